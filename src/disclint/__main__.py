@@ -1,0 +1,3 @@
+from disclint.cli import main
+
+main()

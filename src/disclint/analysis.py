@@ -1,0 +1,200 @@
+"""The analysed document that rules read.
+
+``Analysis`` is built once per document by the engine: sentences with their
+matching copies, quantities, the detected document type and structure, and
+the lexicons. Expensive views (quantities, token boundaries) are computed on
+first use and cached, so a rule pays only for what it asks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from disclint.document import BlockKind, Document
+from disclint.findings import Category, Finding, Severity
+from disclint.lexicons import Lexicon, Term
+from disclint.text.normalize import NormText, normalize_span
+from disclint.text.numbering import item_marker
+from disclint.text.numbers import Quantity, find_quantities
+from disclint.text.segment import on_token_boundaries
+from disclint.text.sentences import Sentence, split_sentences
+
+_TITLE = re.compile(r"《[^《》]{0,80}》")
+_CLAUSE_STOPS = "，。；：,;:！？!?"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A lexicon term found in a sentence (normalised coordinates)."""
+
+    term: Term
+    sentence: Sentence
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text[self.start : self.end]
+
+
+@dataclass
+class Analysis:
+    document: Document
+    lexicon: Lexicon
+    doc_type: str = "generic"
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.sentences:
+            self.sentences = split_sentences(self.document)
+        self._quantities: dict[int, list[Quantity]] = {}
+        self._block_norms: dict[int, NormText] = {}
+        self._titles: dict[int, list[tuple[int, int]]] = {}
+
+    # ------------------------------------------------------------ views
+    @cached_property
+    def sentences_by_block(self) -> dict[int, list[Sentence]]:
+        grouped: dict[int, list[Sentence]] = {}
+        for sentence in self.sentences:
+            grouped.setdefault(sentence.block_index, []).append(sentence)
+        return grouped
+
+    @cached_property
+    def full_norm(self) -> str:
+        """The whole document's matching copy (sentences joined), for document-level cues."""
+        return "\n".join(sentence.text for sentence in self.sentences)
+
+    def quantities(self, sentence: Sentence) -> list[Quantity]:
+        found = self._quantities.get(sentence.index)
+        if found is None:
+            found = find_quantities(sentence.text)
+            self._quantities[sentence.index] = found
+        return found
+
+    def block_norm(self, block_index: int) -> NormText:
+        norm = self._block_norms.get(block_index)
+        if norm is None:
+            block = self.document.blocks[block_index]
+            norm = normalize_span(self.document.text, block.start, block.end)
+            self._block_norms[block_index] = norm
+        return norm
+
+    def block_text(self, block_index: int) -> str:
+        return self.block_norm(block_index).text
+
+    def titles(self, sentence: Sentence) -> list[tuple[int, int]]:
+        spans = self._titles.get(sentence.index)
+        if spans is None:
+            spans = [match.span() for match in _TITLE.finditer(sentence.text)]
+            self._titles[sentence.index] = spans
+        return spans
+
+    # ------------------------------------------------------------ context tests
+    def in_title(self, sentence: Sentence, start: int, end: int) -> bool:
+        return any(title_start < end and start < title_end for title_start, title_end in self.titles(sentence))
+
+    def clause_before(self, sentence: Sentence, index: int) -> str:
+        """Text from the start of the clause holding ``index`` up to ``index``."""
+        text = sentence.text
+        start = index
+        while start > 0 and text[start - 1] not in _CLAUSE_STOPS:
+            start -= 1
+        return text[start:index]
+
+    def negated(self, sentence: Sentence, index: int) -> bool:
+        return bool(self.lexicon.cue("negation").search(self.clause_before(sentence, index)))
+
+    def has_cue(self, name: str, text: str) -> bool:
+        return bool(self.lexicon.cue(name).search(text))
+
+    def is_investor_question(self, sentence: Sentence) -> bool:
+        """The sentence quotes an investor's question (互动易-style Q&A)."""
+        if self.has_cue("investor_question", sentence.text):
+            return True
+        block_sentences = self.sentences_by_block.get(sentence.block_index, [])
+        question_open = False
+        for other in block_sentences:
+            if other.index > sentence.index:
+                break
+            if self.has_cue("answer_start", other.text):
+                question_open = False
+            elif re.match(r"^(?:问|提问|投资者提问|投资者问|网友提问|Q\d*)[:：]", other.text):
+                question_open = True
+        return question_open
+
+    def is_heading(self, sentence: Sentence) -> bool:
+        """A heading line, or a run-in heading such as "（二）降本增效。" before the paragraph."""
+        block = self.document.blocks[sentence.block_index]
+        if block.kind is BlockKind.HEADING:
+            return True
+        text = sentence.text
+        siblings = self.sentences_by_block.get(sentence.block_index, [])
+        marker = item_marker(text)
+        body = text[marker.end :] if marker else text
+        body = body.rstrip("。：:")
+        if len(siblings) == 1 and len(text) <= 30 and text[-1] not in "。！？!?；;，," and "，" not in body:
+            return True
+        if marker and siblings and siblings[0] is sentence and len(body) <= 18 and not re.search(r"[，,；;]", body):
+            return True
+        return False
+
+    def past_only(self, text: str) -> bool:
+        """States a past fact: a completed-action cue and no future cue."""
+        return self.has_cue("past", text) and not self.has_cue("future", text)
+
+    # ------------------------------------------------------------ lexicon hits
+    def term_hits(self, term: Term, sentence: Sentence) -> Iterator[Hit]:
+        """Hits of ``term`` in ``sentence`` that survive the entry's own context checks."""
+        text = sentence.text
+        for match in term.candidates(text):
+            start, end = match.span()
+            if start == end:
+                continue
+            if any(
+                allow_start < end and start < allow_end
+                for pattern in term.allow
+                for allow_start, allow_end in (found.span() for found in pattern.finditer(text))
+            ):
+                continue
+            if term.allow_sentence and any(pattern.search(text) for pattern in term.allow_sentence):
+                continue
+            if term.require_sentence and not any(pattern.search(text) for pattern in term.require_sentence):
+                continue
+            if term.require_clause:
+                clause_start, clause_end = sentence.clause_at(start)
+                clause = text[clause_start:clause_end]
+                if not any(pattern.search(clause) for pattern in term.require_clause):
+                    continue
+            if term.token_boundaries and not on_token_boundaries(text, start, end):
+                continue
+            yield Hit(term=term, sentence=sentence, start=start, end=end)
+
+    # ------------------------------------------------------------ findings
+    def finding(
+        self,
+        *,
+        code: str,
+        category: Category,
+        severity: Severity,
+        message: str,
+        sentence: Sentence,
+        start: int,
+        end: int,
+        suggestion: str | None = None,
+        reference: str | None = None,
+    ) -> Finding:
+        """A finding on ``sentence.text[start:end]`` (normalised coordinates)."""
+        source_start, source_end = sentence.norm.span_to_source(start, end)
+        return Finding(
+            code=code,
+            category=category,
+            severity=severity,
+            message=message,
+            start=source_start,
+            end=source_end,
+            suggestion=suggestion,
+            reference=reference,
+        )

@@ -1,0 +1,86 @@
+"""Findings: what the rules report and every reporter formats."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from disclint.document import Position
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+class Category(str, Enum):
+    """The fixed vocabulary of CONTRACT.md."""
+
+    PRICE_TARGET = "price_target"
+    HYPE = "hype"
+    HOT_TOPIC = "hot_topic"
+    VAGUE_PLEDGE = "vague_pledge"
+    FORWARD_LOOKING = "forward_looking"
+    MISSING_SECTION = "missing_section"
+    CONSISTENCY = "consistency"
+    STYLE = "style"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem at one place. ``start``/``end`` index ``Document.text``."""
+
+    code: str
+    category: Category
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    suggestion: str | None = None
+    reference: str | None = None
+    section: str | None = None
+
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.start, self.end, self.code)
+
+
+@dataclass(frozen=True)
+class LocatedFinding:
+    """A finding with its excerpt and source positions, ready for reporting."""
+
+    finding: Finding
+    excerpt: str
+    start: Position
+    end: Position
+    source_line: str
+
+
+@dataclass(frozen=True)
+class DocumentPart:
+    """One document inside a bundle file (see CONTRACT.md ``parts``)."""
+
+    title: str
+    doc_type: str
+    start: Position
+    end: Position
+
+
+@dataclass
+class FileResult:
+    """Everything reported for one input file."""
+
+    path: str
+    doc_type: str | None = None
+    doc_type_source: str = "auto"
+    doc_type_reason: str | None = None
+    error: str | None = None
+    findings: list[LocatedFinding] = field(default_factory=list)
+    parts: list[DocumentPart] = field(default_factory=list)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for item in self.findings if item.finding.severity is severity)

@@ -1,0 +1,296 @@
+"""Load the lexicons (``lexicons/*.toml``) and build their matchers once.
+
+A lexicon file holds ``[[term]]`` entries — a literal ``match`` or a regex
+``pattern`` — with the rule it belongs to, a reason, the source clause, a
+suggested rewrite, the contexts in which the words are fine, and bad/good
+examples that the test suite runs. ``contexts.toml`` holds named cue lists
+(``@negation``, ``@attribution`` …) that entries and rules refer to, and
+``sources.toml`` the full titles of the documents clauses are cited from.
+
+The format is documented in ``lexicons/README.md``.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from disclint.findings import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+
+class LexiconError(Exception):
+    """A lexicon file is malformed; the message names the file and the entry."""
+
+
+_TERM_KEYS = {
+    "rule", "match", "pattern", "trigger", "reason", "source", "suggest", "severity", "substring",
+    "allow", "allow_sentence", "require_sentence", "require_clause", "bad", "good", "note", "added",
+}
+_FILE_KEYS = {"file", "term", "defaults", "cue", "source", "section", "pack", "hot_topic"}
+
+
+@dataclass(frozen=True)
+class Term:
+    """One lexicon entry, compiled."""
+
+    file: str
+    index: int
+    rule: str
+    label: str  # the literal or the pattern, for messages and docs
+    regex: re.Pattern[str]
+    triggers: tuple[str, ...]
+    reason: str
+    source: str
+    suggest: str | None
+    severity: Severity | None
+    token_boundaries: bool
+    allow: tuple[re.Pattern[str], ...]
+    allow_sentence: tuple[re.Pattern[str], ...]
+    require_sentence: tuple[re.Pattern[str], ...]
+    require_clause: tuple[re.Pattern[str], ...]
+    bad: tuple[str, ...]
+    good: tuple[str, ...]
+    literals: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def candidates(self, text: str) -> Iterator[re.Match[str]]:
+        """Matches of this term in ``text`` (before any context check)."""
+        if self.triggers and not any(trigger in text for trigger in self.triggers):
+            return iter(())
+        return self.regex.finditer(text)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A named list of patterns from ``contexts.toml``."""
+
+    name: str
+    patterns: tuple[str, ...]
+    source: str
+    regex: re.Pattern[str]
+
+
+@dataclass
+class Lexicon:
+    """All lexicon files of one run."""
+
+    terms: list[Term]
+    cues: dict[str, Cue]
+    sources: dict[str, str]
+    tables: dict[str, list[dict[str, Any]]]  # other tables (sections, packs …) by file stem
+    files: list[Path]
+
+    def terms_for(self, rule: str) -> list[Term]:
+        return [term for term in self.terms if term.rule == rule]
+
+    def cue(self, name: str) -> re.Pattern[str]:
+        try:
+            return self.cues[name].regex
+        except KeyError as exc:
+            raise LexiconError(f"unknown cue @{name}") from exc
+
+    def cite(self, source: str) -> str:
+        """Expand ``"000 Q1；003 第五条"`` into full titles with clauses.
+
+        Clauses of the same source are joined: ``"000 行动要求2；000 Q1"``
+        becomes one title followed by ``行动要求2、Q1``.
+        """
+        clauses: dict[str, list[str]] = {}
+        for item in re.split(r"[；;]\s*", source):
+            item = item.strip()
+            if not item:
+                continue
+            key, _, clause = item.partition(" ")
+            if key not in self.sources:
+                key, clause = item, ""
+            clauses.setdefault(key, [])
+            if clause:
+                clauses[key].append(clause)
+        return "；".join(f"{self.sources.get(key, key)}{'、'.join(items)}" for key, items in clauses.items())
+
+    def all_literals(self) -> set[str]:
+        words: set[str] = set()
+        for term in self.terms:
+            words.update(term.literals)
+        return words
+
+
+def default_lexicon_dir() -> Path:
+    """``lexicons/`` shipped inside the wheel, or the repository's during development."""
+    packaged = Path(__file__).with_name("_lexicons")
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "lexicons"
+
+
+def _as_list(value: Any, where: str, key: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return list(value)
+    raise LexiconError(f"{where}: '{key}' must be a string or a list of strings")
+
+
+def _compile(pattern: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise LexiconError(f"{where}: bad pattern {pattern!r}: {exc}") from exc
+
+
+class _CueExpander:
+    def __init__(self, cues: dict[str, Cue]) -> None:
+        self.cues = cues
+
+    def patterns(self, items: Iterable[str], where: str) -> tuple[re.Pattern[str], ...]:
+        compiled: list[re.Pattern[str]] = []
+        for item in items:
+            if item.startswith("@"):
+                name = item[1:]
+                if name not in self.cues:
+                    raise LexiconError(f"{where}: unknown cue {item}")
+                compiled.append(self.cues[name].regex)
+            else:
+                compiled.append(_compile(item, where))
+        return tuple(compiled)
+
+
+def _load_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"{path}: invalid TOML: {exc}") from exc
+
+
+def _load_cues(data: dict[str, Any], path: Path) -> dict[str, Cue]:
+    cues: dict[str, Cue] = {}
+    for name, body in data.get("cue", {}).items():
+        where = f"{path.name} [cue.{name}]"
+        if not isinstance(body, dict):
+            raise LexiconError(f"{where}: must be a table")
+        patterns = _as_list(body.get("patterns"), where, "patterns")
+        if not patterns:
+            raise LexiconError(f"{where}: 'patterns' is empty")
+        regex = _compile("|".join(f"(?:{pattern})" for pattern in patterns), where)
+        cues[name] = Cue(name=name, patterns=tuple(patterns), source=str(body.get("source", "")), regex=regex)
+    return cues
+
+
+def _load_terms(data: dict[str, Any], path: Path, expander: _CueExpander) -> list[Term]:
+    defaults = data.get("defaults", {})
+    default_allow = _as_list(defaults.get("allow"), f"{path.name} [defaults]", "allow")
+    default_allow_sentence = _as_list(defaults.get("allow_sentence"), f"{path.name} [defaults]", "allow_sentence")
+    default_rule = defaults.get("rule")
+    terms: list[Term] = []
+    for index, entry in enumerate(data.get("term", []), start=1):
+        where = f"{path.name} term #{index}"
+        if not isinstance(entry, dict):
+            raise LexiconError(f"{where}: must be a table")
+        unknown = set(entry) - _TERM_KEYS
+        if unknown:
+            raise LexiconError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+        rule = entry.get("rule", default_rule)
+        if not isinstance(rule, str) or not rule:
+            raise LexiconError(f"{where}: 'rule' is required")
+        literals = _as_list(entry.get("match"), where, "match")
+        pattern = entry.get("pattern")
+        if bool(literals) == bool(pattern):
+            raise LexiconError(f"{where}: give exactly one of 'match' or 'pattern'")
+        if pattern is not None and not isinstance(pattern, str):
+            raise LexiconError(f"{where}: 'pattern' must be a string")
+        if literals:
+            source_pattern = "|".join(re.escape(item) for item in sorted(literals, key=len, reverse=True))
+            label = "、".join(literals)
+            triggers = tuple(literals)
+        else:
+            assert isinstance(pattern, str)
+            source_pattern = pattern
+            label = pattern
+            triggers = tuple(_as_list(entry.get("trigger"), where, "trigger"))
+        reason = entry.get("reason", defaults.get("reason"))
+        if not isinstance(reason, str) or not reason:
+            raise LexiconError(f"{where}: 'reason' is required")
+        source = entry.get("source", defaults.get("source"))
+        if not isinstance(source, str) or not source:
+            raise LexiconError(f"{where}: 'source' is required")
+        severity_name = entry.get("severity")
+        try:
+            severity = Severity(severity_name) if severity_name else None
+        except ValueError as exc:
+            raise LexiconError(f"{where}: severity must be error, warning or info") from exc
+        suggest = entry.get("suggest")
+        terms.append(
+            Term(
+                file=path.name,
+                index=index,
+                rule=rule,
+                label=label,
+                regex=_compile(source_pattern, where),
+                triggers=triggers,
+                reason=reason,
+                source=source,
+                suggest=suggest if isinstance(suggest, str) else None,
+                severity=severity,
+                token_boundaries=bool(literals) and not entry.get("substring", False),
+                allow=expander.patterns(default_allow + _as_list(entry.get("allow"), where, "allow"), where),
+                allow_sentence=expander.patterns(
+                    default_allow_sentence + _as_list(entry.get("allow_sentence"), where, "allow_sentence"), where
+                ),
+                require_sentence=expander.patterns(_as_list(entry.get("require_sentence"), where, "require_sentence"), where),
+                require_clause=expander.patterns(_as_list(entry.get("require_clause"), where, "require_clause"), where),
+                bad=tuple(_as_list(entry.get("bad"), where, "bad")),
+                good=tuple(_as_list(entry.get("good"), where, "good")),
+                literals=tuple(literals),
+            )
+        )
+    return terms
+
+
+def load_lexicons(directories: Sequence[Path] = (), extra_files: Sequence[Path] = ()) -> Lexicon:
+    """Load every ``*.toml`` in the default directory, then ``extra_files``."""
+    paths: list[Path] = []
+    for directory in directories or (default_lexicon_dir(),):
+        if not directory.is_dir():
+            raise LexiconError(f"{directory}: lexicon directory not found")
+        paths.extend(sorted(directory.glob("*.toml")))
+    paths.extend(extra_files)
+    raw = [(path, _load_toml(path)) for path in paths]
+    cues: dict[str, Cue] = {}
+    sources: dict[str, str] = {}
+    for path, data in raw:
+        unknown = set(data) - _FILE_KEYS
+        if unknown:
+            raise LexiconError(f"{path.name}: unknown table(s) {', '.join(sorted(unknown))}")
+        cues.update(_load_cues(data, path))
+        for key, title in data.get("source", {}).items():
+            sources[str(key)] = str(title)
+    expander = _CueExpander(cues)
+    terms: list[Term] = []
+    tables: dict[str, list[dict[str, Any]]] = {}
+    for path, data in raw:
+        terms.extend(_load_terms(data, path, expander))
+        for key in ("section", "pack", "hot_topic"):
+            if key in data:
+                tables.setdefault(key, []).extend(data[key] if isinstance(data[key], list) else [data[key]])
+    return Lexicon(terms=terms, cues=cues, sources=sources, tables=tables, files=paths)
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The shipped lexicons, loaded once per process."""
+    return load_lexicons()

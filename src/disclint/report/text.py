@@ -1,0 +1,106 @@
+"""Terminal output: ``file:line:column``, severity, code, message, the source
+line with the flagged words underlined, the clause and the suggested rewrite.
+
+Colour only on a terminal (rich honours ``NO_COLOR`` and non-TTY output).
+PDF findings print as ``file.pdf:p3:12:5`` (page 3, line 12 of that page).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from typing import TextIO
+
+from disclint.findings import FileResult, LocatedFinding, Severity
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_LABEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
+_WINDOW = 36  # characters of context shown on each side of a long excerpt
+
+
+def cell_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in ("W", "F") else 1 for char in text)
+
+
+def location(path: str, item: LocatedFinding) -> str:
+    start = item.start
+    if start.page is not None:
+        return f"{path}:p{start.page}:{start.line}:{start.column}"
+    return f"{path}:{start.line}:{start.column}"
+
+
+def _snippet(item: LocatedFinding) -> tuple[str, int, int]:
+    """The source line cut to a window around the finding, and the caret span."""
+    line = item.source_line.replace("\t", " ")
+    start = item.start.column - 1
+    if item.end.line == item.start.line and item.end.page == item.start.page:
+        end = max(start + 1, item.end.column - 1)
+    else:
+        end = len(line)
+    end = min(end, len(line))
+    prefix = ""
+    suffix = ""
+    left = max(0, start - _WINDOW)
+    right = min(len(line), end + _WINDOW)
+    if left > 0:
+        prefix = "…"
+    if right < len(line):
+        suffix = "…"
+    shown = prefix + line[left:right] + suffix
+    caret_start = cell_width(prefix + line[left:start])
+    caret_width = max(1, cell_width(line[start:end]))
+    return shown.rstrip(), caret_start, caret_width
+
+
+def render_text(results: Sequence[FileResult], stream: TextIO, *, color: bool | None = None) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=stream, highlight=False, soft_wrap=True, force_terminal=color, no_color=color is False)
+    for result in results:
+        if result.error:
+            continue
+        for item in result.findings:
+            finding = item.finding
+            header = Text()
+            header.append(location(result.path, item), style="bold")
+            header.append("  ")
+            header.append(_LABEL[finding.severity], style=_STYLE[finding.severity])
+            header.append("  ")
+            header.append(finding.code, style="bold magenta")
+            header.append("  ")
+            header.append(finding.message)
+            console.print(header)
+            shown, caret_start, caret_width = _snippet(item)
+            gutter = f"{item.start.line:>5} │ "
+            body = Text(gutter, style="dim")
+            body.append(shown)
+            console.print(body)
+            marks = Text(" " * (len(gutter) - 2) + "│ ", style="dim")
+            marks.append(" " * caret_start + "^" * caret_width, style=_STYLE[finding.severity])
+            console.print(marks)
+            if finding.reference:
+                console.print(Text("      = 依据：", style="dim") + Text(finding.reference))
+            if finding.suggestion:
+                console.print(Text("      = 建议：", style="dim") + Text(finding.suggestion, style="green"))
+            console.print()
+    console.print(Text(summary_line(results), style="bold"))
+
+
+def summary_line(results: Sequence[FileResult]) -> str:
+    errors = sum(result.count(Severity.ERROR) for result in results)
+    warnings = sum(result.count(Severity.WARNING) for result in results)
+    infos = sum(result.count(Severity.INFO) for result in results)
+    total = errors + warnings + infos
+    unreadable = sum(1 for result in results if result.error)
+    with_findings = sum(1 for result in results if result.findings)
+    if total == 0:
+        line = f"未发现问题（检查了 {len(results) - unreadable} 个文件）"
+    else:
+        line = (
+            f"发现 {total} 个问题（错误 {errors}，警告 {warnings}，提示 {infos}），"
+            f"涉及 {with_findings}/{len(results) - unreadable} 个文件"
+        )
+    if unreadable:
+        line += f"；{unreadable} 个文件无法读取"
+    return line

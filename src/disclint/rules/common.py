@@ -1,0 +1,72 @@
+"""Helpers shared by the rule modules: running lexicon terms with the
+context checks every wording rule needs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from disclint.analysis import Analysis, Hit
+from disclint.findings import Finding
+from disclint.rules.registry import RuleSpec
+from disclint.text.sentences import Sentence
+
+HitFilter = Callable[[Analysis, Hit], bool]
+
+
+def lexicon_hits(
+    analysis: Analysis,
+    spec: RuleSpec,
+    *,
+    skip_sentence: Callable[[Analysis, Sentence], bool] | None = None,
+    keep: HitFilter | None = None,
+) -> Iterator[Hit]:
+    """Hits of the rule's lexicon terms that are not negated, quoted from an
+    investor's question or inside a 《title》."""
+    terms = analysis.lexicon.terms_for(spec.code)
+    if not terms:
+        return
+    for sentence in analysis.sentences:
+        if skip_sentence is not None and skip_sentence(analysis, sentence):
+            continue
+        checked_question: bool | None = None
+        for term in terms:
+            for hit in analysis.term_hits(term, sentence):
+                if analysis.in_title(sentence, hit.start, hit.end):
+                    continue
+                if analysis.negated(sentence, hit.start):
+                    continue
+                if checked_question is None:
+                    checked_question = analysis.is_investor_question(sentence)
+                if checked_question:
+                    break
+                if keep is not None and not keep(analysis, hit):
+                    continue
+                yield hit
+            if checked_question:
+                break
+
+
+def merge_overlapping(hits: list[Hit]) -> list[Hit]:
+    """Keep the longest of overlapping hits in one sentence (leftmost first)."""
+    ordered = sorted(hits, key=lambda hit: (hit.sentence.index, hit.start, -(hit.end - hit.start)))
+    kept: list[Hit] = []
+    for hit in ordered:
+        if kept and kept[-1].sentence is hit.sentence and hit.start < kept[-1].end:
+            continue
+        kept.append(hit)
+    return kept
+
+
+def finding_for_hit(analysis: Analysis, spec: RuleSpec, hit: Hit, *, message: str | None = None) -> Finding:
+    term = hit.term
+    return analysis.finding(
+        code=spec.code,
+        category=spec.category,
+        severity=term.severity or spec.severity,
+        message=message or f"{term.reason}：“{hit.text}”",
+        sentence=hit.sentence,
+        start=hit.start,
+        end=hit.end,
+        suggestion=term.suggest or spec.suggestion,
+        reference=analysis.lexicon.cite(term.source),
+    )

@@ -1,0 +1,204 @@
+"""forward_looking: forecasts without basis or assumptions, certainty on
+forecasts, and forward-looking content with no risk warning anywhere.
+
+A *forecast* is a predictive statement (预计, 有望, 将达到 … — not the
+planning words 计划/拟/力争) about an operating result (营业收入, 净利润,
+订单 …) with a figure or an unquantified comparison (翻番, 明显好于). A
+*quantified target* is a planning statement about such a result with a
+figure. 000 Q1 wants both to state their basic assumptions and main basis,
+and to carry a risk warning. The cue lists are in ``lexicons/contexts.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from disclint.analysis import Analysis
+from disclint.findings import Category, Finding, Severity
+from disclint.rules.registry import RuleSpec, rule
+from disclint.text.numbers import QuantityKind
+from disclint.text.sentences import Sentence
+
+_RESULT_QUANTITIES = frozenset(
+    {QuantityKind.AMOUNT, QuantityKind.PERCENT, QuantityKind.MULTIPLE, QuantityKind.POINTS, QuantityKind.PRICE}
+)
+_UNQUANTIFIED = re.compile(r"明显好于|大幅(?:增长|提升|改善|增加)|显著(?:增长|提升|改善)|积极影响|翻番|翻倍")
+_TARGET = re.compile(r"目标|力争|争取|计划|拟")
+_RATIO_BASE = re.compile(r"占[^，。；]{0,6}$")
+
+
+@dataclass(frozen=True)
+class ForwardStatement:
+    sentence: Sentence
+    start: int  # normalised span of the statement inside the sentence
+    end: int
+    forecast: bool  # predictive (预计…) rather than a planned target
+    certainty: bool
+
+
+def _has_outcome(analysis: Analysis, text: str) -> bool:
+    excluded = [match.span() for match in analysis.lexicon.cue("not_outcome").finditer(text)]
+    for match in analysis.lexicon.cue("outcome").finditer(text):
+        start, end = match.span()
+        if any(ex_start < end and start < ex_end for ex_start, ex_end in excluded):
+            continue
+        if _RATIO_BASE.search(text[:start]):
+            continue  # 研发投入占营业收入的比例: the subject is 研发投入
+        return True
+    return False
+
+
+def forward_statements(analysis: Analysis) -> list[ForwardStatement]:
+    """Forecasts and quantified result targets, one per ；-part, cached per analysis."""
+    cached: list[ForwardStatement] | None = getattr(analysis, "_forward_statements", None)
+    if cached is not None:
+        return cached
+    found: list[ForwardStatement] = []
+    for sentence in analysis.sentences:
+        text = sentence.text
+        if analysis.is_heading(sentence) or analysis.has_cue("rule_text", text):
+            continue
+        if analysis.is_investor_question(sentence):
+            continue
+        quantities = analysis.quantities(sentence)
+        for part_start, part_end in sentence.parts():
+            part = text[part_start:part_end]
+            if analysis.past_only(part) or not _has_outcome(analysis, part):
+                continue
+            if analysis.has_cue("incentive_condition", part):
+                continue
+            forecast_match = analysis.lexicon.cue("forecast").search(part)
+            target_match = None if forecast_match else _TARGET.search(part)
+            match = forecast_match or target_match
+            if match is None or analysis.negated(sentence, part_start + match.start()):
+                continue
+            quantified = any(
+                part_start <= quantity.start < part_end and quantity.kind in _RESULT_QUANTITIES
+                for quantity in quantities
+            )
+            if not quantified and not (forecast_match and _UNQUANTIFIED.search(part)):
+                continue
+            clause_start = sentence.clause_at(part_start + match.start())[0]
+            end = part_end
+            while end > clause_start and text[end - 1] in "，。；：,;:！？!?":
+                end -= 1
+            found.append(
+                ForwardStatement(
+                    sentence=sentence,
+                    start=clause_start,
+                    end=end,
+                    forecast=forecast_match is not None,
+                    certainty=bool(analysis.lexicon.cue("forecast_certainty").search(part)),
+                )
+            )
+    setattr(analysis, "_forward_statements", found)
+    return found
+
+
+def has_risk_warning(analysis: Analysis) -> bool:
+    return analysis.has_cue("risk_warning", analysis.full_norm)
+
+
+@rule(
+    code="FL001",
+    name="forecast-without-basis",
+    category=Category.FORWARD_LOOKING,
+    severity=Severity.WARNING,
+    summary="量化的业绩预测没有说明依据或假设",
+    rationale=(
+        "对于设定的目标与预测，应当充分披露其基本假设、主要依据（000 Q1）；自愿披露预测性信息时应当明确预测的依据"
+        "（003 第九十八条）。同一段落中没有“基于……假设”“根据……经营计划/在手订单/可行性研究报告”等依据时报告。"
+        "“根据公司内部测算”没有说明依据的内容，不算依据。股权激励的行权条件、业绩说明会安排、历史数据不是预测。"
+    ),
+    reference="000 Q1；003 第九十八条",
+    bad=["预计2025年公司营业收入将达到50亿元，归属于上市公司股东的净利润将达到6亿元。"],
+    good=[
+        "基于公司2025年度经营计划，并假设宏观经济环境及主要原材料价格不发生重大变化，公司预计2025年营业收入为50亿元。"
+        "上述经营目标不构成公司对投资者的业绩承诺，能否实现存在较大不确定性，敬请投资者注意投资风险。"
+    ],
+    suggestion="在同一段写明预测的基本假设与主要依据（如经营计划、在手订单、产能），并提示可能无法实现的风险",
+    example_type="action_plan",
+)
+def forecast_without_basis(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
+    for statement in forward_statements(analysis):
+        if not statement.forecast:
+            continue
+        if analysis.has_cue("basis", analysis.block_text(statement.sentence.block_index)):
+            continue
+        excerpt = statement.sentence.text[statement.start : statement.end]
+        message = (
+            f"以确定性措辞作出业绩预测，且未说明依据或假设：“{_shorten(excerpt)}”"
+            if statement.certainty
+            else f"业绩预测未说明依据或假设：“{_shorten(excerpt)}”"
+        )
+        yield analysis.finding(
+            code=spec.code,
+            category=spec.category,
+            severity=spec.severity,
+            message=message,
+            sentence=statement.sentence,
+            start=statement.start,
+            end=statement.end,
+            suggestion=spec.suggestion,
+            reference=analysis.lexicon.cite(spec.reference),
+        )
+
+
+@rule(
+    code="FL002",
+    name="no-risk-warning",
+    category=Category.FORWARD_LOOKING,
+    severity=Severity.WARNING,
+    summary="含有预测或量化目标，但全文没有风险提示",
+    rationale=(
+        "应当对影响预测性信息实现的重要因素进行充分的风险提示（000 Q1），以明确的警示性文字提示投资者可能出现的风险和"
+        "不确定性（003 第五条、第九十八条）。“敬请投资者关注”不是风险提示。文档类型的必备章节含“风险提示”时"
+        "（如行动方案、估值提升计划），改由 missing_section 报告，不重复报告。"
+    ),
+    reference="000 Q1；003 第五条、第九十八条",
+    bad=["公司将持续推进提质增效，预计2025年净利润将实现翻番，敬请投资者关注。"],
+    good=[
+        "公司力争2025年营业收入同比增长不低于15%。上述目标系公司根据2025年度经营计划及在手订单情况制定，"
+        "不代表公司对2025年度的盈利预测，能否实现存在不确定性，敬请投资者注意投资风险。"
+    ],
+    suggestion="在文末增加风险提示：说明目标与预测的依据不构成承诺、影响其实现的主要因素，并提示投资风险",
+    scope="document",
+    example_type="generic",
+)
+def no_risk_warning(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
+    statements = forward_statements(analysis)
+    if not statements or has_risk_warning(analysis):
+        return
+    first = statements[0]
+    where = analysis.document.locate(first.sentence.norm.span_to_source(first.start, first.end)[0])
+    anchor = _insertion_point(analysis)
+    page = f"第{where.page}页" if where.page else ""
+    yield analysis.finding(
+        code=spec.code,
+        category=spec.category,
+        severity=spec.severity,
+        message=f"文中有预测或量化目标（首处在{page}第{where.line}行），但全文没有风险提示",
+        sentence=anchor,
+        start=0,
+        end=len(anchor.text),
+        suggestion=spec.suggestion,
+        reference=analysis.lexicon.cite(spec.reference),
+    )
+
+
+_CLOSING = re.compile(r"^(?:特此公告|董事会$|.{0,40}(?:股份)?有限公司董事会$|\d{4}年\d{1,2}月\d{1,2}日$)")
+
+
+def _insertion_point(analysis: Analysis) -> Sentence:
+    """The last content sentence before the closing 特此公告 / signature / date."""
+    sentences = analysis.sentences
+    index = len(sentences) - 1
+    while index > 0 and _CLOSING.search(sentences[index].text):
+        index -= 1
+    return sentences[index]
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

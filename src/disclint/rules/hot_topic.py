@@ -1,0 +1,118 @@
+"""hot_topic: riding a market hot topic with no measurable link to the business.
+
+The dated concept list is ``lexicons/hot_topic.toml``. A mention is reported
+when the sentence ties the company to the concept (布局, 赛道, 受益, 赋能 …
+or a future statement) and neither the sentence nor its paragraph gives a
+measurable link: revenue or its share of 营业收入 (not a forecast), a stage
+of development or sale (送样, 小批量, 量产 …), "尚未形成收入", or an impact
+statement. Money to be spent is not a link by itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from disclint.analysis import Analysis, Hit
+from disclint.document import BlockKind
+from disclint.findings import Category, Finding, Severity
+from disclint.rules.common import lexicon_hits
+from disclint.rules.registry import RuleSpec, rule
+from disclint.text.numbers import QuantityKind
+from disclint.text.sentences import Sentence
+
+_LINK_QUANTITIES = frozenset({QuantityKind.AMOUNT, QuantityKind.PERCENT, QuantityKind.SHARES})
+
+
+def _evidence_text(analysis: Analysis, sentence: Sentence) -> str:
+    """The paragraph of ``sentence`` and, when it introduces a list or table
+    ("列表如下："), the rows that follow it."""
+    block_index = sentence.block_index
+    texts = [analysis.block_text(block_index)]
+    if texts[0].endswith(("：", ":", "如下")):
+        blocks = analysis.document.blocks
+        follower = block_index + 1
+        while follower < len(blocks) and follower <= block_index + 30:
+            if blocks[follower].kind is not BlockKind.TABLE_ROW and follower > block_index + 1:
+                break
+            texts.append(analysis.block_text(follower))
+            follower += 1
+    return "\n".join(texts)
+
+
+def _revenue_link(analysis: Analysis, sentence: Sentence, hit_start: int) -> bool:
+    """A clause in the hit's ；-part states revenue (or a revenue share) with a figure."""
+    part_start, part_end = sentence.part_at(hit_start)
+    quantities = [
+        quantity
+        for quantity in analysis.quantities(sentence)
+        if part_start <= quantity.start < part_end and quantity.kind in _LINK_QUANTITIES
+    ]
+    if not quantities:
+        return False
+    for clause_start, clause_end in sentence.clauses():
+        if clause_end <= part_start or clause_start >= part_end:
+            continue
+        clause = sentence.text[clause_start:clause_end]
+        if not analysis.has_cue("hot_link_revenue", clause):
+            continue
+        if analysis.has_cue("forecast", clause):
+            continue  # a forecast of total revenue is not a link
+        if any(clause_start <= quantity.start < clause_end for quantity in quantities):
+            return True
+    return False
+
+
+def _riding(analysis: Analysis, sentence: Sentence, hits: list[Hit]) -> bool:
+    if analysis.is_heading(sentence):
+        return False
+    text = sentence.text
+    if not (analysis.has_cue("hot_claim", text) or analysis.has_cue("future", text)):
+        return False
+    if analysis.has_cue("hot_link_strong", _evidence_text(analysis, sentence)):
+        return False
+    return not any(_revenue_link(analysis, sentence, hit.start) for hit in hits)
+
+
+@rule(
+    code="HT001",
+    name="hot-topic-without-link",
+    category=Category.HOT_TOPIC,
+    severity=Severity.WARNING,
+    summary="提及市场热点概念，却没有可衡量的业务联系",
+    rationale=(
+        "行动方案不得提及明显“蹭热点”概念的行为指标（000 Q1）；公司不得迎合市场热点或者与市场热点不当关联，"
+        "不得故意夸大相关事项的影响（003 第一百〇二条(五)；001 6.5.4）。提及热点时应说明相关业务的收入及占比、"
+        "所处阶段，或明确尚未形成收入、对业绩影响较小。概念清单见 lexicons/hot_topic.toml，每个概念注明日期，应定期复核。"
+    ),
+    reference="000 Q1；003 第一百〇二条(五)；001 6.5.4",
+    bad=["公司正加快切入人形机器人赛道，相关技术储备有望在具身智能领域得到广泛应用。"],
+    good=["公司低空经济相关的无人机零部件业务目前处于样品验证阶段，尚未形成收入，敬请投资者注意投资风险。"],
+    suggestion="写明相关业务的收入及占营业收入的比例、所处研发或商业化阶段，或说明尚未形成收入、对业绩影响较小",
+    example_type="voluntary",
+)
+def hot_topic_without_link(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
+    by_sentence: dict[int, list[Hit]] = {}
+    for hit in lexicon_hits(analysis, spec):
+        by_sentence.setdefault(hit.sentence.index, []).append(hit)
+    for hits in by_sentence.values():
+        sentence = hits[0].sentence
+        if not _riding(analysis, sentence, hits):
+            continue
+        hits.sort(key=lambda hit: hit.start)
+        start = sentence.clause_at(hits[0].start)[0]
+        end = sentence.clause_at(hits[-1].start)[1]
+        while end > start and sentence.text[end - 1] in "，。；：,;:！？!?":
+            end -= 1
+        concepts = "".join(dict.fromkeys(f"“{hit.text}”" for hit in hits))
+        first = hits[0].term
+        yield analysis.finding(
+            code=spec.code,
+            category=spec.category,
+            severity=first.severity or spec.severity,
+            message=f"把公司与热点概念{concepts}挂钩，但没有说明相关收入、所处阶段或对业绩的影响",
+            sentence=sentence,
+            start=start,
+            end=end,
+            suggestion=first.suggest or spec.suggestion,
+            reference=analysis.lexicon.cite(first.source),
+        )

@@ -1,0 +1,135 @@
+"""hype: exaggerating, absolute, promotional, flattering and certainty wording.
+
+Terms in ``lexicons/hype.toml``; fixed expressions (第一季度, 最近一期,
+领先指标 …) and attributed claims (据…统计, 经…认定, 入选…名单) are allowed
+there. The code skips negation, quoted investor questions and 《titles》.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from disclint.analysis import Analysis
+from disclint.findings import Category, Finding, Severity
+from disclint.rules.common import finding_for_hit, lexicon_hits, merge_overlapping
+from disclint.rules.registry import RuleSpec, rule
+
+
+def _run(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
+    for hit in merge_overlapping(list(lexicon_hits(analysis, spec))):
+        yield finding_for_hit(analysis, spec, hit)
+
+
+_WORDING = "000 行动要求2；003 第五条、第一百〇一条"
+
+
+@rule(
+    code="HY001",
+    name="absolute-claim",
+    category=Category.HYPE,
+    severity=Severity.WARNING,
+    summary="绝对化、最高级或无来源的排名表述",
+    rationale=(
+        "披露内容不应使用可能引起歧义、误读或者夸大的表述（000 行动要求2），"
+        "不得含有宣传、广告、恭维或者夸大等性质的词句（003 第五条）。"
+        "“遥遥领先”“世界一流”“行业龙头”“全国第一”“唯一”在没有可核验来源时属于夸大；"
+        "注明发布机构的排名和官方认定的称号、以及第一季度、第一大股东、最近一期等固定用语不是。"
+    ),
+    reference=_WORDING,
+    bad=["公司核心技术遥遥领先，主要产品性能达到全球顶尖水平。"],
+    good=["据中国汽车工业协会统计，2024年公司乘用车销量在自主品牌中排名第三，市场占有率约为6.8%。"],
+    suggestion="以可核验的数据与来源说明行业地位，如市场份额及其统计口径、第三方排名的发布机构与时间",
+)
+def absolute_claim(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
+    return _run(analysis, spec)
+
+
+@rule(
+    code="HY002",
+    name="promotional-wording",
+    category=Category.HYPE,
+    severity=Severity.WARNING,
+    summary="宣传、广告或荐股用语",
+    rationale=(
+        "003 第五条禁止宣传、广告性质的词句，第一百〇一条禁止宣传性语言；001 8.1 禁止过度宣传误导投资者决策。"
+        "“口碑爆棚”“一货难求”“投资价值凸显”“值得长期持有”属于此类。"
+    ),
+    reference="003 第五条、第一百〇一条；001 8.1",
+    bad=["公司产品口碑爆棚，旺季时多次出现一货难求的火爆场面。"],
+    good=["2024年公司产品产能利用率为96.3%，期末在手订单金额为12.40亿元。"],
+    suggestion="改为客观事实与数据",
+)
+def promotional_wording(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
+    return _run(analysis, spec)
+
+
+@rule(
+    code="HY003",
+    name="flattery",
+    category=Category.HYPE,
+    severity=Severity.WARNING,
+    summary="恭维用语",
+    rationale="003 第五条禁止恭维性质的词句，如“英明决策”“辉煌成就”“巨大成功”。",
+    reference="003 第五条",
+    bad=["在董事长的英明决策下，公司各项事业取得了辉煌成就。"],
+    good=["报告期内，公司完成了行动方案确定的8项目标中的7项。"],
+    suggestion="删除恭维用语，只陈述事实与数据",
+    example_type="evaluation_report",
+)
+def flattery(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
+    return _run(analysis, spec)
+
+
+@rule(
+    code="HY004",
+    name="certainty-wording",
+    category=Category.HYPE,
+    severity=Severity.WARNING,
+    summary="对未来结果的确定性用语",
+    rationale=(
+        "预测性信息应当合理、谨慎、客观，并充分提示风险（003 第五条）；“必将”“确保实现净利润增长”"
+        "把不确定的结果写成确定的。治理与程序性的“确保”（确保董事会外部董事占多数、确保按时披露）不是。"
+    ),
+    reference="003 第五条；000 Q1",
+    bad=["公司将确保实现2025年净利润同比增长30%的经营目标。"],
+    good=["2024年公司将优化董事会成员结构，确保董事会构成中外部董事占多数。"],
+    suggestion="删除确定性用语，说明目标的依据、假设与风险",
+    example_type="action_plan",
+)
+def certainty_wording(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
+    return _run(analysis, spec)
+
+
+@rule(
+    code="HY005",
+    name="exaggerated-impact",
+    category=Category.HYPE,
+    severity=Severity.WARNING,
+    summary="夸大增长前景、市场空间或技术影响",
+    rationale=(
+        "“爆发式增长”“井喷”“万亿赛道”“颠覆性”“前所未有”夸大了事项的影响（003 第一百〇二条(五)：不得故意夸大"
+        "相关事项对公司生产经营、研发创新……的影响）。"
+    ),
+    reference="000 行动要求2；003 第一百〇二条(五)",
+    bad=["该产品采用颠覆性的技术路线，将彻底改变行业竞争格局。"],
+    good=["当前行业面临前所未有的挑战，公司计划2025年将期间费用率控制在15%以内。"],
+    suggestion="具体说明技术指标、所处阶段与对业绩的影响程度",
+)
+def exaggerated_impact(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
+    return _run(analysis, spec)
+
+
+@rule(
+    code="HY006",
+    name="disparaging-competitors",
+    category=Category.HYPE,
+    severity=Severity.WARNING,
+    summary="贬低竞争对手",
+    rationale="“碾压竞品”“吊打同行”是夸大、宣传性的语言（003 第五条、第一百〇一条）。",
+    reference="003 第五条、第一百〇一条",
+    bad=["新一代产品性能全面碾压国外竞品。"],
+    good=["新一代产品的转换效率为26.5%，较上一代提升0.8个百分点。"],
+    suggestion="以可核验的参数对比或第三方测评说明差异",
+)
+def disparaging_competitors(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
+    return _run(analysis, spec)

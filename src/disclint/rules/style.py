@@ -1,0 +1,134 @@
+"""style: form problems that make a draft harder to read.
+
+Mixed full- and half-width punctuation in one sentence, brackets and quotes
+closed with the other width, and overlong sentences. 000 行动要求5 asks for
+披露形式简明清晰、通俗易懂. These run on the original text (not the matching
+copy), because width is exactly what the matching copy folds away.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from disclint.analysis import Analysis
+from disclint.document import BlockKind
+from disclint.findings import Category, Finding, Severity
+from disclint.rules.registry import RuleSpec, rule
+from disclint.text.sentences import Sentence
+
+_CJK = r"[\u4e00-\u9fff）》」』”]"
+# A half-width , ; : used as Chinese punctuation: after a CJK character and
+# not between digits (1,720) or inside a time (9:30) or a URL.
+_HALF_WIDTH = re.compile(rf"(?<={_CJK})[,;:](?!\d)|(?<=[\d%])[,;](?=[\u4e00-\u9fff])")
+_FULL_WIDTH = re.compile(r"[，；：]")
+
+_PAIRS = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "【": "】", "「": "」"}
+_CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
+# The other width's closer for each opener.
+_WRONG_CLOSER = {"（": ")", "(": "）"}
+
+
+def _finding(analysis: Analysis, spec: RuleSpec, sentence: Sentence, start: int, end: int, message: str) -> Finding:
+    """``start``/``end`` are original offsets here; the sentence is the anchor."""
+    norm = sentence.norm
+    local_start = next((i for i, origin in enumerate(norm.origin) if origin >= start), 0)
+    local_end = next((i for i, origin in enumerate(norm.origin) if origin >= end), len(norm.origin))
+    return analysis.finding(
+        code=spec.code,
+        category=spec.category,
+        severity=spec.severity,
+        message=message,
+        sentence=sentence,
+        start=local_start,
+        end=max(local_end, local_start + 1),
+        suggestion=spec.suggestion,
+        reference=analysis.lexicon.cite(spec.reference),
+    )
+
+
+@rule(
+    code="ST001",
+    name="mixed-punctuation-width",
+    category=Category.STYLE,
+    severity=Severity.INFO,
+    summary="同一句中混用全角与半角标点",
+    rationale="中文正文应统一使用全角标点（，；：）；同一句中混用半角逗号、分号显得不规范（000 行动要求5：简明清晰）。",
+    reference="000 行动要求5",
+    bad=["2024年公司营业收入为12.5亿元,同比增长8.3%;归属于上市公司股东的净利润为1.2亿元，同比增长6.1%。"],
+    good=["2024年公司营业收入为12.5亿元，同比增长8.3%；归属于上市公司股东的净利润为1.2亿元，同比增长6.1%。"],
+    suggestion="统一使用全角中文标点",
+)
+def mixed_punctuation(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
+    text = analysis.document.text
+    for sentence in analysis.sentences:
+        raw = text[sentence.start : sentence.end]
+        half = list(_HALF_WIDTH.finditer(raw))
+        if half and _FULL_WIDTH.search(raw):
+            first = sentence.start + half[0].start()
+            last = sentence.start + half[-1].end()
+            marks = "".join(dict.fromkeys(match.group(0) for match in half))
+            yield _finding(analysis, spec, sentence, first, last, f"句中混用半角标点“{marks}”与全角标点")
+
+
+@rule(
+    code="ST002",
+    name="mismatched-brackets",
+    category=Category.STYLE,
+    severity=Severity.INFO,
+    summary="括号或引号的全角、半角不配对",
+    rationale="全角左括号“（”应以全角右括号“）”闭合；混用会造成阅读和排版错误（000 行动要求5）。",
+    reference="000 行动要求5",
+    bad=["公司控股子公司（以下简称“甲公司”)已于2024年完成增资。"],
+    good=["公司控股子公司（以下简称“甲公司”）已于2024年完成增资。"],
+    suggestion="改为成对的全角括号（）",
+)
+def mismatched_brackets(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
+    text = analysis.document.text
+    for sentence in analysis.sentences:
+        stack: list[tuple[str, int]] = []
+        for offset in range(sentence.start, sentence.end):
+            char = text[offset]
+            if char in _PAIRS and not (char == "“" and stack and stack[-1][0] == "“"):
+                stack.append((char, offset))
+            elif char in _CLOSERS:
+                if stack and stack[-1][0] == _CLOSERS[char]:
+                    stack.pop()
+                elif stack and _WRONG_CLOSER.get(stack[-1][0]) == char:
+                    opener, open_offset = stack.pop()
+                    yield _finding(
+                        analysis, spec, sentence, open_offset, offset + 1,
+                        f"“{opener}”以“{char}”闭合，全角与半角括号不配对",
+                    )
+
+
+@rule(
+    code="ST003",
+    name="overlong-sentence",
+    category=Category.STYLE,
+    severity=Severity.INFO,
+    summary="句子过长",
+    rationale="披露内容应当简明清晰、通俗易懂（000 行动要求5）；超过200字的句子难以阅读，宜拆分。",
+    reference="000 行动要求5",
+    bad=["公司" + "将围绕主营业务持续加大研发投入、优化产品结构、拓展海外市场、提升管理效率、" * 8 + "推动高质量发展。"],
+    good=["公司将围绕主营业务加大研发投入。2025年研发投入不低于营业收入的8%。"],
+    suggestion="按举措拆分为几个短句，每句一个目标或措施",
+)
+def overlong_sentence(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
+    for sentence in analysis.sentences:
+        block = analysis.document.blocks[sentence.block_index]
+        if block.kind is not BlockKind.PARAGRAPH or len(sentence.text) <= 200:
+            continue
+        if sentence.text.count("；") + sentence.text.count(";") >= 2:
+            continue  # a list of items in one sentence
+        yield analysis.finding(
+            code=spec.code,
+            category=spec.category,
+            severity=spec.severity,
+            message=f"句子长{len(sentence.text)}字，宜拆分",
+            sentence=sentence,
+            start=0,
+            end=min(len(sentence.text), 24),
+            suggestion=spec.suggestion,
+            reference=analysis.lexicon.cite(spec.reference),
+        )

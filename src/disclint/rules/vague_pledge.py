@@ -1,0 +1,131 @@
+"""vague_pledge: measures and targets that are not 可操作、可落实、可检验.
+
+Unit: the 。-sentence. A sentence is reported when it is a pledge (a future
+cue such as 将/拟/力争 with an improvement verb, or the pledge wording of
+``lexicons/vague_pledge.toml``) and carries no measurable anchor: a number
+with a unit, a ratio, a count, a date or a deadline. Headings, past facts,
+rule texts, statutory duties (及时履行信息披露义务) and quoted questions are
+not pledges.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from disclint.analysis import Analysis
+from disclint.findings import Category, Finding, Severity
+from disclint.rules.registry import RuleSpec, rule
+from disclint.text.numbering import item_marker
+from disclint.text.numbers import MEASURABLE_KINDS, Quantity, QuantityKind
+from disclint.text.sentences import Sentence
+
+# A figure that belongs to a price or market-cap statement is not an anchor
+# of a measure ("争取早日实现千亿市值目标"); its date still is.
+_PRICE_CONTEXT = re.compile(r"市值|股价|市盈率|市净率|估值")
+_PRICE_FIGURES = frozenset({QuantityKind.AMOUNT, QuantityKind.MULTIPLE, QuantityKind.PERCENT, QuantityKind.PRICE, QuantityKind.NUMBER})
+# A commitment frame: the company will / plans to / keeps on doing something.
+_FUTURE_PLEDGE = re.compile(
+    r"将(?!来)|拟|(?<![重需主必只概纲首])要(?![求素点件])|计划|力争|争取|继续|下一步|今后|致力于|努力"
+)
+
+
+def _anchors(analysis: Analysis, sentence: Sentence) -> list[Quantity]:
+    text = sentence.text
+    anchors = []
+    for quantity in analysis.quantities(sentence):
+        if quantity.kind not in MEASURABLE_KINDS:
+            continue
+        window = text[max(0, quantity.start - 8) : quantity.end + 3]
+        if quantity.kind in _PRICE_FIGURES and _PRICE_CONTEXT.search(window):
+            continue
+        anchors.append(quantity)
+    return anchors
+
+
+_FRAME_LEAD = re.compile(r"^(?:\d{4}年度?|下一步|同时|此外|另外|未来[^，。；]{0,3}|今后|届时|后续|随后|并|且|也|还)?$")
+
+
+def _commitment_frame(analysis: Analysis, sentence: Sentence) -> int | None:
+    """Where a clause commits the company ("公司将…", "下一步将…"), or None."""
+    text = sentence.text
+    for clause_start, clause_end in sentence.clauses():
+        clause = text[clause_start:clause_end]
+        match = _FUTURE_PLEDGE.search(clause)
+        if match is None:
+            continue
+        lead = clause[: match.start()]
+        if analysis.has_cue("company_actor", lead) or _FRAME_LEAD.match(lead):
+            return clause_start + match.start()
+    return None
+
+
+def _is_pledge(analysis: Analysis, sentence: Sentence, has_markers: bool) -> bool:
+    """A strong pledge word, or a commitment frame followed by an improvement verb."""
+    if has_markers:
+        return True
+    frame = _commitment_frame(analysis, sentence)
+    return frame is not None and analysis.has_cue("pledge_verb", sentence.text[frame:])
+
+
+@rule(
+    code="VP001",
+    name="unmeasurable-pledge",
+    category=Category.VAGUE_PLEDGE,
+    severity=Severity.WARNING,
+    summary="举措或目标没有金额、比例、数量、时点或期限，不可检验",
+    rationale=(
+        "方案举措应当可操作、可落实、可检验，例如募投项目进度、研发投入强度、拟回购分红的金额（000 行动要求2）。"
+        "“积极推进”“持续提升”“适时”“择机”而没有任何数字、日期或期限的句子无法检验。"
+        "同一句中有量化目标（“不低于 XX%”也可，000 Q1）时不报告。"
+    ),
+    reference="000 行动要求2；000 Q1",
+    bad=["公司将积极推进募投项目建设，持续提升经营质量，努力为股东创造更大价值。"],
+    good=["公司将积极推进“年产2万吨锂电铜箔项目”建设，力争于2025年6月前完成设备安装调试并投产。"],
+    suggestion="写明做什么、做到多少、何时完成，如“2025年研发投入不低于营业收入的8%”",
+    example_type="action_plan",
+)
+def unmeasurable_pledge(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
+    terms = analysis.lexicon.terms_for(spec.code)
+    for sentence in analysis.sentences:
+        text = sentence.text
+        if len(text) < 8 or analysis.is_heading(sentence):
+            continue
+        if analysis.has_cue("rule_text", text) or analysis.has_cue("duty", text):
+            continue
+        if analysis.past_only(text) or analysis.is_investor_question(sentence):
+            continue
+        markers = [hit for term in terms for hit in analysis.term_hits(term, sentence)]
+        markers = [hit for hit in markers if not analysis.in_title(sentence, hit.start, hit.end)]
+        if not _is_pledge(analysis, sentence, bool(markers)):
+            continue
+        if _anchors(analysis, sentence) or analysis.has_cue("anchor_words", text):
+            continue
+        start = 0
+        marker = item_marker(text)
+        if marker is not None:
+            start = marker.end
+        end = len(text)
+        while end > start and text[end - 1] in "。；;！!？?":
+            end -= 1
+        spans = [(hit.start, hit.text) for hit in markers]
+        spans += [(found.start(), found.group(0)) for found in analysis.lexicon.cue("vague_weak").finditer(text)]
+        words = list(dict.fromkeys(word for _, word in sorted(spans)))
+        shown = "".join(f"“{word}”" for word in words[:3])
+        message = (
+            f"{shown}等表述没有金额、比例、数量、时点或期限，举措不可检验"
+            if shown
+            else "举措没有金额、比例、数量、时点或期限，不可检验"
+        )
+        first_term = markers[0].term if markers else None
+        yield analysis.finding(
+            code=spec.code,
+            category=spec.category,
+            severity=spec.severity,
+            message=message,
+            sentence=sentence,
+            start=start,
+            end=end,
+            suggestion=(first_term.suggest if first_term else None) or spec.suggestion,
+            reference=analysis.lexicon.cite(spec.reference),
+        )

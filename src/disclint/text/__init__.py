@@ -1,0 +1,1 @@
+"""Text layer: normalisation, sentences, numbers, segmentation."""

@@ -1,0 +1,121 @@
+"""Sentence and clause splitting on the original text.
+
+A sentence ends at 。！？ (and their half-width forms) or at the end of its
+block; closing quotes and brackets right after the stop belong to it. Clauses
+are the pieces between ，；：、-free clause marks inside a sentence, used where
+a rule needs "the same clause".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from disclint.document import Block, Document
+from disclint.text.normalize import NormText, normalize_span
+
+SENTENCE_STOPS = "。！？!?"
+_CLOSERS = "”’」』）)】》\"'"
+_CLAUSE_SPLIT = re.compile(r"[，；：,;:]")
+_SEMICOLON_SPLIT = re.compile(r"[；;]")
+
+
+@dataclass
+class Sentence:
+    """``text[start:end]`` of the document, inside block ``block_index``."""
+
+    index: int
+    start: int
+    end: int
+    block_index: int
+    norm: NormText
+    _clauses: list[tuple[int, int]] | None = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        """The normalised matching copy."""
+        return self.norm.text
+
+    def clauses(self) -> list[tuple[int, int]]:
+        """Clause spans ``(start, end)`` in normalised coordinates."""
+        if self._clauses is None:
+            self._clauses = _split_spans(self.norm.text, _CLAUSE_SPLIT)
+        return self._clauses
+
+    def clause_at(self, index: int) -> tuple[int, int]:
+        for start, end in self.clauses():
+            if start <= index < end:
+                return start, end
+        return 0, len(self.norm.text)
+
+    def parts(self) -> list[tuple[int, int]]:
+        """Pieces between semicolons (a list of parallel statements)."""
+        return _split_spans(self.norm.text, _SEMICOLON_SPLIT)
+
+    def part_at(self, index: int) -> tuple[int, int]:
+        for start, end in self.parts():
+            if start <= index < end:
+                return start, end
+        return 0, len(self.norm.text)
+
+
+def _split_spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in pattern.finditer(text):
+        spans.append((start, match.end()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans or [(0, len(text))]
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    cursor = start
+    index = start
+    while index < end:
+        char = text[index]
+        if char in SENTENCE_STOPS:
+            stop = index + 1
+            while stop < end and (text[stop] in SENTENCE_STOPS or text[stop] in _CLOSERS):
+                stop += 1
+            yield cursor, stop
+            cursor = stop
+            index = stop
+            continue
+        index += 1
+    if cursor < end:
+        yield cursor, end
+
+
+def split_block(document: Document, block: Block, block_index: int, first_index: int) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    text = document.text
+    for start, end in _sentence_bounds(text, block.start, block.end):
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            continue
+        norm = normalize_span(text, start, end)
+        if not norm.text:
+            continue
+        sentences.append(
+            Sentence(
+                index=first_index + len(sentences),
+                start=start,
+                end=end,
+                block_index=block_index,
+                norm=norm,
+            )
+        )
+    return sentences
+
+
+def split_sentences(document: Document) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    for block_index, block in enumerate(document.blocks):
+        sentences.extend(split_block(document, block, block_index, len(sentences)))
+    return sentences
