@@ -53,6 +53,8 @@ class Analysis:
         self._quantities: dict[int, list[Quantity]] = {}
         self._block_norms: dict[int, NormText] = {}
         self._titles: dict[int, list[tuple[int, int]]] = {}
+        self._rule_text: dict[int, bool] = {}
+        self.memo: dict[str, object] = {}
 
     # ------------------------------------------------------------ views
     @cached_property
@@ -140,6 +142,27 @@ class Analysis:
         if marker and siblings and siblings[0] is sentence and len(body) <= 18 and not re.search(r"[，,；;]", body):
             return True
         return False
+
+    def is_rule_text(self, sentence: Sentence) -> bool:
+        """A rule or policy text: the sentence itself, or the list it belongs to
+        ("出现下列情形之一的，应当……：" followed by （一）（二）…)."""
+        cached = self._rule_text.get(sentence.index)
+        if cached is not None:
+            return cached
+        result = self.has_cue("rule_text", sentence.text)
+        blocks = self.document.blocks
+        index = sentence.block_index
+        while not result and index > 0 and sentence.block_index - index < 40:
+            own = self.document.text[blocks[index].start : blocks[index].end].lstrip()
+            if item_marker(own) is None:
+                break
+            index -= 1
+            intro = self.block_text(index)
+            if intro.endswith(("：", ":")):
+                result = self.has_cue("rule_text", intro)
+                break
+        self._rule_text[sentence.index] = result
+        return result
 
     def past_only(self, text: str) -> bool:
         """States a past fact: a completed-action cue and no future cue."""

@@ -152,4 +152,14 @@ def _continues(
         return False
     if _is_heading_like(prev, wrap_width):
         return False
-    return _visual_width(prev) >= 0.85 * wrap_width and wrap_width >= 12
+    if _unbalanced(prev):
+        return True  # a quote or bracket left open: "推进“公" + "募 REITs…”"
+    if _visual_width(prev) >= 0.85 * wrap_width and wrap_width >= 12:
+        return True
+    # A clause-bearing line that stops mid-sentence, as at a page break
+    # ("……但难" / "免有疏漏……").
+    return "，" in prev or "," in prev
+
+
+def _unbalanced(text: str) -> bool:
+    return text.count("“") > text.count("”") or text.count("（") > text.count("）") or text.count("《") > text.count("》")

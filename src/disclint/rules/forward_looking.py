@@ -58,7 +58,7 @@ def forward_statements(analysis: Analysis) -> list[ForwardStatement]:
     found: list[ForwardStatement] = []
     for sentence in analysis.sentences:
         text = sentence.text
-        if analysis.is_heading(sentence) or analysis.has_cue("rule_text", text):
+        if analysis.is_heading(sentence) or analysis.is_rule_text(sentence):
             continue
         if analysis.is_investor_question(sentence):
             continue
@@ -74,13 +74,14 @@ def forward_statements(analysis: Analysis) -> list[ForwardStatement]:
             match = forecast_match or target_match
             if match is None or analysis.negated(sentence, part_start + match.start()):
                 continue
+            clause_start = sentence.clause_at(part_start + match.start())[0]
+            # The figure must belong to the forecast, not to a fact stated before it.
             quantified = any(
-                part_start <= quantity.start < part_end and quantity.kind in _RESULT_QUANTITIES
+                clause_start <= quantity.start < part_end and quantity.kind in _RESULT_QUANTITIES
                 for quantity in quantities
             )
             if not quantified and not (forecast_match and _UNQUANTIFIED.search(part)):
                 continue
-            clause_start = sentence.clause_at(part_start + match.start())[0]
             end = part_end
             while end > clause_start and text[end - 1] in "，。；：,;:！？!?":
                 end -= 1

@@ -22,7 +22,7 @@ _CONDITION = re.compile(r"(?:^|[，,；;])(?:若|如果|如|倘若|假如|一旦
 
 
 def _skip_sentence(analysis: Analysis, sentence: Sentence) -> bool:
-    return analysis.has_cue("rule_text", sentence.text)
+    return analysis.is_rule_text(sentence)
 
 
 def _keep(analysis: Analysis, hit: Hit) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from disclint.analysis import Analysis
+from disclint.analysis import Analysis, Hit
 from disclint.findings import Category, Finding, Severity
 from disclint.rules.registry import RuleSpec, rule
 from disclint.text.numbering import item_marker
@@ -26,7 +26,8 @@ _PRICE_CONTEXT = re.compile(r"市值|股价|市盈率|市净率|估值")
 _PRICE_FIGURES = frozenset({QuantityKind.AMOUNT, QuantityKind.MULTIPLE, QuantityKind.PERCENT, QuantityKind.PRICE, QuantityKind.NUMBER})
 # A commitment frame: the company will / plans to / keeps on doing something.
 _FUTURE_PLEDGE = re.compile(
-    r"将(?!来)|拟|(?<![重需主必只概纲首])要(?![求素点件])|计划|力争|争取|继续|下一步|今后|致力于|努力"
+    r"将(?!来|其|之|该|此|上述|本|所)|拟|(?<![重需主必只概纲首])要(?![求素点件])|(?<![励股动购持行资营展红度作本划])计划(?![的书草》])"
+    r"|力争|争取|继续|下一步|今后|致力于|努力"
 )
 
 
@@ -46,26 +47,44 @@ def _anchors(analysis: Analysis, sentence: Sentence) -> list[Quantity]:
 _FRAME_LEAD = re.compile(r"^(?:\d{4}年度?|下一步|同时|此外|另外|未来[^，。；]{0,3}|今后|届时|后续|随后|并|且|也|还)?$")
 
 
-def _commitment_frame(analysis: Analysis, sentence: Sentence) -> int | None:
-    """Where a clause commits the company ("公司将…", "下一步将…"), or None."""
+# The company as the subject right before pledge wording: "公司加快打造……",
+# "2024年，公司持续推进……" — not "推动公司高质量发展" (the company as object).
+_ACTOR_LEAD = re.compile(
+    r"^(?:\d{4}年度?|下一步|同时|此外|未来[^，。；]{0,3})?(?:本公司|公司|我们|我司|集团|董事会|管理层)[^，。；]{0,3}$"
+)
+
+
+def _commitment_frame(analysis: Analysis, sentence: Sentence, markers: list[Hit]) -> int | None:
+    """Where a clause commits the company, or None.
+
+    "公司将……", "下一步将……", "2025年，拟……": a future word whose lead is
+    empty, a time word or names the company. "公司加快打造……": pledge
+    wording right after the company as subject. A purpose or evaluation
+    ("本计划有利于进一步完善……") is not a commitment.
+    """
     text = sentence.text
+    marker_starts = sorted(hit.start for hit in markers)
     for clause_start, clause_end in sentence.clauses():
         clause = text[clause_start:clause_end]
         match = _FUTURE_PLEDGE.search(clause)
-        if match is None:
-            continue
-        lead = clause[: match.start()]
-        if analysis.has_cue("company_actor", lead) or _FRAME_LEAD.match(lead):
-            return clause_start + match.start()
+        if match is not None:
+            lead = clause[: match.start()]
+            if analysis.has_cue("company_actor", lead) or _FRAME_LEAD.match(lead):
+                return clause_start + match.start()
+        for start in marker_starts:
+            if clause_start <= start < clause_end:
+                if _ACTOR_LEAD.match(text[clause_start:start]):
+                    return start
     return None
 
 
-def _is_pledge(analysis: Analysis, sentence: Sentence, has_markers: bool) -> bool:
-    """A strong pledge word, or a commitment frame followed by an improvement verb."""
-    if has_markers:
-        return True
-    frame = _commitment_frame(analysis, sentence)
-    return frame is not None and analysis.has_cue("pledge_verb", sentence.text[frame:])
+def _is_pledge(analysis: Analysis, sentence: Sentence, markers: list[Hit]) -> bool:
+    """A commitment frame followed by pledge wording or an improvement verb."""
+    frame = _commitment_frame(analysis, sentence, markers)
+    if frame is None:
+        return False
+    rest = sentence.text[frame:]
+    return any(hit.start >= frame for hit in markers) or analysis.has_cue("pledge_verb", rest)
 
 
 @rule(
@@ -91,13 +110,13 @@ def unmeasurable_pledge(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
         text = sentence.text
         if len(text) < 8 or analysis.is_heading(sentence):
             continue
-        if analysis.has_cue("rule_text", text) or analysis.has_cue("duty", text):
+        if analysis.is_rule_text(sentence) or analysis.has_cue("duty", text) or analysis.has_cue("advisory", text):
             continue
         if analysis.past_only(text) or analysis.is_investor_question(sentence):
             continue
         markers = [hit for term in terms for hit in analysis.term_hits(term, sentence)]
         markers = [hit for hit in markers if not analysis.in_title(sentence, hit.start, hit.end)]
-        if not _is_pledge(analysis, sentence, bool(markers)):
+        if not _is_pledge(analysis, sentence, markers):
             continue
         if _anchors(analysis, sentence) or analysis.has_cue("anchor_words", text):
             continue

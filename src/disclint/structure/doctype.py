@@ -30,6 +30,7 @@ _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("voluntary", re.compile(r"自愿性?信息披露|自愿披露")),
 )
 
+_BODY_EVIDENCE = ("valuation_plan", "action_plan", "esop", "incentive_plan")
 _SPACE = re.compile(r"\s+")
 
 
@@ -53,9 +54,16 @@ def detect_doc_type(document: Document) -> TypeDecision:
         match = pattern.search(title)
         if match:
             return TypeDecision(doc_type, f"标题含“{match.group(0)}”")
+    # Without a recognisable title (an excerpt, a file cut from a bundle),
+    # fall back to the body, but only on the names of plans, which a policy
+    # or rule text mentions rarely; 分红 and 自愿披露 are everywhere.
     body = _SPACE.sub("", document.text[:20000])
-    counts = {doc_type: len(pattern.findall(body)) for doc_type, pattern in _TITLE_RULES}
+    counts = {
+        doc_type: len(pattern.findall(body))
+        for doc_type, pattern in _TITLE_RULES
+        if doc_type in _BODY_EVIDENCE
+    }
     best = max(counts, key=lambda key: counts[key])
-    if counts[best] >= 3:
-        return TypeDecision(best, f"正文多次出现该类文件的关键词（{counts[best]}次）")
+    if counts[best] >= 5:
+        return TypeDecision(best, f"标题未识别；正文{counts[best]}次提到该类文件")
     return TypeDecision("generic", "未识别出特定文件类型")
