@@ -139,9 +139,7 @@ class Analysis:
         body = body.rstrip("。：:")
         if len(siblings) == 1 and len(text) <= 30 and text[-1] not in "。！？!?；;，," and "，" not in body:
             return True
-        if marker and siblings and siblings[0] is sentence and len(body) <= 18 and not re.search(r"[，,；;]", body):
-            return True
-        return False
+        return bool(marker and siblings and siblings[0] is sentence and len(body) <= 18 and not re.search(r"[，,；;]", body))
 
     def is_rule_text(self, sentence: Sentence) -> bool:
         """A rule or policy text: the sentence itself, or the list it belongs to

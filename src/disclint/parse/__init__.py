@@ -43,4 +43,4 @@ def parse_path(path: Path) -> Document:
     return parse_bytes(data, str(path))
 
 
-__all__ = ["InputError", "parse_bytes", "parse_path", "SUPPORTED_SUFFIXES", "TEXT_SUFFIXES"]
+__all__ = ["SUPPORTED_SUFFIXES", "TEXT_SUFFIXES", "InputError", "parse_bytes", "parse_path"]

@@ -69,9 +69,7 @@ def _is_heading_like(text: str, wrap_width: float) -> bool:
     width = _visual_width(stripped)
     if marker and marker.style in ("chapter", "part", "section") and width <= 40:
         return True
-    if marker and stripped[-1] not in _CLOSING and width < 0.7 * max(wrap_width, 1):
-        return True
-    return False
+    return bool(marker and stripped[-1] not in _CLOSING and width < 0.7 * max(wrap_width, 1))
 
 
 def _block_kind(text: str) -> tuple[BlockKind, int]:
@@ -139,7 +137,11 @@ def _continues(
     if gap > allowed_gap:
         # A page break may still split a sentence ("公\n\n募"); rejoin only
         # when the next line cannot start a paragraph.
-        return gap <= allowed_gap + 2 and prev[-1] not in _CLOSING and text[0] in _CONTINUATION_START
+        return (
+            gap <= allowed_gap + 2
+            and prev[-1] not in _CLOSING
+            and (text[0] in _CONTINUATION_START or _unbalanced(prev))
+        )
     if markdown and (opens_markdown_item(line) or opens_markdown_item(previous)):
         return False
     if _TABLE_LIKE.search(prev) or _TABLE_LIKE.search(text):

@@ -10,6 +10,7 @@ last written digit.
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -170,7 +171,7 @@ _BOUND_PAIR = re.compile(r"(?:不低于|不少于|至少)[^，。；]{0,12}?(?P<
 def bounds_reversed(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
     for sentence in analysis.sentences:
         quantities = [q for q in analysis.quantities(sentence) if q.value is not None]
-        for low, high in zip(quantities, quantities[1:]):
+        for low, high in itertools.pairwise(quantities):
             if low.bound != ">=" or high.bound != "<=" or not _same_family(low, high):
                 continue
             between = sentence.text[low.end : high.start]

@@ -52,8 +52,8 @@ def _has_outcome(analysis: Analysis, text: str) -> bool:
 
 def forward_statements(analysis: Analysis) -> list[ForwardStatement]:
     """Forecasts and quantified result targets, one per ；-part, cached per analysis."""
-    cached: list[ForwardStatement] | None = getattr(analysis, "_forward_statements", None)
-    if cached is not None:
+    cached = analysis.memo.get("forward_statements")
+    if isinstance(cached, list):
         return cached
     found: list[ForwardStatement] = []
     for sentence in analysis.sentences:
@@ -94,7 +94,7 @@ def forward_statements(analysis: Analysis) -> list[ForwardStatement]:
                     certainty=bool(analysis.lexicon.cue("forecast_certainty").search(part)),
                 )
             )
-    setattr(analysis, "_forward_statements", found)
+    analysis.memo["forward_statements"] = found
     return found
 
 

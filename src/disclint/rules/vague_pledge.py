@@ -72,9 +72,8 @@ def _commitment_frame(analysis: Analysis, sentence: Sentence, markers: list[Hit]
             if analysis.has_cue("company_actor", lead) or _FRAME_LEAD.match(lead):
                 return clause_start + match.start()
         for start in marker_starts:
-            if clause_start <= start < clause_end:
-                if _ACTOR_LEAD.match(text[clause_start:start]):
-                    return start
+            if clause_start <= start < clause_end and _ACTOR_LEAD.match(text[clause_start:start]):
+                return start
     return None
 
 

@@ -180,8 +180,7 @@ _UNITS: dict[str, QuantityKind] = {
 }
 # Units a Chinese numeral may take without being part of a word.
 _CHINESE_NUMERAL_UNITS = frozenset(
-    "次 项 家 名 个 场 款 颗 台 套 所 批 篇 件 户 座 艘 辆 架 位 笔 轮 人次 人 年 个月 月 日 天 周 季度 个季度 "
-    "个交易日 个工作日 交易日 工作日 小时 倍 成 年度 个会计年度 个百分点 百分点".split()
+    ["次", "项", "家", "名", "个", "场", "款", "颗", "台", "套", "所", "批", "篇", "件", "户", "座", "艘", "辆", "架", "位", "笔", "轮", "人次", "人", "年", "个月", "月", "日", "天", "周", "季度", "个季度", "个交易日", "个工作日", "交易日", "工作日", "小时", "倍", "成", "年度", "个会计年度", "个百分点", "百分点"]
 )
 _ASCII_UNITS = {unit for unit in _UNITS if unit.isascii() and unit.isalpha()}
 _UNIT_PATTERN = "|".join(re.escape(unit) for unit in sorted(_UNITS, key=len, reverse=True))
@@ -325,10 +324,10 @@ def _quantity_from_match(scan: str, text: str, match: re.Match[str]) -> Quantity
     if match.group("percent_cn"):
         raw = match.group("percent_num")
         whole, _, fraction = raw.partition("点")
-        number = chinese_to_number(whole)
-        if number is None:
+        whole_value = chinese_to_number(whole)
+        if whole_value is None:
             return None
-        value = float(number)
+        value = float(whole_value)
         if fraction:
             value += float("0." + "".join(str(_CN_DIGITS[char]) for char in fraction))
         return Quantity(start, end, text[start:end], QuantityKind.PERCENT, value=value, unit="%",

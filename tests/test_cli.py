@@ -1,0 +1,215 @@
+"""The command line through typer's CliRunner, and once as the installed console script."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from disclint import __version__
+from disclint.cli import app
+
+runner = CliRunner()
+
+FAULTY = "一、提升经营质量\n公司力争到2027年末公司市值迈上300亿元台阶，技术水平遥遥领先。\n"
+CLEAN = "公司将于2025年8月28日召开2025年半年度业绩说明会。\n"
+
+
+def run(*args: str, input: str | bytes | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), input=input)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture()
+def drafts(tmp_path: Path) -> Path:
+    (tmp_path / "faulty.txt").write_text(FAULTY, encoding="utf-8")
+    (tmp_path / "clean.md").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("ignored", encoding="utf-8")
+    return tmp_path
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert code == 0 and out.strip() == f"disclint {__version__}"
+
+
+def test_check_reports_location_code_clause_and_suggestion(drafts: Path) -> None:
+    code, out, _ = run("check", str(drafts / "faulty.txt"))
+    assert code == 1
+    assert f"{drafts / 'faulty.txt'}:2:" in out
+    assert "PT001" in out and "HY001" in out
+    assert "依据：" in out and "建议：" in out and "^^^" in out
+    assert out.strip().splitlines()[-1].startswith("发现 2 个问题")
+
+
+def test_clean_file_exits_zero(drafts: Path) -> None:
+    code, out, _ = run("check", str(drafts / "clean.md"))
+    assert code == 0
+    assert "未发现问题" in out
+
+
+def test_folder_is_walked_for_supported_suffixes(drafts: Path) -> None:
+    code, out, _ = run("check", str(drafts), "--format", "json")
+    data = json.loads(out)
+    assert sorted(Path(f["path"]).name for f in data["files"]) == ["clean.md", "faulty.txt"]
+    assert code == 1
+
+
+def test_json_follows_the_contract(drafts: Path) -> None:
+    _, out, _ = run("check", str(drafts / "faulty.txt"), "--format", "json")
+    data = json.loads(out)
+    assert data["schema"] == "disclint/1"
+    assert data["tool"] == {"name": "disclint", "version": __version__}
+    entry = data["files"][0]
+    assert set(entry) >= {"path", "doc_type", "doc_type_source", "error", "findings"}
+    assert entry["doc_type_source"] == "auto" and entry["error"] is None
+    text = FAULTY
+    for finding in entry["findings"]:
+        assert set(finding) == {
+            "code", "category", "severity", "message", "excerpt", "start", "end", "section", "suggestion", "reference",
+        }
+        assert set(finding["start"]) == {"offset", "line", "column", "page"}
+        assert text[finding["start"]["offset"] : finding["end"]["offset"]] == finding["excerpt"]
+        assert finding["severity"] in ("error", "warning", "info")
+    assert data["summary"] == {"files": 1, "errors": 1, "warnings": 1, "infos": 0}
+
+
+def test_type_option_is_reported(drafts: Path) -> None:
+    _, out, _ = run("check", str(drafts / "faulty.txt"), "--format", "json", "--type", "voluntary")
+    entry = json.loads(out)["files"][0]
+    assert entry["doc_type"] == "voluntary" and entry["doc_type_source"] == "option"
+
+
+def test_stdin_with_filename() -> None:
+    code, out, _ = run("check", "-", "--stdin-filename", "draft.txt", "--format", "json", input=FAULTY.encode())
+    data = json.loads(out)
+    assert code == 1 and data["files"][0]["path"] == "draft.txt"
+    assert {f["code"] for f in data["files"][0]["findings"]} == {"PT001", "HY001"}
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "empty file"), (b"\x00\x01\x02binary\x00", "binary"), ("caf\xe9".encode("latin-1") * 50, "cannot decode")],
+)
+def test_unreadable_inputs_exit_2_and_other_files_are_still_linted(
+    drafts: Path, content: bytes, message: str
+) -> None:
+    bad = drafts / "bad.txt"
+    bad.write_bytes(content)
+    code, out, err = run("check", str(bad), str(drafts / "faulty.txt"), "--format", "json")
+    assert code == 2
+    assert f"{bad}:" in err and message in err and len(err.strip().splitlines()) == 1
+    files = {Path(f["path"]).name: f for f in json.loads(out)["files"]}
+    assert message in files["bad.txt"]["error"]
+    assert files["faulty.txt"]["findings"]
+
+
+def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
+    code, _, err = run("check", str(tmp_path / "nope.txt"))
+    assert code == 2 and "no such file" in err
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [FAULTY.encode("gb18030"), b"\xef\xbb\xbf" + FAULTY.encode("utf-8"), FAULTY.encode("utf-16")],
+    ids=["gb18030", "utf-8-bom", "utf-16"],
+)
+def test_encodings(tmp_path: Path, encoded: bytes) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_bytes(encoded)
+    code, out, _ = run("check", str(path), "--format", "json")
+    findings = json.loads(out)["files"][0]["findings"]
+    assert code == 1 and {f["code"] for f in findings} == {"PT001", "HY001"}
+    assert {f["excerpt"] for f in findings} >= {"遥遥领先"}
+
+
+def test_select_and_ignore_by_code_prefix_and_category(drafts: Path) -> None:
+    target = str(drafts / "faulty.txt")
+
+    def found(*options: str) -> set[str]:
+        _, out, _ = run("check", target, "--format", "json", *options)
+        return {f["code"] for f in json.loads(out)["files"][0]["findings"]}
+
+    assert found("--select", "hype") == {"HY001"}
+    assert found("--select", "PT") == {"PT001"}
+    assert found("--ignore", "PT001") == {"HY001"}
+    assert found("--select", "price_target,hype", "--ignore", "HY") == {"PT001"}
+
+
+def test_unknown_selection_is_a_usage_error(drafts: Path) -> None:
+    code, _, err = run("check", str(drafts), "--select", "XX999")
+    assert code == 2 and "XX999" in err
+
+
+def test_fail_on(drafts: Path) -> None:
+    warning_only = drafts / "warn.txt"
+    warning_only.write_text("公司核心技术遥遥领先。\n", encoding="utf-8")
+    assert run("check", str(warning_only))[0] == 0
+    assert run("check", str(warning_only), "--fail-on", "warning")[0] == 1
+    assert run("check", str(drafts / "faulty.txt"), "--fail-on", "never")[0] == 0
+    assert run("check", str(drafts), "--fail-on", "bogus")[0] == 2
+
+
+def test_output_file(drafts: Path, tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    code, out, _ = run("check", str(drafts / "faulty.txt"), "--format", "json", "--output", str(target))
+    assert code == 1 and out == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["summary"]["errors"] == 1
+
+
+def test_inputs_are_never_written(drafts: Path) -> None:
+    path = drafts / "faulty.txt"
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    run("check", str(path))
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_config_in_pyproject_and_no_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.disclint]\nignore = ["hype"]\n', encoding="utf-8")
+    (tmp_path / "plan.txt").write_text(FAULTY, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = run("check", "plan.txt", "--format", "json")
+    assert {f["code"] for f in json.loads(out)["files"][0]["findings"]} == {"PT001"}
+    _, out, _ = run("check", "plan.txt", "--format", "json", "--no-config")
+    assert {f["code"] for f in json.loads(out)["files"][0]["findings"]} == {"PT001", "HY001"}
+
+
+def test_bad_config_names_file_and_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "disclint.toml").write_text('selekt = ["PT"]\n', encoding="utf-8")
+    (tmp_path / "plan.txt").write_text(FAULTY, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("check", "plan.txt")
+    assert code == 2 and "disclint.toml" in err and "selekt" in err
+
+
+def test_rules_text_and_json() -> None:
+    code, out, _ = run("rules")
+    assert code == 0 and "PT001" in out and "price_target" in out
+    code, out, _ = run("rules", "--format", "json")
+    rules = json.loads(out)["rules"]
+    assert code == 0
+    assert all({"code", "category", "severity", "summary", "reference", "examples"} <= set(r) for r in rules)
+    prefixes = {r["category"]: r["code"][:2] for r in rules}
+    assert prefixes["price_target"] == "PT" and prefixes["hype"] == "HY"
+
+
+def test_explain() -> None:
+    code, out, _ = run("explain", "pt001")
+    assert code == 0
+    assert "PT001" in out and "依据" in out and "✗" in out and "✓" in out
+    assert run("explain", "ZZ001")[0] == 2
+
+
+def test_installed_console_script(tmp_path: Path) -> None:
+    script = Path(sys.executable).parent / ("disclint.exe" if sys.platform == "win32" else "disclint")
+    if not script.exists():
+        pytest.skip("disclint console script is not installed next to this Python (pip install . first)")
+    path = tmp_path / "plan.txt"
+    path.write_text(FAULTY, encoding="utf-8")
+    completed = subprocess.run([str(script), "check", str(path), "--format", "json"], capture_output=True, text=True)
+    assert completed.returncode == 1, completed.stderr
+    assert json.loads(completed.stdout)["summary"]["errors"] == 1
