@@ -16,6 +16,8 @@ from functools import cached_property
 from disclint.document import BlockKind, Document
 from disclint.findings import Category, Finding, Severity
 from disclint.lexicons import Lexicon, Term
+from disclint.structure.bundle import Part, split_parts
+from disclint.structure.headings import Heading, find_headings
 from disclint.text.normalize import NormText, normalize_span
 from disclint.text.numbering import item_marker
 from disclint.text.numbers import Quantity, find_quantities
@@ -45,6 +47,7 @@ class Analysis:
     document: Document
     lexicon: Lexicon
     doc_type: str = "generic"
+    doc_type_forced: bool = False
     sentences: list[Sentence] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -55,6 +58,36 @@ class Analysis:
         self._titles: dict[int, list[tuple[int, int]]] = {}
         self._rule_text: dict[int, bool] = {}
         self.memo: dict[str, object] = {}
+
+    # ------------------------------------------------------------ structure
+    @cached_property
+    def parts(self) -> list[Part]:
+        """The documents in this file (one for an ordinary file), each with its type.
+
+        A type given on the command line or in the config applies to a
+        single-document file; in a bundle it applies to the first part.
+        """
+        parts = split_parts(self.document)
+        if self.doc_type_forced and parts:
+            first = parts[0]
+            parts[0] = Part(first.title, first.start_block, first.end_block, self.doc_type, "given", first.truncated_start)
+        return parts
+
+    @cached_property
+    def headings(self) -> list[Heading]:
+        return find_headings(self.document)
+
+    def part_of(self, sentence: Sentence) -> Part | None:
+        for part in self.parts:
+            if part.start_block <= sentence.block_index < part.end_block:
+                return part
+        return None
+
+    def sentences_in(self, part: Part) -> list[Sentence]:
+        return [s for s in self.sentences if part.start_block <= s.block_index < part.end_block]
+
+    def headings_in(self, part: Part) -> list[Heading]:
+        return [h for h in self.headings if part.start_block <= h.block_index < part.end_block]
 
     # ------------------------------------------------------------ views
     @cached_property
@@ -206,6 +239,7 @@ class Analysis:
         end: int,
         suggestion: str | None = None,
         reference: str | None = None,
+        section: str | None = None,
     ) -> Finding:
         """A finding on ``sentence.text[start:end]`` (normalised coordinates)."""
         source_start, source_end = sentence.norm.span_to_source(start, end)
@@ -218,4 +252,5 @@ class Analysis:
             end=source_end,
             suggestion=suggestion,
             reference=reference,
+            section=section,
         )

@@ -14,11 +14,10 @@ from pathlib import Path
 from disclint.analysis import Analysis
 from disclint.config import Config, resolve_selection
 from disclint.document import Document
-from disclint.findings import FileResult, Finding, LocatedFinding
+from disclint.findings import DocumentPart, FileResult, Finding, LocatedFinding
 from disclint.lexicons import Lexicon, default_lexicon
 from disclint.parse import InputError, parse_bytes, parse_path
 from disclint.rules import RuleSpec, all_rules
-from disclint.structure import detect_doc_type
 from disclint.text.segment import register_user_words
 
 
@@ -56,19 +55,38 @@ class Linter:
         return self.lint_document(document)
 
     def lint_document(self, document: Document) -> FileResult:
-        if self.config.doc_type and self.config.doc_type != "auto":
-            doc_type, source, reason = self.config.doc_type, self.config.doc_type_source, None
-        else:
-            decision = detect_doc_type(document)
-            doc_type, source, reason = decision.doc_type, "auto", decision.reason
-        analysis = Analysis(document=document, lexicon=self.lexicon, doc_type=doc_type)
+        forced = bool(self.config.doc_type and self.config.doc_type != "auto")
+        analysis = Analysis(
+            document=document,
+            lexicon=self.lexicon,
+            doc_type=self.config.doc_type if forced and self.config.doc_type else "generic",
+            doc_type_forced=forced,
+        )
+        parts = analysis.parts
+        if parts:
+            analysis.doc_type = parts[0].doc_type
         findings: list[Finding] = []
         for spec in self.rules:
-            if spec.check is None or not spec.applies_to(doc_type):
+            if spec.check is None or not spec.applies_to(analysis.doc_type):
                 continue
             findings.extend(spec.check(analysis, spec))
-        result = FileResult(path=document.path, doc_type=doc_type, doc_type_source=source, doc_type_reason=reason)
+        result = FileResult(
+            path=document.path,
+            doc_type=analysis.doc_type,
+            doc_type_source=self.config.doc_type_source if forced else "auto",
+            doc_type_reason=None if forced or not parts else parts[0].doc_type_reason,
+        )
         result.findings = locate(document, deduplicate(findings))
+        if len(parts) > 1:
+            result.parts = [
+                DocumentPart(
+                    title=part.title or "（标题缺失：文件从正文中间开始）",
+                    doc_type=part.doc_type,
+                    start=document.locate(document.blocks[part.start_block].start),
+                    end=document.locate(document.blocks[part.end_block - 1].end),
+                )
+                for part in parts
+            ]
         return result
 
 

@@ -89,6 +89,7 @@ class Lexicon:
     sources: dict[str, str]
     tables: dict[str, list[dict[str, Any]]]  # other tables (sections, packs …) by file stem
     files: list[Path]
+    memo: dict[str, Any] = field(default_factory=dict)  # structures derived once (packs)
 
     def terms_for(self, rule: str) -> list[Term]:
         return [term for term in self.terms if term.rule == rule]

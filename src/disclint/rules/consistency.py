@@ -85,11 +85,13 @@ def parts_vs_total(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
         if not before:
             continue
         total = before[-1]
-        parts = [q for q in quantities if q.start >= marker.end() and _same_family(total, q)]
-        # A part followed by "占…的X%" is still a part; percentages are not.
+        complete = bool(_COMPLETE_PARTS.search(text[marker.start() :]))
+        # Without 首次…预留 / 分别为 / 合计, only the parts listed in the same
+        # ；-part belong to the total ("其中A占比超80%；B产能将达到……" lists other things).
+        limit = len(text) if complete else sentence.part_at(marker.start())[1]
+        parts = [q for q in quantities if marker.end() <= q.start < limit and _same_family(total, q)]
         if len(parts) < 2:
             continue
-        complete = bool(_COMPLETE_PARTS.search(text[marker.start() :]))
         part_sum = sum(q.value or 0.0 for q in parts)
         tolerance = total.tolerance + sum(q.tolerance for q in parts)
         assert total.value is not None
@@ -152,8 +154,6 @@ def growth_rate_mismatch(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding
 
 
 # ---------------------------------------------------------------- CN003 bounds out of order
-_BOUND_PAIR = re.compile(r"(?:不低于|不少于|至少)[^，。；]{0,12}?(?P<low>\S)")
-
 
 @rule(
     code="CN003",
@@ -260,6 +260,7 @@ def percentages_of_one_base(analysis: Analysis, spec: RuleSpec) -> Iterator[Find
 
 # ---------------------------------------------------------------- CN006 percentage of a stated base
 _PART_OF_BASE = re.compile(r"占[^，。；]{0,30}?$")
+_RANGE_JOIN = re.compile(r"[至到~～\-—－]")
 
 
 @rule(
@@ -293,14 +294,25 @@ def percentage_of_stated_base(analysis: Analysis, spec: RuleSpec) -> Iterator[Fi
             parts = [q for q in quantities[: index - 1] if q.end <= occupies and _same_family(base, q) and q.value]
             if not parts:
                 continue
-            part = parts[-1]
-            if re.search(r"[。；]", text[part.end : occupies]):
+            if re.search(r"[。；]", text[parts[-1].end : occupies]):
                 continue
-            assert part.value is not None
-            actual = part.value / base.value * 100
-            tolerance = percent.tolerance + actual * (part.tolerance / part.value + base.tolerance / base.value)
-            if abs(actual - percent.value) > tolerance:
-                yield _finding(
-                    analysis, spec, sentence, part.start, percent.end,
-                    f"{part.text}÷{base.text}={actual:.2f}%，与所述“{percent.text}”不符",
-                )
+            pairs = [(parts[-1], percent)]
+            following = quantities[index + 1] if index + 1 < len(quantities) else None
+            # A range on both sides: "A至B股，约占总股本的P至Q" pairs A↔P and B↔Q.
+            if (
+                len(parts) >= 2
+                and _RANGE_JOIN.fullmatch(text[parts[-2].end : parts[-1].start])
+                and following is not None
+                and following.kind is QuantityKind.PERCENT
+                and _RANGE_JOIN.fullmatch(text[percent.end : following.start])
+            ):
+                pairs = [(parts[-2], percent), (parts[-1], following)]
+            for part, stated in pairs:
+                assert part.value is not None and stated.value is not None
+                actual = part.value / base.value * 100
+                tolerance = stated.tolerance + actual * (part.tolerance / part.value + base.tolerance / base.value)
+                if abs(actual - stated.value) > tolerance:
+                    yield _finding(
+                        analysis, spec, sentence, part.start, stated.end,
+                        f"{part.text}÷{base.text}={actual:.2f}%，与所述“{stated.text}”不符",
+                    )

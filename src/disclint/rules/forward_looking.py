@@ -98,10 +98,6 @@ def forward_statements(analysis: Analysis) -> list[ForwardStatement]:
     return found
 
 
-def has_risk_warning(analysis: Analysis) -> bool:
-    return analysis.has_cue("risk_warning", analysis.full_norm)
-
-
 @rule(
     code="FL001",
     name="forecast-without-basis",
@@ -169,32 +165,42 @@ def forecast_without_basis(analysis: Analysis, spec: RuleSpec) -> Iterator[Findi
     example_type="generic",
 )
 def no_risk_warning(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
+    from disclint.structure.packs import get_packs
+
+    packs = get_packs(analysis.lexicon)
     statements = forward_statements(analysis)
-    if not statements or has_risk_warning(analysis):
-        return
-    first = statements[0]
-    where = analysis.document.locate(first.sentence.norm.span_to_source(first.start, first.end)[0])
-    anchor = _insertion_point(analysis)
-    page = f"第{where.page}页" if where.page else ""
-    yield analysis.finding(
-        code=spec.code,
-        category=spec.category,
-        severity=spec.severity,
-        message=f"文中有预测或量化目标（首处在{page}第{where.line}行），但全文没有风险提示",
-        sentence=anchor,
-        start=0,
-        end=len(anchor.text),
-        suggestion=spec.suggestion,
-        reference=analysis.lexicon.cite(spec.reference),
-    )
+    for part in analysis.parts:
+        pack = packs.get(part.doc_type)
+        if pack is not None and pack.has_risk_warning:
+            continue  # reported as missing_section/risk_warning: one finding, never two
+        inside = [s for s in statements if part.start_block <= s.sentence.block_index < part.end_block]
+        if not inside:
+            continue
+        sentences = analysis.sentences_in(part)
+        if analysis.has_cue("risk_warning", "\n".join(sentence.text for sentence in sentences)):
+            continue
+        first = inside[0]
+        where = analysis.document.locate(first.sentence.norm.span_to_source(first.start, first.end)[0])
+        anchor = insertion_point(sentences)
+        page = f"第{where.page}页" if where.page else ""
+        yield analysis.finding(
+            code=spec.code,
+            category=spec.category,
+            severity=spec.severity,
+            message=f"文中有预测或量化目标（首处在{page}第{where.line}行），但全文没有风险提示",
+            sentence=anchor,
+            start=0,
+            end=len(anchor.text),
+            suggestion=spec.suggestion,
+            reference=analysis.lexicon.cite(spec.reference),
+        )
 
 
 _CLOSING = re.compile(r"^(?:特此公告|董事会$|.{0,40}(?:股份)?有限公司董事会$|\d{4}年\d{1,2}月\d{1,2}日$)")
 
 
-def _insertion_point(analysis: Analysis) -> Sentence:
+def insertion_point(sentences: list[Sentence]) -> Sentence:
     """The last content sentence before the closing 特此公告 / signature / date."""
-    sentences = analysis.sentences
     index = len(sentences) - 1
     while index > 0 and _CLOSING.search(sentences[index].text):
         index -= 1

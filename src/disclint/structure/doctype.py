@@ -30,6 +30,8 @@ _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("voluntary", re.compile(r"自愿性?信息披露|自愿披露")),
 )
 
+# Documents that accompany a plan but are not the plan: checked as generic.
+_APPENDIX = re.compile(r"考核管理办法|管理办法$|名单$|独立意见$|意见$|法律意见书$|章程$|核查意见$")
 _BODY_EVIDENCE = ("valuation_plan", "action_plan", "esop", "incentive_plan")
 _SPACE = re.compile(r"\s+")
 
@@ -40,24 +42,38 @@ class TypeDecision:
     reason: str
 
 
-def title_text(document: Document, max_blocks: int = 8) -> str:
-    """The first few blocks, where an announcement's title sits."""
-    parts = []
-    for block in document.blocks[:max_blocks]:
-        parts.append(_SPACE.sub("", document.text[block.start : block.end])[:120])
-    return "\n".join(parts)
+def title_text(document: Document, start: int = 0, end: int | None = None, max_blocks: int = 8) -> str:
+    """The first few blocks of ``blocks[start:end]``, where a title sits."""
+    blocks = document.blocks[start : end if end is not None else len(document.blocks)]
+    return "\n".join(_SPACE.sub("", document.text[block.start : block.end])[:120] for block in blocks[:max_blocks])
 
 
-def detect_doc_type(document: Document) -> TypeDecision:
-    title = title_text(document)
+def type_from_title(title: str) -> TypeDecision | None:
     for doc_type, pattern in _TITLE_RULES:
         match = pattern.search(title)
         if match:
             return TypeDecision(doc_type, f"标题含“{match.group(0)}”")
-    # Without a recognisable title (an excerpt, a file cut from a bundle),
-    # fall back to the body, but only on the names of plans, which a policy
-    # or rule text mentions rarely; 分红 and 自愿披露 are everywhere.
-    body = _SPACE.sub("", document.text[:20000])
+    return None
+
+
+def detect_type_from_text(document: Document, start: int, end: int, *, title: str | None = None) -> TypeDecision:
+    """The type of the document in ``blocks[start:end]``: from its title, else its body."""
+    if title:
+        if _APPENDIX.search(title):
+            return TypeDecision("generic", f"“{title}”是配套文件，按一般公告检查")
+        decision = type_from_title(title)
+        if decision is not None:
+            return decision
+    decision = type_from_title(title_text(document, start, end))
+    if decision is not None:
+        return decision
+    # Without a recognisable title (an excerpt, a page range cut from a
+    # bundle), fall back to the body, but only on the names of plans, which
+    # a policy or rule text mentions rarely; 分红 and 自愿披露 are everywhere.
+    blocks = document.blocks[start:end]
+    if not blocks:
+        return TypeDecision("generic", "空文档")
+    body = _SPACE.sub("", document.text[blocks[0].start : blocks[-1].end][:20000])
     counts = {
         doc_type: len(pattern.findall(body))
         for doc_type, pattern in _TITLE_RULES
@@ -67,3 +83,7 @@ def detect_doc_type(document: Document) -> TypeDecision:
     if counts[best] >= 5:
         return TypeDecision(best, f"标题未识别；正文{counts[best]}次提到该类文件")
     return TypeDecision("generic", "未识别出特定文件类型")
+
+
+def detect_doc_type(document: Document) -> TypeDecision:
+    return detect_type_from_text(document, 0, len(document.blocks))

@@ -1,0 +1,134 @@
+"""Split a file that holds several documents into its parts.
+
+Filings are often exported as one bundle: a plan, its 考核管理办法, the list
+of participants, the independent directors' opinion and the articles of
+association (seed 004). A new part starts at a *title block*: a short line
+with no sentence punctuation that names a document (……办法, ……名单,
+……独立意见, 章程, ……激励计划（草案）, ……公告) and is not the first block's
+own title. A title may be wrapped over several short lines and preceded by
+the company name; those lines join the part's title.
+
+Each part gets its own document type. A part whose first block is not a
+title or heading, but continues a sentence, is marked as truncated at the
+start (the file is a page range cut from a longer document).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from disclint.document import Document
+from disclint.structure.doctype import TypeDecision, detect_type_from_text
+from disclint.text.numbering import item_marker
+
+_SPACE = re.compile(r"[\s\u3000\ufffd]+")
+_DOC_TITLE = re.compile(
+    r"(?:激励计划(?:（草案）|\(草案\))?(?:摘要)?|实施考核管理办法|激励对象名单|独立意见|审核意见|核查意见|法律意见书|章程"
+    r"|(?:行动方案|估值提升计划|评估报告|利润分配方案|员工持股计划(?:（草案）)?)(?:的公告)?|关于[^。]{2,60}的公告)$"
+)
+_SIGNATURE = re.compile(r"董事会(?:（盖章）)?$|^[_\s]+$")
+_COMPANY = re.compile(r"(?:股份)?有限(?:责任)?公司$")
+_DATE_LINE = re.compile(r"^\d{0,4}年\d{0,2}月(?:\d{0,2}日)?$")
+_SENTENCE_PUNCT = re.compile(r"[。，；：！？,;:!?]")
+_CONTINUATION_START = "，。、；：）》」』”,.;:)%"
+
+
+@dataclass(frozen=True)
+class Part:
+    title: str
+    start_block: int
+    end_block: int  # exclusive
+    doc_type: str
+    doc_type_reason: str
+    truncated_start: bool = False
+
+
+def _compact(document: Document, index: int) -> str:
+    block = document.blocks[index]
+    return _SPACE.sub("", document.text[block.start : block.end])
+
+
+def _title_line(text: str) -> bool:
+    return (
+        0 < len(text) <= 40
+        and not _SENTENCE_PUNCT.search(text)
+        and item_marker(text) is None
+        and not text.startswith(("#", "|"))
+        and not _DATE_LINE.match(text)
+        and not _SIGNATURE.search(text)
+    )
+
+
+def _title_starts(document: Document) -> list[tuple[int, int, str]]:
+    """(first block, first body block, title) of each document title found after the start."""
+    starts: list[tuple[int, int, str]] = []
+    count = len(document.blocks)
+    index = 0
+    while index < count:
+        text = _compact(document, index)
+        if not _title_line(text):
+            index += 1
+            continue
+        # Gather a title wrapped over up to four short lines.
+        lines = [text]
+        end = index + 1
+        while end < count and end - index < 4:
+            following = _compact(document, end)
+            if not _title_line(following):
+                break
+            lines.append(following)
+            end += 1
+            if _DOC_TITLE.search("".join(lines)):
+                break
+        joined = "".join(lines)
+        title_lines = lines[1:] if len(lines) > 1 and _COMPANY.search(lines[0]) else lines
+        title = "".join(title_lines)
+        if len(title) < 6:
+            title = joined  # "章程" alone: keep the company name
+        if _DOC_TITLE.search(joined) and not joined.startswith("《"):
+            # A date line right after the title ("2019年2月") belongs to it.
+            body = end + 1 if end < count and _DATE_LINE.match(_compact(document, end)) else end
+            starts.append((index, body, title))
+            index = end
+            continue
+        index += 1
+    return starts
+
+
+def split_parts(document: Document) -> list[Part]:
+    """The documents in ``document``; a single part for an ordinary file."""
+    count = len(document.blocks)
+    if count == 0:
+        return []
+    starts = _title_starts(document)
+    # The file's own title near the top does not start a second part.
+    boundaries = [start for start in starts if start[0] > 8]
+    first_title = next((title for index, _, title in starts if index <= 8), "")
+    segments: list[tuple[int, int, str]] = []
+    previous = 0
+    title = first_title
+    for index, _, next_title in boundaries:
+        if index - previous >= 3:
+            segments.append((previous, index, title))
+            previous, title = index, next_title
+    segments.append((previous, count, title))
+    if len(segments) == 1:
+        decision = detect_type_from_text(document, 0, count)
+        return [Part(first_title, 0, count, decision.doc_type, decision.reason, _truncated(document, 0))]
+    parts = []
+    for start, end, part_title in segments:
+        decision: TypeDecision = detect_type_from_text(document, start, end, title=part_title)
+        parts.append(Part(part_title, start, end, decision.doc_type, decision.reason, _truncated(document, start)))
+    return parts
+
+
+_FRAGMENT = re.compile(r"^(?!公司|本次|上述|我们|该|本|此|其)[\u4e00-\u9fff]{1,2}的")
+
+
+def _truncated(document: Document, start: int) -> bool:
+    """The part opens mid-sentence ("份的股东……"): a page range cut out of a longer document."""
+    stripped = document.text[document.blocks[start].start : document.blocks[start].end].lstrip()
+    if not stripped:
+        return False
+    return stripped[0] in _CONTINUATION_START or bool(_FRAGMENT.match(stripped))
