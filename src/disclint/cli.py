@@ -166,7 +166,9 @@ def list_rules(
 
 
 @app.command()
-def explain(code: Annotated[str, typer.Argument(help="A rule code such as PT001.")]) -> None:
+def explain(
+    code: Annotated[str, typer.Argument(help="A rule code such as PT001, or a document type such as action_plan.")],
+) -> None:
     """What a rule checks, why (the clause it rests on), and bad/good examples."""
     from disclint.explain import render_explain
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from disclint.lexicons import Lexicon, default_lexicon
 from disclint.rules import RuleSpec, all_rules, get_rule
+from disclint.structure.packs import get_packs
 
 _SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
@@ -28,10 +29,62 @@ def rule_record(spec: RuleSpec, lexicon: Lexicon) -> dict[str, Any]:
     }
 
 
+def pack_records(lexicon: Lexicon) -> list[dict[str, Any]]:
+    records = []
+    for pack in get_packs(lexicon).values():
+        records.append(
+            {
+                "doc_type": pack.doc_type,
+                "name": pack.name,
+                "reference": lexicon.cite(pack.source),
+                "sections": [
+                    {
+                        "id": section.id,
+                        "name": section.name,
+                        "severity": section.severity.value,
+                        "severity_when_forward": section.severity_when_forward.value
+                        if section.severity_when_forward
+                        else None,
+                        "required_when": section.when,
+                        "expects": section.expects,
+                        "reference": lexicon.cite(section.source),
+                    }
+                    for section in pack.sections
+                ],
+            }
+        )
+    return records
+
+
 def render_rules_json() -> str:
     lexicon = default_lexicon()
-    data = {"rules": [rule_record(spec, lexicon) for spec in all_rules()]}
+    data = {"rules": [rule_record(spec, lexicon) for spec in all_rules()], "packs": pack_records(lexicon)}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+_CONDITION_ZH = {
+    "forward": "设定量化目标或作出预测时",
+    "unimplemented": "文中写明有措施未实施或未完成时",
+    "full_draft": "仅草案全文（摘要可不含）",
+    "low_payout": "不分红或现金分红比例低于30%时",
+}
+
+
+def _pack_lines(lexicon: Lexicon, only: str | None = None) -> list[str]:
+    lines = []
+    for pack in get_packs(lexicon).values():
+        if only and pack.doc_type != only:
+            continue
+        lines += ["", f"{pack.doc_type}（{pack.name}）— 依据：{lexicon.cite(pack.source)}"]
+        for section in pack.sections:
+            severity = section.severity.value
+            if section.severity_when_forward:
+                severity += f"，有量化目标时 {section.severity_when_forward.value}"
+            condition = f"；{_CONDITION_ZH[section.when]}" if section.when else ""
+            lines.append(f"  - {section.id}：{section.name}（{severity}{condition}）")
+            lines.append(f"      应说明：{section.expects}")
+            lines.append(f"      依据：{lexicon.cite(section.source)}")
+    return lines
 
 
 def render_rules_text() -> str:
@@ -42,10 +95,14 @@ def render_rules_text() -> str:
 
 
 def render_explain(code: str) -> str | None:
+    """A rule code (PT001), or a document type (action_plan) for its required sections."""
+    lexicon = default_lexicon()
+    packs = get_packs(lexicon)
+    if code in packs:
+        return "\n".join([f"{code} 的必备部分（missing_section，规则 MS001）：", *_pack_lines(lexicon, code)[1:]]) + "\n"
     spec = get_rule(code)
     if spec is None:
         return None
-    lexicon = default_lexicon()
     lines = [
         f"{spec.code} {spec.name} — {spec.summary}",
         "",
@@ -62,6 +119,8 @@ def render_explain(code: str) -> str | None:
     lines += [f"  ✗ {example}" for example in spec.bad]
     lines.append("合规示例：")
     lines += [f"  ✓ {example}" for example in spec.good]
+    if spec.category.value == "missing_section":
+        lines += ["", "各类文件的必备部分（lexicons/sections.toml；`disclint explain <文件类型>` 只看一类）：", *_pack_lines(lexicon)]
     terms = lexicon.terms_for(spec.code)
     if terms:
         lines += ["", f"词表（{len(terms)} 条，见 lexicons/{terms[0].file}）："]
@@ -106,6 +165,8 @@ def render_rules_markdown() -> str:
         terms = lexicon.terms_for(spec.code)
         if terms:
             out += ["", f"词表：`lexicons/{terms[0].file}` 中 {len(terms)} 条。"]
+        if spec.category.value == "missing_section":
+            out += ["", "```", *[line for line in _pack_lines(lexicon) if line], "```"]
     return "\n".join(out) + "\n"
 
 

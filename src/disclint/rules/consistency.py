@@ -316,3 +316,199 @@ def percentage_of_stated_base(analysis: Analysis, spec: RuleSpec) -> Iterator[Fi
                         analysis, spec, sentence, part.start, stated.end,
                         f"{part.text}÷{base.text}={actual:.2f}%，与所述“{stated.text}”不符",
                     )
+
+
+# ---------------------------------------------------------------- CN007 table columns vs their total row
+_NUMERIC_TOKEN = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
+_TOTAL_ROW = re.compile(r"^(?:合计|总计|共计|合\s*计)")
+_SUBTOTAL = re.compile(r"^小计")
+
+
+def _trailing_numbers(line: str) -> list[str]:
+    tokens = line.split()
+    numbers: list[str] = []
+    for token in reversed(tokens):
+        if not _NUMERIC_TOKEN.match(token):
+            break
+        numbers.append(token)
+    return list(reversed(numbers))
+
+
+def _value(token: str) -> tuple[float, float]:
+    digits = token.rstrip("%").replace(",", "")
+    decimals = len(digits.partition(".")[2])
+    return float(digits), 0.5 * 10**-decimals
+
+
+@rule(
+    code="CN007",
+    name="table-total-mismatch",
+    category=Category.CONSISTENCY,
+    severity=Severity.ERROR,
+    summary="表格各行之和与“合计”行不符",
+    rationale=(
+        "分配表、明细表的各列应与合计行一致。允许四舍五入误差：n 行各自保留 d 位小数时，"
+        "合计可差 n×0.5×10⁻ᵈ（如11行比例之和为99.97%而合计写100.00%，不是错误）。"
+    ),
+    reference=_REFERENCE,
+    bad=["姓名 职务 获授数量（万份） 占授予总数的比例\n张三 董事长 30 30.00%\n李四 总经理 30 30.00%\n核心人员（20人） 30 30.00%\n合计 100 100.00%\n"],
+    good=["姓名 职务 获授数量（万份） 占授予总数的比例\n张三 董事长 30 33.33%\n李四 总经理 30 33.33%\n核心人员（20人） 30 33.33%\n合计 90 100.00%\n"],
+    suggestion="核对各行数据与合计行；若差异来自四舍五入，可加注说明",
+    example_type="incentive_plan",
+)
+def table_total_mismatch(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
+    document = analysis.document
+    entries = document.lines
+    texts = []
+    for position, entry in enumerate(entries):
+        end = entries[position + 1].offset if position + 1 < len(entries) else len(document.text)
+        texts.append(document.text[entry.offset:end].replace("\ufffd", " ").strip())
+    for position, line in enumerate(texts):
+        if not _TOTAL_ROW.match(line):
+            continue
+        totals = _trailing_numbers(line)
+        if len(totals) < 1:
+            continue
+        rows: list[list[str]] = []
+        labels_in_a_row = 0
+        cursor = position - 1
+        while cursor >= 0 and position - cursor <= 80:
+            candidate = texts[cursor]
+            cursor -= 1
+            if not candidate:
+                continue
+            numbers = _trailing_numbers(candidate)
+            if _SUBTOTAL.match(candidate) or _TOTAL_ROW.match(candidate):
+                rows = []
+                break
+            if len(numbers) == len(totals) and all(a.endswith("%") == b.endswith("%") for a, b in zip(numbers, totals, strict=True)):
+                rows.append(numbers)
+                labels_in_a_row = 0
+                continue
+            if numbers or len(candidate) > 24 or candidate.endswith(("。", "：", ":")):
+                break
+            labels_in_a_row += 1
+            if labels_in_a_row > 3:
+                break
+        if len(rows) < 2:
+            continue
+        for column, total_token in enumerate(totals):
+            total_value, total_tolerance = _value(total_token)
+            values = [_value(row[column]) for row in rows]
+            column_sum = sum(value for value, _ in values)
+            tolerance = total_tolerance + sum(half for _, half in values) + 1e-9
+            if abs(column_sum - total_value) > tolerance:
+                sentence = _sentence_at(analysis, entries[position].offset)
+                if sentence is None:
+                    continue
+                start = entries[position].offset
+                yield analysis.finding(
+                    code=spec.code,
+                    category=spec.category,
+                    severity=spec.severity,
+                    message=f"表中第{column + 1}个数值列各行之和为{column_sum:,.2f}，与合计行的“{total_token}”不符（{len(rows)}行）",
+                    sentence=sentence,
+                    start=max(0, _norm_index(sentence, start)),
+                    end=len(sentence.text),
+                    suggestion=spec.suggestion,
+                    reference=analysis.lexicon.cite(spec.reference),
+                )
+
+
+def _sentence_at(analysis: Analysis, offset: int) -> Sentence | None:
+    for sentence in analysis.sentences:
+        if sentence.start <= offset < sentence.end or sentence.start >= offset:
+            return sentence
+    return None
+
+
+def _norm_index(sentence: Sentence, offset: int) -> int:
+    for index, origin in enumerate(sentence.norm.origin):
+        if origin >= offset:
+            return index
+    return 0
+
+
+# ---------------------------------------------------------------- CN008 the same figure stated twice differently
+_LABELED = re.compile(
+    r"(?<![发行后回购注销变动调整实施增本次截至])(?P<label>总股本|股本总额|股份总数|注册资本|拟授予[^，。；]{0,8}?(?:数量|总量|总数)|首次授予|预留|回购资金总额|募集资金总额)"
+    r"(?:的|为|约为?|共计|合计|总额)?[^\d，。；]{0,4}$"
+)
+
+
+@rule(
+    code="CN008",
+    name="figure-stated-differently",
+    category=Category.CONSISTENCY,
+    severity=Severity.ERROR,
+    summary="同一数据前后表述不一致",
+    rationale="同一文件中同一口径的数据（总股本、拟授予总量、首次授予与预留数量、回购资金总额等）前后应一致。",
+    reference=_REFERENCE,
+    bad=["公司总股本为21,876万股，本次拟授予1,720.00万份。\n本激励计划涉及的标的股票约占公司总股本21,867万股的7.86%。\n"],
+    good=["公司总股本为21,876万股。\n本激励计划涉及的标的股票约占公司总股本21,876.00万股的7.86%。\n"],
+    suggestion="核对该数据，全文保持一致",
+    example_type="incentive_plan",
+)
+def figure_stated_differently(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
+    for part in analysis.parts:
+        seen: dict[tuple[str, str], tuple[Quantity, Sentence]] = {}
+        for sentence in analysis.sentences_in(part):
+            for quantity in analysis.quantities(sentence):
+                if quantity.kind not in _SIZE_KINDS or quantity.value is None:
+                    continue
+                match = _LABELED.search(sentence.text[max(0, quantity.start - 16) : quantity.start])
+                if match is None:
+                    continue
+                label = match.group("label")
+                key = (re.sub(r"股本总额|股份总数", "总股本", label), quantity.kind.value)
+                earlier = seen.get(key)
+                if earlier is None:
+                    seen[key] = (quantity, sentence)
+                    continue
+                first, first_sentence = earlier
+                assert first.value is not None
+                if abs(first.value - quantity.value) > first.tolerance + quantity.tolerance:
+                    line = analysis.document.locate(first_sentence.norm.span_to_source(first.start, first.end)[0]).line
+                    yield _finding(
+                        analysis, spec, sentence, quantity.start, quantity.end,
+                        f"“{label}”此处为“{quantity.text}”，与第{line}行的“{first.text}”不一致",
+                    )
+
+
+# ---------------------------------------------------------------- CN009 dates out of order
+_DATE_RANGE = re.compile(r"自?(?P<a>\d{4}年\d{1,2}月(?:\d{1,2}日)?)(?:起)?\s*(?:至|到|—|－|-|~)\s*(?P<b>\d{4}年\d{1,2}月(?:\d{1,2}日)?)")
+_DATE_PARTS = re.compile(r"(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?")
+
+
+def _as_tuple(text: str) -> tuple[int, int, int] | None:
+    match = _DATE_PARTS.fullmatch(text)
+    if not match:
+        return None
+    return int(match.group(1)), int(match.group(2)), int(match.group(3) or 0)
+
+
+@rule(
+    code="CN009",
+    name="dates-out-of-order",
+    category=Category.CONSISTENCY,
+    severity=Severity.ERROR,
+    summary="日期先后顺序错误",
+    rationale="期间的起始日期不应晚于截止日期；公告中已发生事项的日期不应晚于公告日期。",
+    reference=_REFERENCE,
+    bad=["回购期限自2025年6月30日至2025年1月1日。"],
+    good=["回购期限自2025年1月1日至2025年6月30日。"],
+    suggestion="核对日期",
+    example_type="action_plan",
+)
+def dates_out_of_order(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
+    for sentence in analysis.sentences:
+        for match in _DATE_RANGE.finditer(sentence.text):
+            first, second = _as_tuple(match.group("a")), _as_tuple(match.group("b"))
+            if first is None or second is None:
+                continue
+            comparable_second = second if second[2] else (second[0], second[1], 31)
+            if first > comparable_second:
+                yield _finding(
+                    analysis, spec, sentence, match.start("a"), match.end("b"),
+                    f"起始日期“{match.group('a')}”晚于截止日期“{match.group('b')}”",
+                )

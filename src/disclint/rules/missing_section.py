@@ -37,6 +37,13 @@ _FUTURE_YEAR_CONTEXT = re.compile(
 )
 
 
+_BOUNDED_TARGET = re.compile(r"不低于|不少于|不超过|以上|以内|提升至|降至|达到")
+_TARGET_KINDS = frozenset(
+    {QuantityKind.AMOUNT, QuantityKind.PERCENT, QuantityKind.COUNT, QuantityKind.MULTIPLE, QuantityKind.POINTS,
+     QuantityKind.SHARES, QuantityKind.PHYSICAL}
+)
+
+
 @dataclass(frozen=True)
 class SectionStatus:
     spec: SectionSpec
@@ -100,7 +107,17 @@ def _condition_holds(analysis: Analysis, part: Part, condition: str | None) -> b
 
 
 def _has_forward(analysis: Analysis, part: Part) -> bool:
-    return any(part.start_block <= s.sentence.block_index < part.end_block for s in forward_statements(analysis))
+    """The part makes forecasts or sets quantified targets (000 Q1's trigger for a risk warning)."""
+    if any(part.start_block <= s.sentence.block_index < part.end_block for s in forward_statements(analysis)):
+        return True
+    for sentence in analysis.sentences_in(part):
+        if analysis.is_heading(sentence) or analysis.past_only(sentence.text):
+            continue
+        if not (analysis.has_cue("future", sentence.text) or _BOUNDED_TARGET.search(sentence.text)):
+            continue
+        if any(q.kind in _TARGET_KINDS for q in analysis.quantities(sentence)):
+            return True
+    return False
 
 
 def _reasons_given(analysis: Analysis, part: Part) -> bool:

@@ -132,3 +132,66 @@ def overlong_sentence(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
             suggestion=spec.suggestion,
             reference=analysis.lexicon.cite(spec.reference),
         )
+
+
+_PAST_DOMINANT_SHARE = 0.6
+_PAST_MIN_SENTENCES = 4
+
+
+@rule(
+    code="ST004",
+    name="past-achievements-dominate",
+    category=Category.STYLE,
+    severity=Severity.INFO,
+    summary="过往成绩篇幅过大，目标与举措不突出",
+    rationale=(
+        "行动方案应主要阐述未来的优化目标和具体举措，过往成绩应当简要、概括（000 行动要求2）。"
+        "一个部分中多数句子陈述已取得的成绩、而非目标与措施时提示。"
+    ),
+    reference="000 行动要求2",
+    bad=[
+        "关于2025年度“提质增效重回报”行动方案的公告\n一、提升经营质量\n"
+        "2024年，公司实现营业收入18.62亿元，同比增长14.3%。2024年，公司净利润2.15亿元，同比增长10.8%。"
+        "截至2024年末，公司已累计获得授权专利320项。报告期内，公司完成了3个募投项目的建设。"
+        "2025年公司计划营业收入同比增长不低于10%。\n"
+    ],
+    good=[
+        "关于2025年度“提质增效重回报”行动方案的公告\n一、提升经营质量\n"
+        "2024年，公司实现营业收入18.62亿元，同比增长14.3%。2025年公司计划营业收入同比增长不低于10%。"
+        "公司计划于2025年6月30日前完成募投项目建设。2025年公司计划将存货周转天数压降至80天以内。\n"
+    ],
+    suggestion="把过往成绩压缩为一两句概括，篇幅留给未来的目标与举措",
+    doc_types=("action_plan", "valuation_plan"),
+    example_type="action_plan",
+)
+def past_achievements_dominate(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
+    for part in analysis.parts:
+        if part.doc_type not in ("action_plan", "valuation_plan"):
+            continue
+        headings = [h for h in analysis.headings_in(part) if not h.run_in]
+        if not headings:
+            continue
+        top = min(h.level for h in headings)
+        sections = [h for h in headings if h.level == top]
+        for position, heading in enumerate(sections):
+            end_block = sections[position + 1].block_index if position + 1 < len(sections) else part.end_block
+            sentences = [
+                s for s in analysis.sentences_in(part)
+                if heading.block_index < s.block_index < end_block and not analysis.is_heading(s)
+            ]
+            if len(sentences) < _PAST_MIN_SENTENCES:
+                continue
+            past = [s for s in sentences if analysis.past_only(s.text) and analysis.quantities(s)]
+            if len(past) / len(sentences) >= _PAST_DOMINANT_SHARE:
+                anchor = next(s for s in analysis.sentences if s.block_index >= heading.block_index)
+                yield analysis.finding(
+                    code=spec.code,
+                    category=spec.category,
+                    severity=spec.severity,
+                    message=f"“{heading.title}”部分{len(sentences)}句中有{len(past)}句是过往成绩，目标与举措不突出",
+                    sentence=anchor,
+                    start=0,
+                    end=len(anchor.text),
+                    suggestion=spec.suggestion,
+                    reference=analysis.lexicon.cite(spec.reference),
+                )

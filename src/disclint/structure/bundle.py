@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from disclint.document import Document
-from disclint.structure.doctype import TypeDecision, detect_type_from_text
+from disclint.structure.doctype import detect_type_from_text
 from disclint.text.numbering import item_marker
 
 _SPACE = re.compile(r"[\s\u3000\ufffd]+")
@@ -61,39 +61,42 @@ def _title_line(text: str) -> bool:
 
 
 def _title_starts(document: Document) -> list[tuple[int, int, str]]:
-    """(first block, first body block, title) of each document title found after the start."""
+    """(first block, first body block, title) of each document title in the file."""
     starts: list[tuple[int, int, str]] = []
     count = len(document.blocks)
     index = 0
     while index < count:
         text = _compact(document, index)
-        if not _title_line(text):
+        if not _title_line(text) or text[0].isdigit():
             index += 1
             continue
-        # Gather a title wrapped over up to four short lines.
+        # Gather a title wrapped over up to four short lines, up to the line that completes it.
         lines = [text]
         end = index + 1
-        while end < count and end - index < 4:
+        while not _DOC_TITLE.search("".join(lines)) and end < count and end - index < 4:
             following = _compact(document, end)
             if not _title_line(following):
                 break
             lines.append(following)
             end += 1
-            if _DOC_TITLE.search("".join(lines)):
-                break
         joined = "".join(lines)
+        if not _DOC_TITLE.search(joined) or joined.startswith("《") or len(joined) > 70:
+            index += 1
+            continue
         title_lines = lines[1:] if len(lines) > 1 and _COMPANY.search(lines[0]) else lines
         title = "".join(title_lines)
         if len(title) < 6:
             title = joined  # "章程" alone: keep the company name
-        if _DOC_TITLE.search(joined) and not joined.startswith("《"):
-            # A date line right after the title ("2019年2月") belongs to it.
-            body = end + 1 if end < count and _DATE_LINE.match(_compact(document, end)) else end
-            starts.append((index, body, title))
-            index = end
-            continue
-        index += 1
+        # A date line right after the title ("2019年2月") belongs to it.
+        body = end + 1 if end < count and _DATE_LINE.match(_compact(document, end)) else end
+        starts.append((index, body, title))
+        index = end
     return starts
+
+
+def _is_content(document: Document, index: int) -> bool:
+    text = _compact(document, index)
+    return len(text) >= 20 and bool(_SENTENCE_PUNCT.search(text))
 
 
 def split_parts(document: Document) -> list[Part]:
@@ -102,9 +105,10 @@ def split_parts(document: Document) -> list[Part]:
     if count == 0:
         return []
     starts = _title_starts(document)
-    # The file's own title near the top does not start a second part.
-    boundaries = [start for start in starts if start[0] > 8]
-    first_title = next((title for index, _, title in starts if index <= 8), "")
+    # A title before any content is the file's own title, not a new part.
+    first_content = next((index for index in range(count) if _is_content(document, index)), count)
+    boundaries = [start for start in starts if start[0] > first_content]
+    first_title = next((title for index, _, title in starts if index < first_content), "")
     segments: list[tuple[int, int, str]] = []
     previous = 0
     title = first_title
@@ -118,9 +122,33 @@ def split_parts(document: Document) -> list[Part]:
         return [Part(first_title, 0, count, decision.doc_type, decision.reason, _truncated(document, 0))]
     parts = []
     for start, end, part_title in segments:
-        decision: TypeDecision = detect_type_from_text(document, start, end, title=part_title)
+        decision = detect_type_from_text(document, start, end, title=part_title)
         parts.append(Part(part_title, start, end, decision.doc_type, decision.reason, _truncated(document, start)))
+    first = parts[0]
+    if first.doc_type == "generic" and not first.title:
+        # An untitled first part followed by the plan's own appendices
+        # ("……激励计划实施考核管理办法", "……激励计划激励对象名单") is that plan.
+        guess = _plan_named_by_appendices(document, first, parts[1:])
+        if guess is not None:
+            parts[0] = Part(first.title, first.start_block, first.end_block, guess[0], guess[1], first.truncated_start)
     return parts
+
+
+_PLAN_NAMES = (
+    ("incentive_plan", re.compile(r"(?:股票期权|限制性股票|股权)激励计划")),
+    ("esop", re.compile(r"员工持股计划")),
+    ("action_plan", re.compile(r"提质增效重回报|行动方案")),
+    ("valuation_plan", re.compile(r"估值提升计划")),
+)
+
+
+def _plan_named_by_appendices(document: Document, first: Part, others: list[Part]) -> tuple[str, str] | None:
+    body = _SPACE.sub("", document.text[document.blocks[first.start_block].start : document.blocks[first.end_block - 1].end])
+    for doc_type, pattern in _PLAN_NAMES:
+        named = next((part.title for part in others if pattern.search(part.title)), None)
+        if named and (len(pattern.findall(body)) >= 1 or "激励对象" in body or "本计划" in body):
+            return doc_type, f"无标题的首个部分，后附配套文件“{named}”"
+    return None
 
 
 _FRAGMENT = re.compile(r"^(?!公司|本次|上述|我们|该|本|此|其)[\u4e00-\u9fff]{1,2}的")

@@ -73,7 +73,7 @@ def _toc_blocks(document: Document) -> set[int]:
 
 def _clean_short(document: Document, index: int) -> bool:
     block = document.blocks[index]
-    return len(_clean(document.text[block.start : block.end])) <= 6  # "目 录" between TOC lines
+    return len(_clean(document.text[block.start : block.end])) <= 3  # "目 录" between TOC lines
 
 
 def find_headings(document: Document) -> list[Heading]:
