@@ -183,7 +183,7 @@ class Analysis:
         result = self.has_cue("rule_text", sentence.text)
         blocks = self.document.blocks
         index = sentence.block_index
-        while not result and index > 0 and sentence.block_index - index < 40:
+        while not result and index > 0 and sentence.block_index - index < 80:
             own = self.document.text[blocks[index].start : blocks[index].end].lstrip()
             if item_marker(own) is None:
                 break
@@ -203,15 +203,21 @@ class Analysis:
     def term_hits(self, term: Term, sentence: Sentence) -> Iterator[Hit]:
         """Hits of ``term`` in ``sentence`` that survive the entry's own context checks."""
         text = sentence.text
-        for match in term.candidates(text):
+        if term.triggers and not any(trigger in text for trigger in term.triggers):
+            return
+        allowed = [found.span() for pattern in term.allow for found in pattern.finditer(text)]
+        position = 0
+        while position <= len(text):
+            match = term.regex.search(text, position)
+            if match is None:
+                return
             start, end = match.span()
+            position = max(end, start + 1)
             if start == end:
                 continue
-            if any(
-                allow_start < end and start < allow_end
-                for pattern in term.allow
-                for allow_start, allow_end in (found.span() for found in pattern.finditer(text))
-            ):
+            if any(allow_start < end and start < allow_end for allow_start, allow_end in allowed):
+                # Try again just after this start: "市值管理目标为总市值稳定在……"
+                position = start + 1
                 continue
             if term.allow_sentence and any(pattern.search(text) for pattern in term.allow_sentence):
                 continue

@@ -56,6 +56,12 @@ def _finding(analysis: Analysis, spec: RuleSpec, sentence: Sentence, start: int,
     )
 
 
+def _in_parentheses(text: str, index: int) -> bool:
+    opened = max(text.rfind("（", 0, index), text.rfind("(", 0, index))
+    closed = max(text.rfind("）", 0, index), text.rfind(")", 0, index))
+    return opened > closed
+
+
 # ---------------------------------------------------------------- CN001 parts vs total
 _TOTAL_THEN_PARTS = re.compile(r"其中")
 _COMPLETE_PARTS = re.compile(r"首次[^，。；]{0,8}(?:授予|发行)[^。]{0,60}预留|分别为|合计|共计|总计")
@@ -81,7 +87,7 @@ def parts_vs_total(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
         if marker is None:
             continue
         quantities = [q for q in analysis.quantities(sentence) if q.kind in _SIZE_KINDS and q.value is not None]
-        before = [q for q in quantities if q.end <= marker.start()]
+        before = [q for q in quantities if q.end <= marker.start() and not _in_parentheses(text, q.start)]
         if not before:
             continue
         total = before[-1]
@@ -105,7 +111,12 @@ def parts_vs_total(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
 
 
 # ---------------------------------------------------------------- CN002 growth rate vs values
-_GROWTH = re.compile(r"(?P<word>增长|增加|提升|上升|下降|减少|降低)了?(?P<gap>[^，。；]{0,2})$")
+_GROWTH = re.compile(r"(?P<word>增长|增加|提升|上升|提高|下降|减少|降低|下滑)了?(?:约|为)?$")
+_BASE_CONTEXT = re.compile(
+    r"(?:(?:上年同期|上年度?|去年同期|去年|上期|同期)[^，。；\d]{0,6}|较[^，。；\d]{0,8}|\d{4}年度?(?:同期)?[^，。；\d]{0,2}?(?:为|的))$"
+)
+_COMPOUND = re.compile(r"复合|年均|平均")
+_RANGE_WORD = re.compile(r"[至到~～\-—－]")
 
 
 @rule(
@@ -114,7 +125,7 @@ _GROWTH = re.compile(r"(?P<word>增长|增加|提升|上升|下降|减少|降低
     category=Category.CONSISTENCY,
     severity=Severity.ERROR,
     summary="增长率与所列两个数值不符",
-    rationale="“A较B增长P%”中，P 应等于 (A−B)/B，允许末位四舍五入误差。",
+    rationale="“A较B增长P%”“A，同比增长P%（上年同期为B）”中，P 应等于 (A−B)/B，允许末位四舍五入误差。",
     reference=_REFERENCE,
     bad=["2024年公司实现营业收入12.00亿元，较2023年的10.00亿元增长25.00%。"],
     good=["2024年公司营业收入为15.60亿元，较上年的13.00亿元增长20.00%。"],
@@ -123,33 +134,48 @@ _GROWTH = re.compile(r"(?P<word>增长|增加|提升|上升|下降|减少|降低
 def growth_rate_mismatch(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
     for sentence in analysis.sentences:
         text = sentence.text
-        if "较" not in text:
-            continue
         quantities = analysis.quantities(sentence)
+        sizes = [q for q in quantities if q.kind in _SIZE_KINDS and q.value]
         for index, percent in enumerate(quantities):
             if percent.kind is not QuantityKind.PERCENT or percent.value is None:
                 continue
-            growth = _GROWTH.search(text[max(0, percent.start - 6) : percent.start])
-            if growth is None:
+            lead = text[max(0, percent.start - 8) : percent.start]
+            growth = _GROWTH.search(lead)
+            if growth is None or _COMPOUND.search(text[max(0, percent.start - 14) : percent.start]):
                 continue
-            comparison = text.rfind("较", 0, percent.start)
-            if comparison < 0:
+            bases = [q for q in sizes if _BASE_CONTEXT.search(text[max(0, q.start - 12) : q.start])]
+            currents = [q for q in sizes if q.end <= percent.start and q not in bases]
+            if not bases or not currents:
                 continue
-            earlier = [q for q in quantities[:index] if q.kind in _SIZE_KINDS and q.value]
-            current = [q for q in earlier if q.end <= comparison]
-            base = [q for q in earlier if q.start > comparison]
-            if not current or not base or not _same_family(current[-1], base[-1]):
+            base = bases[0]
+            current = currents[-1]
+            # Ranges on both sides: "2.10亿元到2.45亿元…增长35.5%到58.1%".
+            following = quantities[index + 1] if index + 1 < len(quantities) else None
+            previous_percent = quantities[index - 1] if index > 0 else None
+            if (
+                len(currents) >= 2
+                and _RANGE_WORD.fullmatch(text[currents[-2].end : currents[-1].start])
+            ):
+                if following is not None and following.kind is QuantityKind.PERCENT and _RANGE_WORD.fullmatch(
+                    text[percent.end : following.start]
+                ):
+                    current = currents[-2]
+                elif not (
+                    previous_percent is not None
+                    and previous_percent.kind is QuantityKind.PERCENT
+                    and _RANGE_WORD.fullmatch(text[previous_percent.end : percent.start])
+                ):
+                    continue
+            if not _same_family(current, base):
                 continue
-            new, old = current[-1], base[-1]
-            assert new.value is not None and old.value is not None
-            actual = (new.value - old.value) / old.value * 100
-            stated = percent.value if growth.group("word") in ("增长", "增加", "提升", "上升") else -percent.value
-            # Rounding of the two values propagates into the rate.
-            tolerance = percent.tolerance + 100 * (new.tolerance + old.tolerance * new.value / old.value) / old.value
+            assert current.value is not None and base.value is not None
+            actual = (current.value - base.value) / base.value * 100
+            stated = percent.value if growth.group("word") in ("增长", "增加", "提升", "上升", "提高") else -percent.value
+            tolerance = percent.tolerance + 100 * (current.tolerance + base.tolerance * current.value / base.value) / base.value
             if abs(actual - stated) > tolerance:
                 yield _finding(
-                    analysis, spec, sentence, new.start, percent.end,
-                    f"按所列数值计算，变动率为{actual:.2f}%，与所述“{percent.text}”不符",
+                    analysis, spec, sentence, min(current.start, base.start), max(percent.end, base.end),
+                    f"按{current.text}与{base.text}计算，变动率为{actual:.2f}%，与所述“{percent.text}”不符",
                 )
 
 
@@ -178,7 +204,7 @@ def bounds_reversed(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
             if len(between) > 16 or re.search(r"[。；]", between):
                 continue
             assert low.value is not None and high.value is not None
-            if low.value - high.value > low.tolerance + high.tolerance:
+            if low.value > high.value:  # bounds are thresholds, not rounded measurements
                 yield _finding(
                     analysis, spec, sentence, low.start, high.end,
                     f"下限“{low.text}”高于上限“{high.text}”",
@@ -217,7 +243,7 @@ def impossible_date(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
 
 
 # ---------------------------------------------------------------- CN005 shares of one base
-_SHARE_OF = re.compile(r"占(?P<base>[^，。；]{2,40}?)的?比?例?为?(?P<pct>\d+(?:\.\d+)?%)")
+_SHARE_OF = re.compile(r"占(?:(?P<base>[^，。；\d]{2,40}?)的?比?例?为?)?(?P<pct>\d+(?:\.\d+)?%)")
 _PAIR = re.compile(r"首次[^，。；]{0,6}部分|预留[^，。；]{0,6}部分")
 
 
@@ -240,9 +266,13 @@ def percentages_of_one_base(analysis: Analysis, spec: RuleSpec) -> Iterator[Find
         if text.count("占") < 2:
             continue
         groups: dict[str, list[re.Match[str]]] = {}
+        base = ""
         for match in _SHARE_OF.finditer(text):
-            base = re.sub(r"^(?:公司|本次|本激励计划)", "", match.group("base"))
-            groups.setdefault(base, []).append(match)
+            # "占营业收入的64.2%，电线产品占28.5%": an elliptical share keeps the base.
+            if match.group("base"):
+                base = re.sub(r"^(?:公司|本次|本激励计划)", "", match.group("base"))
+            if base:
+                groups.setdefault(base, []).append(match)
         for base, matches in groups.items():
             if len(matches) < 2:
                 continue
@@ -261,6 +291,18 @@ def percentages_of_one_base(analysis: Analysis, spec: RuleSpec) -> Iterator[Find
 # ---------------------------------------------------------------- CN006 percentage of a stated base
 _PART_OF_BASE = re.compile(r"占[^，。；]{0,30}?$")
 _RANGE_JOIN = re.compile(r"[至到~～\-—－]")
+_OF_BASE = re.compile(r"(?:的)?(?:比例)?(?:为|约为|是)?")
+
+
+def _is_base(text: str, quantity: Quantity, quantities: list[Quantity]) -> bool:
+    """``quantity`` is the base of an "占…的P%" (followed by 的 and a percentage)."""
+    following = [q for q in quantities if q.start >= quantity.end]
+    return bool(
+        following
+        and following[0].kind is QuantityKind.PERCENT
+        and _OF_BASE.fullmatch(text[quantity.end : following[0].start])
+        and "占" in text[max(0, quantity.start - 30) : quantity.start]
+    )
 
 
 @rule(
@@ -286,12 +328,16 @@ def percentage_of_stated_base(analysis: Analysis, spec: RuleSpec) -> Iterator[Fi
             if percent.kind is not QuantityKind.PERCENT or percent.value is None or index < 2:
                 continue
             base = quantities[index - 1]
-            if base.kind not in _SIZE_KINDS or not base.value or text[base.end : percent.start] not in ("的", ""):
+            if base.kind not in _SIZE_KINDS or not base.value or not _OF_BASE.fullmatch(text[base.end : percent.start]):
                 continue
             occupies = text.rfind("占", 0, base.start)
             if occupies < 0 or not _PART_OF_BASE.search(text[occupies : base.start]):
                 continue
-            parts = [q for q in quantities[: index - 1] if q.end <= occupies and _same_family(base, q) and q.value]
+            parts = [
+                q
+                for q in quantities[: index - 1]
+                if q.end <= occupies and _same_family(base, q) and q.value and not _is_base(text, q, quantities)
+            ]
             if not parts:
                 continue
             if re.search(r"[。；]", text[parts[-1].end : occupies]):
@@ -512,3 +558,49 @@ def dates_out_of_order(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
                     analysis, spec, sentence, match.start("a"), match.end("b"),
                     f"起始日期“{match.group('a')}”晚于截止日期“{match.group('b')}”",
                 )
+
+
+# ---------------------------------------------------------------- CN010 dividend per share × base ≠ total
+_PER_SHARE = re.compile(r"每(?P<per>10|十)?股(?:派发|派)?(?:现金红利|现金股利|红利)?(?:人民币)?(?P<amount>\d+(?:\.\d+)?)元")
+_DIVIDEND_TOTAL = re.compile(r"(?:合计|共计|总计)(?:拟)?(?:派发|派|分配)(?:现金红利|现金股利|红利)?(?:人民币)?$")
+
+
+@rule(
+    code="CN010",
+    name="dividend-arithmetic",
+    category=Category.CONSISTENCY,
+    severity=Severity.ERROR,
+    summary="每股派息×股本与派息总额不符",
+    rationale="利润分配方案中，每股（或每10股）派息金额乘以股本基数应等于合计派发的现金红利，允许四舍五入误差。",
+    reference="001 7.3.12；" + _REFERENCE,
+    bad=["本次利润分配以总股本36,000万股为基数，每股派发现金红利0.20元（含税），共计派发现金红利8,200万元。"],
+    good=["公司拟向全体股东每10股派发现金红利3.00元（含税），以总股本40,000万股计算，合计拟派发现金红利12,000万元（含税）。"],
+    suggestion="核对每股派息、股本基数与派息总额",
+    example_type="dividend",
+)
+def dividend_arithmetic(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
+    for sentence in analysis.sentences:
+        text = sentence.text
+        per_share = _PER_SHARE.search(text)
+        if per_share is None:
+            continue
+        quantities = analysis.quantities(sentence)
+        shares = [q for q in quantities if q.kind is QuantityKind.SHARES and q.value and q.value > 1000]
+        totals = [
+            q for q in quantities
+            if q.kind is QuantityKind.AMOUNT and q.value and _DIVIDEND_TOTAL.search(text[max(0, q.start - 14) : q.start])
+        ]
+        if len(shares) != 1 or not totals:
+            continue
+        base, total = shares[0], totals[0]
+        assert base.value is not None and total.value is not None
+        amount = float(per_share.group("amount"))
+        per = 10.0 if per_share.group("per") else 1.0
+        decimals = len(per_share.group("amount").partition(".")[2])
+        expected = amount / per * base.value
+        tolerance = total.tolerance + 0.5 * 10**-decimals / per * base.value + amount / per * base.tolerance
+        if abs(expected - total.value) > tolerance:
+            yield _finding(
+                analysis, spec, sentence, per_share.start(), total.end,
+                f"按每{'10' if per == 10 else ''}股{amount:g}元、股本{base.text}计算，应派发{_fmt(expected)}元，与“{total.text}”不符",
+            )

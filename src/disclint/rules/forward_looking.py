@@ -27,6 +27,9 @@ _RESULT_QUANTITIES = frozenset(
 _UNQUANTIFIED = re.compile(r"明显好于|大幅(?:增长|提升|改善|增加)|显著(?:增长|提升|改善)|积极影响|翻番|翻倍")
 _TARGET = re.compile(r"目标|力争|争取|计划|拟")
 _RATIO_BASE = re.compile(r"占[^，。；]{0,6}$")
+_BACK_REFERENCE = re.compile(r"全部|上述|该部分|该等|其中")
+# A 业绩预告/业绩快报 reports a period that has ended, under its own rules.
+_PREANNOUNCEMENT = re.compile(r"业绩预告|业绩快报")
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class ForwardStatement:
     end: int
     forecast: bool  # predictive (预计…) rather than a planned target
     certainty: bool
+    quantified: bool = True
 
 
 def _has_outcome(analysis: Analysis, text: str) -> bool:
@@ -69,15 +73,25 @@ def forward_statements(analysis: Analysis) -> list[ForwardStatement]:
                 continue
             if analysis.has_cue("incentive_condition", part):
                 continue
-            forecast_match = analysis.lexicon.cue("forecast").search(part)
+            excluded = [m.span() for m in analysis.lexicon.cue("not_outcome").finditer(part)]
+            forecast_match = next(
+                (
+                    m
+                    for m in analysis.lexicon.cue("forecast").finditer(part)
+                    if not any(start < m.end() and m.start() < end for start, end in excluded)
+                ),
+                None,
+            )
             target_match = None if forecast_match else _TARGET.search(part)
             match = forecast_match or target_match
             if match is None or analysis.negated(sentence, part_start + match.start()):
                 continue
             clause_start = sentence.clause_at(part_start + match.start())[0]
-            # The figure must belong to the forecast, not to a fact stated before it.
+            # The figure must belong to the forecast, not to a fact stated before
+            # it — unless the forecast refers back to it ("在手订单约26亿元，预计将全部转化为营业收入").
+            figures_from = part_start if _BACK_REFERENCE.search(text[clause_start:part_end]) else clause_start
             quantified = any(
-                clause_start <= quantity.start < part_end and quantity.kind in _RESULT_QUANTITIES
+                figures_from <= quantity.start < part_end and quantity.kind in _RESULT_QUANTITIES
                 for quantity in quantities
             )
             if not quantified and not (forecast_match and _UNQUANTIFIED.search(part)):
@@ -92,6 +106,7 @@ def forward_statements(analysis: Analysis) -> list[ForwardStatement]:
                     end=end,
                     forecast=forecast_match is not None,
                     certainty=bool(analysis.lexicon.cue("forecast_certainty").search(part)),
+                    quantified=quantified,
                 )
             )
     analysis.memo["forward_statements"] = found
@@ -122,8 +137,11 @@ def forecast_without_basis(analysis: Analysis, spec: RuleSpec) -> Iterator[Findi
     for statement in forward_statements(analysis):
         if not statement.forecast:
             continue
-        if analysis.has_cue("basis", analysis.block_text(statement.sentence.block_index)):
+        paragraph = analysis.block_text(statement.sentence.block_index)
+        if analysis.has_cue("basis", paragraph) or _PREANNOUNCEMENT.search(paragraph):
             continue
+        if not statement.quantified and analysis.has_cue("risk_warning", paragraph):
+            continue  # an unquantified expectation that carries its own warning
         excerpt = statement.sentence.text[statement.start : statement.end]
         message = (
             f"以确定性措辞作出业绩预测，且未说明依据或假设：“{_shorten(excerpt)}”"
@@ -179,18 +197,16 @@ def no_risk_warning(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
         sentences = analysis.sentences_in(part)
         if analysis.has_cue("risk_warning", "\n".join(sentence.text for sentence in sentences)):
             continue
+        # Anchored on the first forecast: the statement that needs the warning.
         first = inside[0]
-        where = analysis.document.locate(first.sentence.norm.span_to_source(first.start, first.end)[0])
-        anchor = insertion_point(sentences)
-        page = f"第{where.page}页" if where.page else ""
         yield analysis.finding(
             code=spec.code,
             category=spec.category,
             severity=spec.severity,
-            message=f"文中有预测或量化目标（首处在{page}第{where.line}行），但全文没有风险提示",
-            sentence=anchor,
-            start=0,
-            end=len(anchor.text),
+            message=f"文中有预测或量化目标（此处起共{len(inside)}处），但全文没有风险提示",
+            sentence=first.sentence,
+            start=first.start,
+            end=first.end,
             suggestion=spec.suggestion,
             reference=analysis.lexicon.cite(spec.reference),
         )

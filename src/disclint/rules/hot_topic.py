@@ -62,13 +62,30 @@ def _revenue_link(analysis: Analysis, sentence: Sentence, hit_start: int) -> boo
     return False
 
 
+def _stage_link(analysis: Analysis, evidence: str, concepts: set[str]) -> bool:
+    """A stage or impact statement about the company's own business.
+
+    "人形机器人量产的到来" is the industry's mass production, not the
+    company's: a stage word right after a concept name does not count.
+    """
+    for match in analysis.lexicon.cue("hot_link_strong").finditer(evidence):
+        before = evidence[max(0, match.start() - 8) : match.start()].rstrip("的")
+        if any(before.endswith(concept) for concept in concepts):
+            continue
+        return True
+    return False
+
+
 def _riding(analysis: Analysis, sentence: Sentence, hits: list[Hit]) -> bool:
     if analysis.is_heading(sentence):
         return False
     text = sentence.text
     if not (analysis.has_cue("hot_claim", text) or analysis.has_cue("future", text)):
         return False
-    if analysis.has_cue("hot_link_strong", _evidence_text(analysis, sentence)):
+    if analysis.has_cue("hot_denial", text):
+        return False  # "……被列为未来产业重点方向；公司目前未涉及上述领域"
+    concepts = {hit.text for hit in hits}
+    if _stage_link(analysis, _evidence_text(analysis, sentence), concepts):
         return False
     return not any(_revenue_link(analysis, sentence, hit.start) for hit in hits)
 

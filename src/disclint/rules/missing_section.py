@@ -19,6 +19,7 @@ from disclint.findings import Category, Finding, Severity
 from disclint.rules.forward_looking import forward_statements, insertion_point
 from disclint.rules.registry import RuleSpec, rule
 from disclint.structure.bundle import Part
+from disclint.structure.doctype import title_text
 from disclint.structure.headings import Heading
 from disclint.structure.packs import Pack, SectionSpec, get_packs
 from disclint.text.numbers import QuantityKind
@@ -98,7 +99,7 @@ def _condition_holds(analysis: Analysis, part: Part, condition: str | None) -> b
     if condition == "unimplemented":
         return bool(_UNIMPLEMENTED.search(text))
     if condition == "full_draft":
-        return "摘要" not in (part.title or analysis.block_text(part.start_block)[:60])
+        return "摘要" not in (part.title or title_text(analysis.document, part.start_block, part.end_block))
     if condition == "low_payout":
         if _LOW_PAYOUT.search(text):
             return True

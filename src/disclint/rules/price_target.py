@@ -18,7 +18,9 @@ from disclint.rules.common import finding_for_hit, lexicon_hits, merge_overlappi
 from disclint.rules.registry import RuleSpec, rule
 from disclint.text.sentences import Sentence
 
-_CONDITION = re.compile(r"(?:^|[，,；;])(?:若|如果|如|倘若|假如|一旦|当(?![前期年日月天地然季])|凡)(?!何|期|实)")
+_CONDITION = re.compile(
+    r"(?:^|[，,；;])[^，,；;]{0,8}?(?:若|如果|如(?!期|实|何|下|此)|倘若|假如|一旦|当(?![前期年日月天地然季])|凡)"
+)
 
 
 def _skip_sentence(analysis: Analysis, sentence: Sentence) -> bool:

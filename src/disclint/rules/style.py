@@ -26,7 +26,7 @@ _FULL_WIDTH = re.compile(r"[，；：]")
 _PAIRS = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "【": "】", "「": "」"}
 _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
 # The other width's closer for each opener.
-_WRONG_CLOSER = {"（": ")", "(": "）"}
+_WRONG_CLOSER = {"（": ")", "(": "）", "“": '"'}
 
 
 def _finding(analysis: Analysis, spec: RuleSpec, sentence: Sentence, start: int, end: int, message: str) -> Finding:
@@ -91,6 +91,12 @@ def mismatched_brackets(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
             char = text[offset]
             if char in _PAIRS and not (char == "“" and stack and stack[-1][0] == "“"):
                 stack.append((char, offset))
+            elif char == '"' and stack and stack[-1][0] == "“":
+                opener, open_offset = stack.pop()
+                yield _finding(
+                    analysis, spec, sentence, open_offset, offset + 1,
+                    "中文左引号“以半角引号\"闭合，引号不配对",
+                )
             elif char in _CLOSERS:
                 if stack and stack[-1][0] == _CLOSERS[char]:
                     stack.pop()

@@ -54,6 +54,12 @@ _ACTOR_LEAD = re.compile(
 )
 
 
+# The company as subject before "将/拟/计划": "公司将", "本公司及控股子公司将", "公司董事会拟".
+_FUTURE_LEAD = re.compile(
+    r"^(?:\d{4}年度?|下一步|同时|此外|未来[^，。；]{0,3})?(?:本公司|公司|我们|我司|集团|董事会|管理层)[^，。；]{0,8}$"
+)
+
+
 def _commitment_frame(analysis: Analysis, sentence: Sentence, markers: list[Hit]) -> int | None:
     """Where a clause commits the company, or None.
 
@@ -69,7 +75,7 @@ def _commitment_frame(analysis: Analysis, sentence: Sentence, markers: list[Hit]
         match = _FUTURE_PLEDGE.search(clause)
         if match is not None:
             lead = clause[: match.start()]
-            if analysis.has_cue("company_actor", lead) or _FRAME_LEAD.match(lead):
+            if _FUTURE_LEAD.match(lead) or _FRAME_LEAD.match(lead):
                 return clause_start + match.start()
         for start in marker_starts:
             if clause_start <= start < clause_end and _ACTOR_LEAD.match(text[clause_start:start]):

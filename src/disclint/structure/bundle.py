@@ -94,9 +94,12 @@ def _title_starts(document: Document) -> list[tuple[int, int, str]]:
     return starts
 
 
+_ANNOUNCEMENT_HEADER = re.compile(r"^(?:证券代码|股票代码|证券简称|债券代码|公告编号)")
+
+
 def _is_content(document: Document, index: int) -> bool:
     text = _compact(document, index)
-    return len(text) >= 20 and bool(_SENTENCE_PUNCT.search(text))
+    return len(text) >= 20 and bool(_SENTENCE_PUNCT.search(text)) and not _ANNOUNCEMENT_HEADER.match(text)
 
 
 def split_parts(document: Document) -> list[Part]:

@@ -355,8 +355,10 @@ def _quantity_from_match(scan: str, text: str, match: re.Match[str]) -> Quantity
             return None
         scale = _MAGNITUDES[magnitude]
         value = base * scale
-        tolerance = 0.5 * 10 ** -_decimals(number) * scale
         kind = _UNITS.get(unit, QuantityKind.NUMBER)
+        # Counts (5次, 30项, 86人) are exact; other figures are rounded to their last digit.
+        exact = kind is QuantityKind.COUNT and not magnitude and "." not in number
+        tolerance = 0.0 if exact else 0.5 * 10 ** -_decimals(number) * scale
         if not unit and magnitude:
             kind = QuantityKind.AMOUNT if scan[end : end + 1] in ("元",) else QuantityKind.NUMBER
         clause_start = _clause_start(scan, start)
