@@ -91,11 +91,11 @@ class Linter:
 
 
 def deduplicate(findings: Iterable[Finding]) -> list[Finding]:
-    """One finding per code and span, in document order."""
-    seen: set[tuple[str, int, int]] = set()
+    """One finding per code, span and section, in document order."""
+    seen: set[tuple[str, int, int, str | None]] = set()
     unique: list[Finding] = []
     for finding in sorted(findings, key=Finding.sort_key):
-        key = (finding.code, finding.start, finding.end)
+        key = (finding.code, finding.start, finding.end, finding.section)
         if key in seen:
             continue
         seen.add(key)

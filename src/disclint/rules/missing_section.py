@@ -185,7 +185,8 @@ def _anchor(analysis: Analysis, part: Part, statuses: list[SectionStatus], posit
                 end_block = heading.block_index
                 break
         candidates = [s for s in sentences if start_block <= s.block_index < end_block]
-        anchor = candidates[-1] if candidates else sentences[0]
+        # Not after 特此公告 or the signature: the end of the section's content.
+        anchor = insertion_point(candidates) if candidates else sentences[0]
         label = previous.heading.text if previous.heading else f"“{previous.spec.name}”相关内容"
         return anchor, f"“{label}”之后"
     later = [status for status in statuses[position + 1 :] if status.present and status.block_index is not None]

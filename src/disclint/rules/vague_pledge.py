@@ -72,6 +72,10 @@ def _commitment_frame(analysis: Analysis, sentence: Sentence, markers: list[Hit]
     marker_starts = sorted(hit.start for hit in markers)
     for clause_start, clause_end in sentence.clauses():
         clause = text[clause_start:clause_end]
+        marker = item_marker(clause) if clause_start == 0 else None
+        if marker is not None:  # "（三）公司将……"
+            clause_start += marker.end
+            clause = clause[marker.end :]
         match = _FUTURE_PLEDGE.search(clause)
         if match is not None:
             lead = clause[: match.start()]
@@ -133,7 +137,11 @@ def unmeasurable_pledge(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
         while end > start and text[end - 1] in "。；;！!？?":
             end -= 1
         spans = [(hit.start, hit.text) for hit in markers]
-        spans += [(found.start(), found.group(0)) for found in analysis.lexicon.cue("vague_weak").finditer(text)]
+        spans += [
+            (found.start(), found.group(0))
+            for found in analysis.lexicon.cue("vague_weak").finditer(text)
+            if not any(hit.start <= found.start() < hit.end for hit in markers)
+        ]
         words = list(dict.fromkeys(word for _, word in sorted(spans)))
         shown = "".join(f"“{word}”" for word in words[:3])
         message = (

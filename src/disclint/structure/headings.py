@@ -111,7 +111,7 @@ def find_headings(document: Document) -> list[Heading]:
                 and len(body) <= _MAX_TITLE
                 and not ends_sentence
                 and not any(char in body[:-1] for char in _CLOSING)
-                and "，" not in body
+                and ("，" not in body or len(body) <= 20)  # "聚焦主业，提升经营质效"
             ):
                 # A heading broken over two lines: "……可行权日、" + "禁售期".
                 if body and body[-1] in _CONNECTOR_END and index + 1 < len(blocks):
