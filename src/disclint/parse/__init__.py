@@ -12,7 +12,7 @@ from disclint.document import Document
 from disclint.parse.errors import InputError
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
-SUPPORTED_SUFFIXES = (".txt", ".md")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
 _LEGACY_WORD = {".doc": "legacy Word .doc", ".wps": "WPS .wps"}
 
@@ -22,8 +22,14 @@ def parse_bytes(data: bytes, path: str) -> Document:
     suffix = Path(path).suffix.lower()
     if suffix in _LEGACY_WORD:
         raise InputError(f"{_LEGACY_WORD[suffix]} files are not supported: save as .docx and lint that")
-    if suffix in (".docx", ".pdf"):
-        raise InputError(f"{suffix} input is not supported yet; export the draft as .txt")
+    if suffix == ".docx":
+        from disclint.parse.docx import parse_docx
+
+        return parse_docx(data, path)
+    if suffix == ".pdf":
+        from disclint.parse.pdf import parse_pdf
+
+        return parse_pdf(data, path)
     from disclint.parse.plaintext import parse_plain_text
 
     return parse_plain_text(data, path)
