@@ -70,9 +70,27 @@ class DocumentPart:
     end: Position
 
 
+@dataclass(frozen=True)
+class SectionCheck:
+    """One required section of a document's pack: present or missing (for checklists)."""
+
+    doc_type: str
+    section: str
+    name: str
+    present: bool
+    required: bool
+    severity: Severity
+
+
 @dataclass
 class FileResult:
-    """Everything reported for one input file."""
+    """Everything reported for one input file.
+
+    ``text`` is the extracted text that offsets index and ``source_format``
+    the parser that produced it; reporters that show the document (HTML,
+    Word comments) read them. ``checklist`` lists each required section of
+    the file's pack(s), present or not.
+    """
 
     path: str
     doc_type: str | None = None
@@ -81,6 +99,9 @@ class FileResult:
     error: str | None = None
     findings: list[LocatedFinding] = field(default_factory=list)
     parts: list[DocumentPart] = field(default_factory=list)
+    text: str = ""
+    source_format: str = ""
+    checklist: list[SectionCheck] = field(default_factory=list)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for item in self.findings if item.finding.severity is severity)

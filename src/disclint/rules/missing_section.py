@@ -264,3 +264,14 @@ def missing_required_section(analysis: Analysis, spec: RuleSpec) -> Iterator[Fin
                 reference=analysis.lexicon.cite(section.source),
                 section=section.id,
             )
+
+
+def checklist(analysis: Analysis) -> list[tuple[str, SectionStatus]]:
+    """Each part's pack sections with their status, for reports that show a checklist."""
+    packs = get_packs(analysis.lexicon)
+    rows: list[tuple[str, SectionStatus]] = []
+    for part in analysis.parts:
+        pack = packs.get(part.doc_type)
+        if pack is not None:
+            rows.extend((part.doc_type, status) for status in section_statuses(analysis, part, pack))
+    return rows
