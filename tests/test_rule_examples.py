@@ -81,3 +81,12 @@ def test_every_lexicon_rule_exists() -> None:
 def test_every_term_has_examples() -> None:
     missing = [_term_id(term) for term in TERMS if not term.bad]
     assert not missing
+
+
+def test_every_lexicon_pattern_compiles() -> None:
+    lexicon = default_lexicon()
+    for term in lexicon.terms:
+        for pattern in term.patterns():
+            pattern.validate()
+    for cue in lexicon.cues.values():
+        cue.regex.validate()

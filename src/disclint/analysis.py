@@ -205,7 +205,7 @@ class Analysis:
         text = sentence.text
         if term.triggers and not any(trigger in text for trigger in term.triggers):
             return
-        allowed = [found.span() for pattern in term.allow for found in pattern.finditer(text)]
+        allowed: list[tuple[int, int]] | None = None  # computed at the first candidate
         position = 0
         while position <= len(text):
             match = term.regex.search(text, position)
@@ -215,6 +215,8 @@ class Analysis:
             position = max(end, start + 1)
             if start == end:
                 continue
+            if allowed is None:
+                allowed = [found.span() for pattern in term.allow for found in pattern.finditer(text)]
             if any(allow_start < end and start < allow_end for allow_start, allow_end in allowed):
                 # Try again just after this start: "市值管理目标为总市值稳定在……"
                 position = start + 1

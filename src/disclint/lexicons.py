@@ -12,6 +12,9 @@ The format is documented in ``lexicons/README.md``.
 
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -32,6 +35,46 @@ class LexiconError(Exception):
     """A lexicon file is malformed; the message names the file and the entry."""
 
 
+class LazyRegex:
+    """A regular expression compiled on first use.
+
+    A run touches only the patterns whose trigger words occur in the text,
+    so compiling all ~800 lexicon patterns up front would be wasted start-up
+    time. ``validate()`` compiles now (team lexicons, tests).
+    """
+
+    __slots__ = ("_compiled", "source", "where")
+
+    def __init__(self, source: str, where: str) -> None:
+        self.source = source
+        self.where = where
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> str:
+        return self.source
+
+    def validate(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            try:
+                self._compiled = re.compile(self.source)
+            except re.error as exc:
+                raise LexiconError(f"{self.where}: bad pattern {self.source!r}: {exc}") from exc
+        return self._compiled
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.validate().search(string, pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.validate().match(string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.validate().fullmatch(string, pos, endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.validate().finditer(string, pos, endpos)
+
+
 _TERM_KEYS = {
     "rule", "match", "pattern", "trigger", "reason", "source", "suggest", "severity", "substring",
     "allow", "allow_sentence", "require_sentence", "require_clause", "bad", "good", "note", "added",
@@ -47,21 +90,28 @@ class Term:
     index: int
     rule: str
     label: str  # the literal or the pattern, for messages and docs
-    regex: re.Pattern[str]
+    regex: LazyRegex
     triggers: tuple[str, ...]
     reason: str
     source: str
     suggest: str | None
     severity: Severity | None
     token_boundaries: bool
-    allow: tuple[re.Pattern[str], ...]
-    allow_sentence: tuple[re.Pattern[str], ...]
-    require_sentence: tuple[re.Pattern[str], ...]
-    require_clause: tuple[re.Pattern[str], ...]
+    allow: tuple[LazyRegex, ...]
+    allow_sentence: tuple[LazyRegex, ...]
+    require_sentence: tuple[LazyRegex, ...]
+    require_clause: tuple[LazyRegex, ...]
     bad: tuple[str, ...]
     good: tuple[str, ...]
     literals: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def patterns(self) -> Iterator[LazyRegex]:
+        yield self.regex
+        yield from self.allow
+        yield from self.allow_sentence
+        yield from self.require_sentence
+        yield from self.require_clause
 
     def candidates(self, text: str) -> Iterator[re.Match[str]]:
         """Matches of this term in ``text`` (before any context check)."""
@@ -77,7 +127,7 @@ class Cue:
     name: str
     patterns: tuple[str, ...]
     source: str
-    regex: re.Pattern[str]
+    regex: LazyRegex
 
 
 @dataclass
@@ -94,7 +144,7 @@ class Lexicon:
     def terms_for(self, rule: str) -> list[Term]:
         return [term for term in self.terms if term.rule == rule]
 
-    def cue(self, name: str) -> re.Pattern[str]:
+    def cue(self, name: str) -> LazyRegex:
         try:
             return self.cues[name].regex
         except KeyError as exc:
@@ -144,19 +194,16 @@ def _as_list(value: Any, where: str, key: str) -> list[str]:
     raise LexiconError(f"{where}: '{key}' must be a string or a list of strings")
 
 
-def _compile(pattern: str, where: str) -> re.Pattern[str]:
-    try:
-        return re.compile(pattern)
-    except re.error as exc:
-        raise LexiconError(f"{where}: bad pattern {pattern!r}: {exc}") from exc
+def _compile(pattern: str, where: str) -> LazyRegex:
+    return LazyRegex(pattern, where)
 
 
 class _CueExpander:
     def __init__(self, cues: dict[str, Cue]) -> None:
         self.cues = cues
 
-    def patterns(self, items: Iterable[str], where: str) -> tuple[re.Pattern[str], ...]:
-        compiled: list[re.Pattern[str]] = []
+    def patterns(self, items: Iterable[str], where: str) -> tuple[LazyRegex, ...]:
+        compiled: list[LazyRegex] = []
         for item in items:
             if item.startswith("@"):
                 name = item[1:]
@@ -168,14 +215,64 @@ class _CueExpander:
         return tuple(compiled)
 
 
-def _load_toml(path: Path) -> dict[str, Any]:
+def _parse_toml(path: Path, data: bytes) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except OSError as exc:
-        raise LexiconError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise LexiconError(f"{path}: not UTF-8") from exc
     except tomllib.TOMLDecodeError as exc:
         raise LexiconError(f"{path}: invalid TOML: {exc}") from exc
+
+
+def cache_dir() -> Path | None:
+    """Where derived data is cached: ``$DISCLINT_CACHE_DIR``, else the user's cache folder."""
+    if os.environ.get("DISCLINT_NO_CACHE"):
+        return None
+    explicit = os.environ.get("DISCLINT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "disclint"
+
+
+def _read_all(paths: Sequence[Path]) -> list[dict[str, Any]]:
+    """Parsed TOML of ``paths``, from a marshal cache keyed by their content.
+
+    tomllib is pure Python and parsing the shipped lexicons costs ~30 ms on
+    every run; the cached form loads in under 1 ms. Any cache problem
+    (read-only folder, stale or corrupt file) falls back to parsing.
+    """
+    blobs: list[bytes] = []
+    for path in paths:
+        try:
+            blobs.append(path.read_bytes())
+        except OSError as exc:
+            raise LexiconError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    digest = hashlib.sha256(_CACHE_VERSION.encode())
+    for path, blob in zip(paths, blobs, strict=True):
+        digest.update(path.name.encode() + b"\0" + blob + b"\0")
+    folder = cache_dir()
+    cached = folder / f"lexicons-{digest.hexdigest()[:32]}.marshal" if folder else None
+    if cached is not None:
+        try:
+            data = marshal.loads(cached.read_bytes())
+            if isinstance(data, list) and len(data) == len(paths):
+                return data
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+    parsed = [_parse_toml(path, blob) for path, blob in zip(paths, blobs, strict=True)]
+    if cached is not None:
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(marshal.dumps(parsed))
+            os.replace(temporary, cached)
+        except (OSError, ValueError):
+            pass
+    return parsed
+
+
+_CACHE_VERSION = "disclint-lexicons-1"
 
 
 def _load_cues(data: dict[str, Any], path: Path) -> dict[str, Cue]:
@@ -270,7 +367,7 @@ def load_lexicons(directories: Sequence[Path] = (), extra_files: Sequence[Path] 
             raise LexiconError(f"{directory}: lexicon directory not found")
         paths.extend(sorted(directory.glob("*.toml")))
     paths.extend(extra_files)
-    raw = [(path, _load_toml(path)) for path in paths]
+    raw = list(zip(paths, _read_all(paths), strict=True))
     cues: dict[str, Cue] = {}
     sources: dict[str, str] = {}
     for path, data in raw:
@@ -288,7 +385,15 @@ def load_lexicons(directories: Sequence[Path] = (), extra_files: Sequence[Path] 
         for key in ("section", "pack", "hot_topic"):
             if key in data:
                 tables.setdefault(key, []).extend(data[key] if isinstance(data[key], list) else [data[key]])
-    return Lexicon(terms=terms, cues=cues, sources=sources, tables=tables, files=paths)
+    lexicon = Lexicon(terms=terms, cues=cues, sources=sources, tables=tables, files=paths)
+    if extra_files:
+        # A team's own lexicon is checked now, so a bad pattern stops the run at start.
+        extra_names = {path.name for path in extra_files}
+        for term in terms:
+            if term.file in extra_names:
+                for pattern in term.patterns():
+                    pattern.validate()
+    return lexicon
 
 
 @lru_cache(maxsize=1)

@@ -50,15 +50,15 @@ def _load() -> None:
         prefer = os.environ.get("DISCLINT_SEGMENTER", "auto")
         if prefer in ("auto", "rjieba"):
             try:
+                # Importing rjieba loads its default dictionary (~0.1 s); a second
+                # Jieba() instance would load it again, so the module's own is used.
                 import rjieba
 
-                tokenizer = rjieba.Jieba()
-
                 def cut(text: str) -> list[str]:
-                    return list(tokenizer.cut(text, False))
+                    return list(rjieba.cut(text, False))
 
                 def add(word: str, freq: int) -> None:
-                    tokenizer.add_word(word, freq, None)
+                    rjieba.add_word(word, freq, None)
 
                 for word in sorted(_user_words):
                     add(word, _USER_FREQ)
