@@ -57,6 +57,7 @@ class Analysis:
         self._block_norms: dict[int, NormText] = {}
         self._titles: dict[int, list[tuple[int, int]]] = {}
         self._rule_text: dict[int, bool] = {}
+        self._candidates: dict[int, frozenset[int]] = {}
         self.memo: dict[str, object] = {}
 
     # ------------------------------------------------------------ structure
@@ -200,10 +201,18 @@ class Analysis:
         return self.has_cue("past", text) and not self.has_cue("future", text)
 
     # ------------------------------------------------------------ lexicon hits
+    def candidate_terms(self, sentence: Sentence) -> frozenset[int]:
+        """``id()`` of the lexicon terms whose trigger words occur in ``sentence``."""
+        found = self._candidates.get(sentence.index)
+        if found is None:
+            found = self.lexicon.trigger_index().candidates(sentence.text)
+            self._candidates[sentence.index] = found
+        return found
+
     def term_hits(self, term: Term, sentence: Sentence) -> Iterator[Hit]:
         """Hits of ``term`` in ``sentence`` that survive the entry's own context checks."""
         text = sentence.text
-        if term.triggers and not any(trigger in text for trigger in term.triggers):
+        if id(term) not in self.candidate_terms(sentence):
             return
         allowed: list[tuple[int, int]] | None = None  # computed at the first candidate
         position = 0

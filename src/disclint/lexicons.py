@@ -79,7 +79,7 @@ _TERM_KEYS = {
     "rule", "match", "pattern", "trigger", "reason", "source", "suggest", "severity", "substring",
     "allow", "allow_sentence", "require_sentence", "require_clause", "bad", "good", "note", "added",
 }
-_FILE_KEYS = {"file", "term", "defaults", "cue", "source", "section", "pack", "hot_topic"}
+_FILE_KEYS = {"file", "term", "defaults", "cue", "source", "section", "pack", "hot_topic", "allow"}
 
 
 @dataclass(frozen=True)
@@ -169,11 +169,132 @@ class Lexicon:
                 clauses[key].append(clause)
         return "；".join(f"{self.sources.get(key, key)}{'、'.join(items)}" for key, items in clauses.items())
 
+    def trigger_index(self) -> TriggerIndex:
+        """One scanner for every term's trigger words, built once."""
+        index = self.memo.get("trigger_index")
+        if not isinstance(index, TriggerIndex):
+            index = TriggerIndex(self.terms)
+            self.memo["trigger_index"] = index
+        return index
+
     def all_literals(self) -> set[str]:
         words: set[str] = set()
         for term in self.terms:
             words.update(term.literals)
         return words
+
+
+def derive_triggers(pattern: str) -> tuple[str, ...]:
+    """Literal strings of which every match of ``pattern`` contains at least one.
+
+    Lets the trigger scan skip a pattern entry that names no ``trigger``.
+    Returns ``()`` when no such set exists (the entry then runs on every
+    sentence). Uses the regex parser of the standard library.
+    """
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python < 3.11
+        import sre_parse
+
+    constants = sre_parse
+    try:
+        tree = sre_parse.parse(pattern)
+    except Exception:
+        return ()
+
+    def quality(found: set[str] | None) -> float:
+        if not found:
+            return -1.0
+        return min(len(word) for word in found) - 0.01 * len(found)
+
+    def sequence(items: Any) -> set[str] | None:
+        best: set[str] | None = None
+        run = ""
+        candidates: list[set[str] | None] = []
+        for op, av in items:
+            if op is constants.LITERAL:
+                run += chr(av)
+                continue
+            if run:
+                candidates.append({run})
+                run = ""
+            if op is constants.SUBPATTERN:
+                # A case-insensitive group has no fixed literal spelling.
+                candidates.append(None if av[1] & re.IGNORECASE else sequence(av[-1]))
+            elif op is constants.BRANCH:
+                branches = [sequence(branch) for branch in av[1]]
+                if all(branches):
+                    candidates.append(set().union(*[b for b in branches if b]))
+            elif op is constants.IN:
+                chars = [chr(value) for kind, value in av if kind is constants.LITERAL]
+                if chars and len(chars) == len(av):
+                    candidates.append(set(chars))
+            elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT) and av[0] >= 1:
+                candidates.append(sequence(av[2]))
+        if run:
+            candidates.append({run})
+        for found in candidates:
+            if quality(found) > quality(best):
+                best = found
+        return best
+
+    found = sequence(tree)
+    return tuple(sorted(found)) if found else ()
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, factored as a trie so the engine
+    tests one character set per position instead of every alternative."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = True
+
+    def render(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
+        terminal = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if terminal else body
+
+    return render(trie)
+
+
+class TriggerIndex:
+    """Which terms can match a text: all their trigger words found in one scan.
+
+    A term without triggers (a pattern that names none) is always a candidate.
+    """
+
+    def __init__(self, terms: Sequence[Term]) -> None:
+        self.always = frozenset(id(term) for term in terms if not term.triggers)
+        by_word: dict[str, set[int]] = {}
+        for term in terms:
+            for trigger in term.triggers:
+                by_word.setdefault(trigger, set()).add(id(term))
+        words = sorted(by_word)
+        # Every trigger that is a prefix of a longer one also occurs where the longer one does.
+        self._prefixes = {word: [other for other in words if word.startswith(other)] for word in words}
+        self._terms = {word: frozenset(ids) for word, ids in by_word.items()}
+        self._scanner = re.compile(f"(?=({_trie_pattern(words)}))") if words else None
+
+    def candidates(self, text: str) -> frozenset[int]:
+        """``id()`` of every term that could match ``text``."""
+        if self._scanner is None:
+            return self.always
+        found: set[int] = set(self.always)
+        seen: set[str] = set()
+        for match in self._scanner.finditer(text):
+            word = match.group(1)
+            if word in seen:
+                continue
+            seen.add(word)
+            for prefix in self._prefixes[word]:
+                found |= self._terms[prefix]
+        return frozenset(found)
 
 
 def default_lexicon_dir() -> Path:
@@ -319,7 +440,7 @@ def _load_terms(data: dict[str, Any], path: Path, expander: _CueExpander) -> lis
             assert isinstance(pattern, str)
             source_pattern = pattern
             label = pattern
-            triggers = tuple(_as_list(entry.get("trigger"), where, "trigger"))
+            triggers = tuple(_as_list(entry.get("trigger"), where, "trigger")) or derive_triggers(pattern)
         reason = entry.get("reason", defaults.get("reason"))
         if not isinstance(reason, str) or not reason:
             raise LexiconError(f"{where}: 'reason' is required")
@@ -359,6 +480,21 @@ def _load_terms(data: dict[str, Any], path: Path, expander: _CueExpander) -> lis
     return terms
 
 
+def _load_allow(table: Any, path: Path) -> dict[str, Any]:
+    """``[allow] phrases = [...]``: phrases (a product name containing 领先 …) inside
+    which no finding is reported. The engine applies them after the rules run."""
+    where = f"{path.name} [allow]"
+    if not isinstance(table, dict):
+        raise LexiconError(f"{where}: must be a table")
+    unknown = set(table) - {"phrases", "note"}
+    if unknown:
+        raise LexiconError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    phrases = _as_list(table.get("phrases"), where, "phrases")
+    if not phrases or not all(phrase.strip() for phrase in phrases):
+        raise LexiconError(f"{where}: 'phrases' must list non-empty phrases")
+    return {"phrases": phrases, "file": path.name}
+
+
 def load_lexicons(directories: Sequence[Path] = (), extra_files: Sequence[Path] = ()) -> Lexicon:
     """Load every ``*.toml`` in the default directory, then ``extra_files``."""
     paths: list[Path] = []
@@ -382,9 +518,10 @@ def load_lexicons(directories: Sequence[Path] = (), extra_files: Sequence[Path] 
     tables: dict[str, list[dict[str, Any]]] = {}
     for path, data in raw:
         terms.extend(_load_terms(data, path, expander))
-        for key in ("section", "pack", "hot_topic"):
+        for key in ("section", "pack", "hot_topic", "allow"):
             if key in data:
-                tables.setdefault(key, []).extend(data[key] if isinstance(data[key], list) else [data[key]])
+                value = _load_allow(data[key], path) if key == "allow" else data[key]
+                tables.setdefault(key, []).extend(value if isinstance(value, list) else [value])
     lexicon = Lexicon(terms=terms, cues=cues, sources=sources, tables=tables, files=paths)
     if extra_files:
         # A team's own lexicon is checked now, so a bad pattern stops the run at start.

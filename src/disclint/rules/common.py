@@ -26,10 +26,14 @@ def lexicon_hits(
     if not terms:
         return
     for sentence in analysis.sentences:
+        candidates = analysis.candidate_terms(sentence)
+        present = [term for term in terms if id(term) in candidates]
+        if not present:
+            continue
         if skip_sentence is not None and skip_sentence(analysis, sentence):
             continue
         checked_question: bool | None = None
-        for term in terms:
+        for term in present:
             for hit in analysis.term_hits(term, sentence):
                 if analysis.in_title(sentence, hit.start, hit.end):
                     continue

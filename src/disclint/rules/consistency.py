@@ -469,10 +469,8 @@ def _sentence_at(analysis: Analysis, offset: int) -> Sentence | None:
 
 
 def _norm_index(sentence: Sentence, offset: int) -> int:
-    for index, origin in enumerate(sentence.norm.origin):
-        if origin >= offset:
-            return index
-    return 0
+    index = sentence.norm.norm_index(offset)
+    return index if index < len(sentence.text) else 0
 
 
 # ---------------------------------------------------------------- CN008 the same figure stated twice differently

@@ -32,8 +32,8 @@ _WRONG_CLOSER = {"（": ")", "(": "）", "“": '"'}
 def _finding(analysis: Analysis, spec: RuleSpec, sentence: Sentence, start: int, end: int, message: str) -> Finding:
     """``start``/``end`` are original offsets here; the sentence is the anchor."""
     norm = sentence.norm
-    local_start = next((i for i, origin in enumerate(norm.origin) if origin >= start), 0)
-    local_end = next((i for i, origin in enumerate(norm.origin) if origin >= end), len(norm.origin))
+    local_start = norm.norm_index(start)
+    local_end = norm.norm_index(end)
     return analysis.finding(
         code=spec.code,
         category=spec.category,
