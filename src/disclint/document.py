@@ -8,6 +8,7 @@ offset into the line/column/page a person looks up in the source file.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -95,22 +96,14 @@ class Document:
         return self.text[start:end].rstrip("\r\n")
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def lines_of_plain_text(text: str) -> list[SourceLine]:
     """One :class:`SourceLine` per physical line (``\\n``, ``\\r\\n`` or ``\\r``)."""
     lines = [SourceLine(offset=0, line=1)]
-    number = 1
-    index = 0
-    length = len(text)
-    while index < length:
-        char = text[index]
-        if char == "\r" and index + 1 < length and text[index + 1] == "\n":
-            index += 1
-            char = "\n"
-        if char in "\n\r":
-            number += 1
-            if index + 1 <= length:
-                lines.append(SourceLine(offset=index + 1, line=number))
-        index += 1
-    if lines[-1].offset >= length and len(lines) > 1:
+    for number, match in enumerate(_LINE_BREAK.finditer(text), start=2):
+        lines.append(SourceLine(offset=match.end(), line=number))
+    if lines[-1].offset >= len(text) and len(lines) > 1:
         lines.pop()
     return lines

@@ -4,6 +4,8 @@ UTF-16 with BOM, or GB18030 — and refuse binary data with a clear message.
 
 from __future__ import annotations
 
+import re
+
 from disclint.parse.errors import InputError
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -13,27 +15,20 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
+# Characters real Chinese or English prose is made of: ASCII text, CJK
+# ideographs and punctuation, full-width forms, general punctuation (“” …),
+# circled numbers ①, shapes ■ ● ◆, and a few symbols.
+_IMPLAUSIBLE = re.compile(
+    "[^\n\r\t\x20-\x7e\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\u3400-\u4dbf"
+    "\u2460-\u24ff\u25a0-\u25ff\u00a0\u00b7\u00d7\u00f7\u2103\ufffd]"
+)
+
+
 def _plausible_text_ratio(text: str) -> float:
     """Share of characters that real Chinese or English prose is made of."""
     if not text:
         return 1.0
-    good = 0
-    for char in text:
-        code = ord(char)
-        if (
-            char in "\n\r\t"
-            or 0x20 <= code < 0x7F
-            or 0x4E00 <= code <= 0x9FFF  # CJK unified ideographs
-            or 0x3000 <= code <= 0x303F  # CJK punctuation
-            or 0xFF00 <= code <= 0xFFEF  # full-width forms
-            or 0x2000 <= code <= 0x206F  # general punctuation (“” …)
-            or 0x3400 <= code <= 0x4DBF
-            or 0x2460 <= code <= 0x24FF  # circled numbers ①
-            or 0x25A0 <= code <= 0x25FF  # ■ ● ◆
-            or code in (0xA0, 0xB7, 0xD7, 0xF7, 0x2103, 0xFFFD)
-        ):
-            good += 1
-    return good / len(text)
+    return 1.0 - len(_IMPLAUSIBLE.findall(text)) / len(text)
 
 
 def decode_text(data: bytes) -> tuple[str, str]:

@@ -33,8 +33,14 @@ class PhysicalLine:
     text: str
 
 
+_NARROW = re.compile("[\x00-\u2e7f]")
+
+
 def _visual_width(text: str) -> float:
-    return sum(0.55 if ord(char) < 0x2E80 else 1.0 for char in text.strip())
+    """Width in CJK character cells: Latin letters and digits count 0.55."""
+    stripped = text.strip()
+    narrow = len(_NARROW.findall(stripped))
+    return len(stripped) - 0.45 * narrow
 
 
 def _wrap_width(lines: Sequence[PhysicalLine]) -> float:

@@ -27,6 +27,7 @@ _PAIRS = {"（": "）", "(": ")", "“": "”", "‘": "’", "《": "》", "【
 _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
 # The other width's closer for each opener.
 _WRONG_CLOSER = {"（": ")", "(": "）", "“": '"'}
+_HALF_WIDTH_BRACKETS = re.compile(r'[()"]')
 
 
 def _finding(analysis: Analysis, spec: RuleSpec, sentence: Sentence, start: int, end: int, message: str) -> Finding:
@@ -86,6 +87,9 @@ def mixed_punctuation(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
 def mismatched_brackets(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
     text = analysis.document.text
     for sentence in analysis.sentences:
+        raw = text[sentence.start : sentence.end]
+        if not _HALF_WIDTH_BRACKETS.search(raw):
+            continue  # only a half-width bracket or quote can close with the other width
         stack: list[tuple[str, int]] = []
         for offset in range(sentence.start, sentence.end):
             char = text[offset]
