@@ -111,6 +111,7 @@ def parts_vs_total(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
 
 
 # ---------------------------------------------------------------- CN002 growth rate vs values
+_GROWTH_WORD = re.compile(r"增长|增加|提升|上升|提高|下降|减少|降低|下滑")
 _GROWTH = re.compile(r"(?P<word>增长|增加|提升|上升|提高|下降|减少|降低|下滑)了?(?:约|为)?$")
 _BASE_CONTEXT = re.compile(
     r"(?:(?:上年同期|上年度?|去年同期|去年|上期|同期)[^，。；\d]{0,6}|较[^，。；\d]{0,8}|\d{4}年度?(?:同期)?[^，。；\d]{0,2}?(?:为|的))$"
@@ -134,6 +135,8 @@ _RANGE_WORD = re.compile(r"[至到~～\-—－]")
 def growth_rate_mismatch(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
     for sentence in analysis.sentences:
         text = sentence.text
+        if "%" not in text or not _GROWTH_WORD.search(text):
+            continue  # cheap test before the number finder
         quantities = analysis.quantities(sentence)
         sizes = [q for q in quantities if q.kind in _SIZE_KINDS and q.value]
         for index, percent in enumerate(quantities):
@@ -181,6 +184,9 @@ def growth_rate_mismatch(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding
 
 # ---------------------------------------------------------------- CN003 bounds out of order
 
+_LOWER_BOUND_WORD = re.compile(r"不低于|不少于|至少|最少|最低")
+
+
 @rule(
     code="CN003",
     name="bounds-reversed",
@@ -196,6 +202,8 @@ def growth_rate_mismatch(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding
 )
 def bounds_reversed(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
     for sentence in analysis.sentences:
+        if not _LOWER_BOUND_WORD.search(sentence.text):
+            continue
         quantities = [q for q in analysis.quantities(sentence) if q.value is not None]
         for low, high in itertools.pairwise(quantities):
             if low.bound != ">=" or high.bound != "<=" or not _same_family(low, high):
@@ -212,6 +220,9 @@ def bounds_reversed(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
 
 
 # ---------------------------------------------------------------- CN004 impossible dates
+_DATE_DIGITS = re.compile(r"\d{4}\s*(?:年\s*\d{1,2}\s*月|[-/.]\d{1,2}[-/.]\d)")
+
+
 @rule(
     code="CN004",
     name="impossible-date",
@@ -227,6 +238,8 @@ def bounds_reversed(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
 )
 def impossible_date(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
     for sentence in analysis.sentences:
+        if not _DATE_DIGITS.search(sentence.text):
+            continue
         for quantity in analysis.quantities(sentence):
             if quantity.date is None:
                 continue
@@ -480,6 +493,9 @@ _LABELED = re.compile(
 )
 
 
+_LABEL_WORD = re.compile(r"总股本|股本总额|股份总数|注册资本|拟授予|首次授予|预留|回购资金总额|募集资金总额")
+
+
 @rule(
     code="CN008",
     name="figure-stated-differently",
@@ -497,6 +513,8 @@ def figure_stated_differently(analysis: Analysis, spec: RuleSpec) -> Iterator[Fi
     for part in analysis.parts:
         seen: dict[tuple[str, str], tuple[Quantity, Sentence]] = {}
         for sentence in analysis.sentences_in(part):
+            if not _LABEL_WORD.search(sentence.text):
+                continue
             for quantity in analysis.quantities(sentence):
                 if quantity.kind not in _SIZE_KINDS or quantity.value is None:
                     continue

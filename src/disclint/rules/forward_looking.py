@@ -66,6 +66,8 @@ def forward_statements(analysis: Analysis) -> list[ForwardStatement]:
             continue
         if analysis.is_investor_question(sentence):
             continue
+        if not analysis.has_cue("outcome", text):
+            continue  # cheap test before parts, tense and the number finder
         quantities = analysis.quantities(sentence)
         for part_start, part_end in sentence.parts():
             part = text[part_start:part_end]
