@@ -161,10 +161,14 @@ class Analysis:
                 question_open = True
         return question_open
 
+    @cached_property
+    def _heading_blocks(self) -> frozenset[int]:
+        return frozenset(heading.block_index for heading in self.headings if not heading.run_in)
+
     def is_heading(self, sentence: Sentence) -> bool:
         """A heading line, or a run-in heading such as "（二）降本增效。" before the paragraph."""
         block = self.document.blocks[sentence.block_index]
-        if block.kind is BlockKind.HEADING:
+        if block.kind is BlockKind.HEADING or sentence.block_index in self._heading_blocks:
             return True
         text = sentence.text
         siblings = self.sentences_by_block.get(sentence.block_index, [])
@@ -173,7 +177,15 @@ class Analysis:
         body = body.rstrip("。：:")
         if len(siblings) == 1 and len(text) <= 30 and text[-1] not in "。！？!?；;，," and "，" not in body:
             return True
-        return bool(marker and siblings and siblings[0] is sentence and len(body) <= 18 and not re.search(r"[，,；;]", body))
+        # Run-in: "（二）降本增效。" or "（一）聚焦主业，提升经营效率。" opening a longer paragraph.
+        return bool(
+            marker
+            and len(siblings) > 1
+            and siblings[0] is sentence
+            and len(body) <= 18
+            and len(re.findall(r"[，,]", body)) <= 1
+            and not re.search(r"[；;]", body)
+        )
 
     def is_rule_text(self, sentence: Sentence) -> bool:
         """A rule or policy text: the sentence itself, or the list it belongs to

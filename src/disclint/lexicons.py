@@ -79,7 +79,7 @@ _TERM_KEYS = {
     "rule", "match", "pattern", "trigger", "reason", "source", "suggest", "severity", "substring",
     "allow", "allow_sentence", "require_sentence", "require_clause", "bad", "good", "note", "added",
 }
-_FILE_KEYS = {"file", "term", "defaults", "cue", "source", "section", "pack", "hot_topic", "allow"}
+_FILE_KEYS = {"file", "term", "defaults", "cue", "source", "section", "pack", "hot_topic", "allow", "date_order"}
 
 
 @dataclass(frozen=True)
@@ -518,7 +518,7 @@ def load_lexicons(directories: Sequence[Path] = (), extra_files: Sequence[Path] 
     tables: dict[str, list[dict[str, Any]]] = {}
     for path, data in raw:
         terms.extend(_load_terms(data, path, expander))
-        for key in ("section", "pack", "hot_topic", "allow"):
+        for key in ("section", "pack", "hot_topic", "allow", "date_order"):
             if key in data:
                 value = _load_allow(data[key], path) if key == "allow" else data[key]
                 tables.setdefault(key, []).extend(value if isinstance(value, list) else [value])

@@ -86,8 +86,15 @@ def parts_vs_total(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
         marker = _TOTAL_THEN_PARTS.search(text)
         if marker is None:
             continue
-        quantities = [q for q in analysis.quantities(sentence) if q.kind in _SIZE_KINDS and q.value is not None]
-        before = [q for q in quantities if q.end <= marker.start() and not _in_parentheses(text, q.start)]
+        every = analysis.quantities(sentence)
+        quantities = [q for q in every if q.kind in _SIZE_KINDS and q.value is not None]
+        # The total is not a figure in parentheses (上年同期12.36亿元) nor the base
+        # of a percentage ("约占总股本20,000.00万股的2.00%").
+        before = [
+            q
+            for q in quantities
+            if q.end <= marker.start() and not _in_parentheses(text, q.start) and not _is_base(text, q, every)
+        ]
         if not before:
             continue
         total = before[-1]
@@ -314,7 +321,7 @@ def _is_base(text: str, quantity: Quantity, quantities: list[Quantity]) -> bool:
         following
         and following[0].kind is QuantityKind.PERCENT
         and _OF_BASE.fullmatch(text[quantity.end : following[0].start])
-        and "占" in text[max(0, quantity.start - 30) : quantity.start]
+        and "占" in text[max(0, quantity.start - 40) : quantity.start]
     )
 
 
@@ -620,3 +627,64 @@ def dividend_arithmetic(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
                 analysis, spec, sentence, per_share.start(), total.end,
                 f"按每{'10' if per == 10 else ''}股{amount:g}元、股本{base.text}计算，应派发{_fmt(expected)}元，与“{total.text}”不符",
             )
+
+
+# ---------------------------------------------------------------- CN011 labelled dates out of order
+_FULL_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+
+
+@rule(
+    code="CN011",
+    name="labelled-dates-out-of-order",
+    category=Category.CONSISTENCY,
+    severity=Severity.ERROR,
+    summary="有先后顺序的日期颠倒（如除权除息日早于股权登记日）",
+    rationale=(
+        "股权登记日、除权除息日、红利发放日，会议通知与召开日，投票起止，授予日与可行权日等必须先后有序。"
+        "顺序表见 lexicons/consistency.toml。"
+    ),
+    reference="001 7.3.12；" + _REFERENCE,
+    bad=["本次权益分派股权登记日为2025年6月20日，除权除息日为2025年6月19日。"],
+    good=["本次权益分派股权登记日为2025年6月19日，除权除息日为2025年6月20日。"],
+    suggestion="核对各日期的先后顺序",
+    example_type="dividend",
+)
+def labelled_dates_out_of_order(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
+    orders = _date_orders(analysis)
+    if not orders:
+        return
+    for part in analysis.parts:
+        dates: list[tuple[str, tuple[int, int, int], Sentence, int, int]] = []
+        for sentence in analysis.sentences_in(part):
+            if "年" not in sentence.text or "日" not in sentence.text:
+                continue
+            for match in _FULL_DATE.finditer(sentence.text):
+                value = _as_tuple(match.group(0))
+                if value is not None:
+                    lead = sentence.text[max(0, match.start() - 16) : match.start()]
+                    dates.append((lead, value, sentence, match.start(), match.end()))
+        for before, after, strict, reason in orders:
+            first = next((d for d in dates if before.search(d[0]) and not after.search(d[0])), None)
+            second = next((d for d in dates if after.search(d[0])), None)
+            if first is None or second is None:
+                continue
+            if first[1] > second[1] or (strict and first[1] == second[1]):
+                _, _, sentence, start, end = second
+                yield _finding(analysis, spec, sentence, start, end, f"{reason}：此处为{sentence.text[start:end]}")
+
+
+def _date_orders(analysis: Analysis) -> list[tuple[re.Pattern[str], re.Pattern[str], bool, str]]:
+    cached = analysis.lexicon.memo.get("date_orders")
+    if isinstance(cached, list):
+        return cached
+    orders = [
+        (
+            re.compile(f"(?:{row['before']})[^，。；\\d]{{0,6}}$"),
+            re.compile(f"(?:{row['after']})[^，。；\\d]{{0,6}}$"),
+            bool(row.get("strict", False)),
+            str(row.get("reason", "日期先后顺序错误")),
+        )
+        for row in analysis.lexicon.tables.get("date_order", [])
+    ]
+    analysis.lexicon.memo["date_orders"] = orders
+    return orders

@@ -24,7 +24,13 @@ from disclint.text.sentences import Sentence
 _RESULT_QUANTITIES = frozenset(
     {QuantityKind.AMOUNT, QuantityKind.PERCENT, QuantityKind.MULTIPLE, QuantityKind.POINTS, QuantityKind.PRICE}
 )
-_UNQUANTIFIED = re.compile(r"明显好于|大幅(?:增长|提升|改善|增加)|显著(?:增长|提升|改善)|积极影响|翻番|翻倍")
+# Volumes count as results when the subject is a volume (出货量 500万只, 销量 20万台).
+_VOLUME_QUANTITIES = frozenset({QuantityKind.COUNT, QuantityKind.PHYSICAL, QuantityKind.SHARES})
+_VOLUME_SUBJECT = re.compile(r"出货量|销量|产量|交付量|装机量|订单量")
+_UNQUANTIFIED = re.compile(
+    r"明显好于|大幅(?:增长|提升|改善|增加|增厚)|显著(?:增长|提升|改善|增厚)|积极影响|翻番|翻倍|扭亏为盈|扭亏"
+    r"|(?:不低于|高于|超过|好于)(?:去年|上年)同期"
+)
 _TARGET = re.compile(r"目标|力争|争取|计划|拟")
 _RATIO_BASE = re.compile(r"占[^，。；]{0,6}$")
 _BACK_REFERENCE = re.compile(r"全部|上述|该部分|该等|其中")
@@ -84,7 +90,8 @@ def forward_statements(analysis: Analysis) -> list[ForwardStatement]:
                 ),
                 None,
             )
-            target_match = None if forecast_match else _TARGET.search(part)
+            # An evaluation report restates targets of a period that has ended: history.
+            target_match = None if forecast_match or analysis.doc_type == "evaluation_report" else _TARGET.search(part)
             match = forecast_match or target_match
             if match is None or analysis.negated(sentence, part_start + match.start()):
                 continue
@@ -92,10 +99,8 @@ def forward_statements(analysis: Analysis) -> list[ForwardStatement]:
             # The figure must belong to the forecast, not to a fact stated before
             # it — unless the forecast refers back to it ("在手订单约26亿元，预计将全部转化为营业收入").
             figures_from = part_start if _BACK_REFERENCE.search(text[clause_start:part_end]) else clause_start
-            quantified = any(
-                figures_from <= quantity.start < part_end and quantity.kind in _RESULT_QUANTITIES
-                for quantity in quantities
-            )
+            kinds = _RESULT_QUANTITIES | (_VOLUME_QUANTITIES if _VOLUME_SUBJECT.search(part) else frozenset())
+            quantified = any(figures_from <= quantity.start < part_end and quantity.kind in kinds for quantity in quantities)
             if not quantified and not (forecast_match and _UNQUANTIFIED.search(part)):
                 continue
             end = part_end

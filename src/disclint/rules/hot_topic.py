@@ -10,6 +10,7 @@ statement. Money to be spent is not a link by itself.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from disclint.analysis import Analysis, Hit
@@ -23,12 +24,24 @@ from disclint.text.sentences import Sentence
 _LINK_QUANTITIES = frozenset({QuantityKind.AMOUNT, QuantityKind.PERCENT, QuantityKind.SHARES})
 
 
-def _evidence_text(analysis: Analysis, sentence: Sentence) -> str:
-    """The paragraph of ``sentence`` and, when it introduces a list or table
-    ("列表如下："), the rows that follow it."""
+_BACK_REFERENCE = re.compile(r"^(?:该|上述|相关|此类|该类|其|这)")
+
+
+def _evidence_text(analysis: Analysis, sentence: Sentence, concepts: set[str]) -> str:
+    """Where a link to the business may be stated: the sentence itself, the
+    sentences of its paragraph that name the same concept or refer back to it
+    ("该模块收入规模较小"), and, when the paragraph introduces a list or table
+    ("列表如下："), the rows that follow it. A link stated for another concept
+    in the same paragraph does not count."""
     block_index = sentence.block_index
-    texts = [analysis.block_text(block_index)]
-    if texts[0].endswith(("：", ":", "如下")):
+    siblings = analysis.sentences_by_block.get(block_index, [sentence])
+    texts = []
+    for position, other in enumerate(siblings):
+        if other is sentence or any(concept in other.text for concept in concepts):
+            texts.append(other.text)
+        elif position > 0 and siblings[position - 1] is sentence and _BACK_REFERENCE.match(other.text):
+            texts.append(other.text)
+    if analysis.block_text(block_index).endswith(("：", ":", "如下")):
         blocks = analysis.document.blocks
         follower = block_index + 1
         while follower < len(blocks) and follower <= block_index + 30:
@@ -62,6 +75,19 @@ def _revenue_link(analysis: Analysis, sentence: Sentence, hit_start: int) -> boo
     return False
 
 
+_REPORTED_SPEECH = re.compile(r"报道|传闻|传言|表述|所称|声称|不属实|不实|澄清")
+
+
+def _not_quoted_speech(analysis: Analysis, hit: Hit) -> bool:
+    """A concept inside quotation marks that a sentence reports or denies ("媒体报道中
+    关于公司“布局低空经济赛道”的表述不属实") is someone else's claim."""
+    text = hit.sentence.text
+    opened = text.rfind("“", 0, hit.start)
+    closed = text.rfind("”", 0, hit.start)
+    inside = opened > closed and text.find("”", hit.end) >= 0
+    return not (inside and _REPORTED_SPEECH.search(text))
+
+
 def _stage_link(analysis: Analysis, evidence: str, concepts: set[str]) -> bool:
     """A stage or impact statement about the company's own business.
 
@@ -85,7 +111,7 @@ def _riding(analysis: Analysis, sentence: Sentence, hits: list[Hit]) -> bool:
     if analysis.has_cue("hot_denial", text):
         return False  # "……被列为未来产业重点方向；公司目前未涉及上述领域"
     concepts = {hit.text for hit in hits}
-    if _stage_link(analysis, _evidence_text(analysis, sentence), concepts):
+    if _stage_link(analysis, _evidence_text(analysis, sentence, concepts), concepts):
         return False
     return not any(_revenue_link(analysis, sentence, hit.start) for hit in hits)
 
@@ -109,7 +135,7 @@ def _riding(analysis: Analysis, sentence: Sentence, hits: list[Hit]) -> bool:
 )
 def hot_topic_without_link(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
     by_sentence: dict[int, list[Hit]] = {}
-    for hit in lexicon_hits(analysis, spec):
+    for hit in lexicon_hits(analysis, spec, keep=_not_quoted_speech):
         by_sentence.setdefault(hit.sentence.index, []).append(hit)
     for hits in by_sentence.values():
         sentence = hits[0].sentence

@@ -9,14 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from disclint.analysis import Analysis
+from disclint.analysis import Analysis, Hit
 from disclint.findings import Category, Finding, Severity
 from disclint.rules.common import finding_for_hit, lexicon_hits, merge_overlapping
 from disclint.rules.registry import RuleSpec, rule
 
 
+def _not_a_title(analysis: Analysis, hit: Hit) -> bool:
+    """An official title or award ("被认定为……示范企业", "入选……名单") vouches for
+    the words in its own clause only, not for praise elsewhere in the sentence."""
+    start, end = hit.sentence.clause_at(hit.start)
+    return not analysis.has_cue("title_award", hit.sentence.text[start:end])
+
+
 def _run(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
-    for hit in merge_overlapping(list(lexicon_hits(analysis, spec))):
+    for hit in merge_overlapping(list(lexicon_hits(analysis, spec, keep=_not_a_title))):
         yield finding_for_hit(analysis, spec, hit)
 
 

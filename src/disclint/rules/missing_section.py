@@ -122,13 +122,12 @@ def _has_forward(analysis: Analysis, part: Part) -> bool:
 
 
 def _reasons_given(analysis: Analysis, part: Part) -> bool:
-    """Every sentence that reports something unimplemented says why (or the next one does)."""
-    sentences = analysis.sentences_in(part)
-    for position, sentence in enumerate(sentences):
+    """Every item that reports something unimplemented says why within the item
+    (its paragraph: "实施情况：未完成。……主要原因是……")."""
+    for sentence in analysis.sentences_in(part):
         if not _UNIMPLEMENTED.search(sentence.text) or analysis.is_heading(sentence):
             continue
-        nearby = sentence.text + (sentences[position + 1].text if position + 1 < len(sentences) else "")
-        if not _REASON.search(nearby):
+        if not _REASON.search(analysis.block_text(sentence.block_index)):
             return False
     return True
 
@@ -146,7 +145,8 @@ def section_statuses(analysis: Analysis, part: Part, pack: Pack) -> list[Section
         if spec.risk_warning and not present:
             found = next((index for index, text in texts if analysis.has_cue("risk_warning", text)), None)
             present, block_index = found is not None, found
-        if spec.reasons and not present:
+        if spec.reasons:
+            # Judged item by item: a "……及原因" heading does not excuse an item that gives none.
             present = _reasons_given(analysis, part)
         if not present and (spec.keywords or spec.special_keywords):
             hits = [pattern for pattern in spec.keywords if pattern.search(full_text)]

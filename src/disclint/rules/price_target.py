@@ -29,11 +29,14 @@ def _skip_sentence(analysis: Analysis, sentence: Sentence) -> bool:
 
 def _keep(analysis: Analysis, hit: Hit) -> bool:
     sentence = hit.sentence
-    part_start, part_end = sentence.part_at(hit.start)
+    part_start, _ = sentence.part_at(hit.start)
     # Trigger conditions of a 稳定股价预案: "若公司股票……低于……，则……".
     if _CONDITION.search(sentence.text[part_start : hit.start]):
         return False
-    return not analysis.past_only(sentence.text[part_start:part_end])
+    # A past fact ("截至……收盘价为……", "市值由年初的……提升至……") is judged by the hit's
+    # own clause: "截至……收盘价为8.46元，我们认为股价有一倍上涨空间" still counts.
+    clause_start, clause_end = sentence.clause_at(hit.start)
+    return not analysis.past_only(sentence.text[clause_start:clause_end])
 
 
 def _run(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from disclint.analysis import Analysis, Hit
 from disclint.findings import Category, Finding, Severity
+from disclint.rules.forward_looking import forward_statements
 from disclint.rules.registry import RuleSpec, rule
 from disclint.text.numbering import item_marker
 from disclint.text.numbers import MEASURABLE_KINDS, Quantity, QuantityKind
@@ -45,6 +46,14 @@ def _anchors(analysis: Analysis, sentence: Sentence) -> list[Quantity]:
 
 
 _FRAME_LEAD = re.compile(r"^(?:\d{4}年度?|下一步|同时|此外|另外|未来[^，。；]{0,3}|今后|届时|后续|随后|并|且|也|还)?$")
+
+
+_BACK_REFERENCE = re.compile(r"(?:上述|前述|前文所述)(?:项目|措施|举措|计划|安排|目标|事项)")
+_PLAN_TYPES = frozenset({"action_plan", "valuation_plan"})
+# Measures written without a subject open with a verb of this kind.
+_SUBJECTLESS_LEAD = re.compile(r"(?:坚持|持续|切实|深化|加快|推进|推动|全面|加强|强化|积极|大力|不断|着力|努力|进一步|稳步|扎实|聚焦|优化|完善)")
+# A summary line that the body details ("重要内容提示：", "估值提升计划概述：", "●").
+_SUMMARY = re.compile(r"^(?:[●•◆■]|重要内容提示|[^，。；：]{0,12}(?:概述|概要|摘要|综述|要点)[：:])")
 
 
 # The company as the subject right before pledge wording: "公司加快打造……",
@@ -87,9 +96,19 @@ def _commitment_frame(analysis: Analysis, sentence: Sentence, markers: list[Hit]
     return None
 
 
-def _is_pledge(analysis: Analysis, sentence: Sentence, markers: list[Hit]) -> bool:
-    """A commitment frame followed by pledge wording or an improvement verb."""
+def _is_pledge(analysis: Analysis, sentence: Sentence, markers: list[Hit], *, subjectless: bool = False) -> bool:
+    """A commitment frame followed by pledge wording or an improvement verb.
+
+    In a plan (``subjectless``) a sentence may open with the measure itself,
+    as state-owned companies write: "坚持党建引领，持续深化国企改革，切实提升……".
+    """
     frame = _commitment_frame(analysis, sentence, markers)
+    if frame is None and subjectless:
+        text = sentence.text
+        marker = item_marker(text)
+        body_start = marker.end if marker else 0
+        if any(hit.start == body_start for hit in markers) or _SUBJECTLESS_LEAD.match(text, body_start):
+            frame = body_start
     if frame is None:
         return False
     rest = sentence.text[frame:]
@@ -115,6 +134,8 @@ def _is_pledge(analysis: Analysis, sentence: Sentence, markers: list[Hit]) -> bo
 )
 def unmeasurable_pledge(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
     terms = analysis.lexicon.terms_for(spec.code)
+    forecasts = {statement.sentence.index for statement in forward_statements(analysis) if statement.forecast}
+    plan_types = {part.doc_type for part in analysis.parts} & _PLAN_TYPES
     for sentence in analysis.sentences:
         text = sentence.text
         if len(text) < 8 or analysis.is_heading(sentence):
@@ -123,12 +144,16 @@ def unmeasurable_pledge(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
             continue
         if analysis.past_only(text) or analysis.is_investor_question(sentence):
             continue
+        if _SUMMARY.match(text) or sentence.index in forecasts:
+            continue  # a summary detailed below; a forecast is not a measure
         markers = [hit for term in terms for hit in analysis.term_hits(term, sentence)]
         markers = [hit for hit in markers if not analysis.in_title(sentence, hit.start, hit.end)]
-        if not _is_pledge(analysis, sentence, markers):
+        if not _is_pledge(analysis, sentence, markers, subjectless=bool(plan_types)):
             continue
         if _anchors(analysis, sentence) or analysis.has_cue("anchor_words", text):
             continue
+        if _BACK_REFERENCE.search(text):
+            continue  # "上述项目", "前述措施": quantified where they were first stated
         start = 0
         marker = item_marker(text)
         if marker is not None:

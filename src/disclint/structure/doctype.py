@@ -31,6 +31,7 @@ _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 # Documents that accompany a plan but are not the plan: checked as generic.
+_OTHER_DOCUMENT = re.compile(r"(?:一本通|手册|指引|指南|管理办法|管理制度|制度|规则|细则|准则|问答|评价标准|规定)(?:（[^）]*）)?$")
 _APPENDIX = re.compile(r"考核管理办法|管理办法$|名单$|独立意见$|意见$|法律意见书$|章程$|核查意见$")
 _BODY_EVIDENCE = ("valuation_plan", "action_plan", "esop", "incentive_plan")
 _SPACE = re.compile(r"\s+")
@@ -44,8 +45,11 @@ class TypeDecision:
 
 def title_text(document: Document, start: int = 0, end: int | None = None, max_blocks: int = 8) -> str:
     """The first few blocks of ``blocks[start:end]``, where a title sits."""
-    blocks = document.blocks[start : end if end is not None else len(document.blocks)]
-    return "\n".join(_SPACE.sub("", document.text[block.start : block.end])[:120] for block in blocks[:max_blocks])
+    blocks = document.blocks[start : end if end is not None else len(document.blocks)][:max_blocks]
+    lines = (_SPACE.sub("", document.text[block.start : block.end]) for block in blocks)
+    # A title is a short line; a long paragraph near the top (a preface that
+    # mentions 行动方案) is not.
+    return "\n".join(line for line in lines if len(line) <= 60 and "。" not in line[:-1])
 
 
 def type_from_title(title: str) -> TypeDecision | None:
@@ -64,9 +68,14 @@ def detect_type_from_text(document: Document, start: int, end: int, *, title: st
         decision = type_from_title(title)
         if decision is not None:
             return decision
-    decision = type_from_title(title_text(document, start, end))
+    title = title_text(document, start, end)
+    decision = type_from_title(title)
     if decision is not None:
         return decision
+    other = next((line for line in title.splitlines() if _OTHER_DOCUMENT.search(line)), None)
+    if other is not None:
+        # A rule book, policy or handbook that discusses plans is not a plan.
+        return TypeDecision("generic", f"标题“{other}”不是所检查的文件类型")
     # Without a recognisable title (an excerpt, a page range cut from a
     # bundle), fall back to the body, but only on the names of plans, which
     # a policy or rule text mentions rarely; 分红 and 自愿披露 are everywhere.

@@ -125,7 +125,8 @@ def find_headings(document: Document) -> list[Heading]:
             # Run-in heading: "（二）降本增效。公司将……"
             stop = min((body.find(char) for char in "。：:" if char in body), default=-1)
             continues = len(body) > stop + 1
-            if 0 < stop <= 18 and continues and not re.search(r"[，,；;]", body[:stop]):
+            # "（一）聚焦主业，提升经营效率。公司将……": a short title, at most one comma.
+            if 0 < stop <= 18 and continues and len(re.findall(r"[，,]", body[:stop])) <= 1 and not re.search(r"[；;]", body[:stop]):
                 end = block.start + len(text) - len(text.lstrip()) + len(compact[: marker.end + stop])
                 raw.append((index, body[:stop], compact[: marker.end + stop + 1], marker.style, True, block.start, end))
             continue
