@@ -37,9 +37,7 @@ def _evidence_text(analysis: Analysis, sentence: Sentence, concepts: set[str]) -
     siblings = analysis.sentences_by_block.get(block_index, [sentence])
     texts = []
     for position, other in enumerate(siblings):
-        if other is sentence or any(concept in other.text for concept in concepts):
-            texts.append(other.text)
-        elif position > 0 and siblings[position - 1] is sentence and _BACK_REFERENCE.match(other.text):
+        if other is sentence or any(concept in other.text for concept in concepts) or (position > 0 and siblings[position - 1] is sentence and _BACK_REFERENCE.match(other.text)):
             texts.append(other.text)
     if analysis.block_text(block_index).endswith(("：", ":", "如下")):
         blocks = analysis.document.blocks
