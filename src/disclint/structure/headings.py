@@ -80,6 +80,7 @@ def find_headings(document: Document) -> list[Heading]:
     """Every heading in reading order, with levels."""
     toc = _toc_blocks(document)
     raw: list[tuple[int, str, str, str, bool, int, int]] = []
+    levels: dict[int, int] = {}  # levels given by the source (Markdown, Word styles)
     blocks = document.blocks
     skip_next = False
     for index, block in enumerate(blocks):
@@ -98,7 +99,9 @@ def find_headings(document: Document) -> list[Heading]:
             marker = item_marker(title)
             if marker is not None:
                 title = title[marker.end :]
-            raw.append((index, title, "#" * max(block.level, 1) if style == "word" else compact, style, False, block.start, block.end))
+            # Markdown: the number of #; Word: the style's outline level.
+            levels[index] = max(1, len(compact) - len(compact.lstrip("#"))) if style == "markdown" else max(block.level, 1)
+            raw.append((index, title, compact.lstrip("#") if style == "markdown" else compact, style, False, block.start, block.end))
             continue
         if block.kind is BlockKind.TABLE_ROW:
             continue
@@ -138,7 +141,7 @@ def find_headings(document: Document) -> list[Heading]:
             and _followed_by_paragraph(document, index)
         ):
             raw.append((index, compact.rstrip("：:"), compact, "plain", False, block.start, block.end))
-    return _assign_levels(raw)
+    return _assign_levels(raw, levels)
 
 
 def _followed_by_paragraph(document: Document, index: int) -> bool:
@@ -150,7 +153,7 @@ def _followed_by_paragraph(document: Document, index: int) -> bool:
     return len(following) >= 20 and bool(re.search(r"[。，；]", following))
 
 
-def _assign_levels(raw: list[tuple[int, str, str, str, bool, int, int]]) -> list[Heading]:
+def _assign_levels(raw: list[tuple[int, str, str, str, bool, int, int]], levels: dict[int, int]) -> list[Heading]:
     # The conventional hierarchy of Chinese official documents; styles a
     # document does not use are skipped, so levels stay dense.
     used = {style for _, _, _, style, _, _, _ in raw}
@@ -159,7 +162,7 @@ def _assign_levels(raw: list[tuple[int, str, str, str, bool, int, int]]) -> list
     headings = []
     for index, title, text, style, run_in, start, end in raw:
         if style in ("markdown", "word"):
-            level = max(1, len(text) - len(text.lstrip("#")))
+            level = levels[index]
         elif style == "plain":
             level = 1
         else:

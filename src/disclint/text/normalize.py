@@ -96,11 +96,16 @@ def normalize_span(text: str, start: int, end: int) -> NormText:
             pieces.append(folded[cursor:gap_start])
             length += gap_start - cursor
         # Keep one space between Latin words and numbers ("Web 3.0", "PCIe 6.0").
-        if pieces and 0 < gap_start and gap_end < len(folded):
-            if _is_ascii_alnum(folded[gap_start - 1]) and _is_ascii_alnum(folded[gap_end]):
-                segments.append((length, start + gap_end - 1))
-                pieces.append(" ")
-                length += 1
+        if (
+            pieces
+            and gap_start > 0
+            and gap_end < len(folded)
+            and _is_ascii_alnum(folded[gap_start - 1])
+            and _is_ascii_alnum(folded[gap_end])
+        ):
+            segments.append((length, start + gap_end - 1))
+            pieces.append(" ")
+            length += 1
         cursor = gap_end
     if cursor < len(folded):
         segments.append((length, start + cursor))
