@@ -1,16 +1,25 @@
 """Configuration: defaults, ``[tool.disclint]`` in pyproject.toml or
 ``disclint.toml`` (the nearest one upward from the working directory), then
 command-line options on top.
+
+Every key is checked when the file is read: an unknown key, an unknown rule
+code, a bad glob, an unknown document type, a missing or empty lexicon file
+or a bad date raises :class:`ConfigError` with one line that names the file
+and the key, and the command exits with status 2. The keys are documented in
+``docs/workflow.md``; ``disclint init`` writes a commented starter file.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from disclint.findings import Category, Severity
+from disclint.globs import Glob, GlobError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -23,7 +32,44 @@ class ConfigError(Exception):
 
 
 FAIL_ON = ("error", "warning", "info", "never")
-_KNOWN_KEYS = {"select", "ignore", "fail-on", "type"}
+SEVERITIES = ("error", "warning", "info")
+_KNOWN_KEYS = (
+    "select",
+    "ignore",
+    "fail-on",
+    "type",
+    "severity",
+    "per-file-ignores",
+    "per-file-types",
+    "lexicons",
+    "suppressions",
+    "baseline",
+    "cache-dir",
+)
+_SUPPRESSION_KEYS = ("file", "code", "excerpt", "reason", "expires")
+CACHE_DIR_ENV = "DISCLINT_CACHE_DIR"
+NO_CACHE_ENV = "DISCLINT_NO_CACHE"
+
+
+@dataclass(frozen=True)
+class SidecarSuppression:
+    """One ``[[suppressions]]`` entry: for files where an inline comment cannot live.
+
+    ``codes`` is the expanded set of rule codes of ``code`` (a code, prefix or
+    category); ``excerpt`` is compared with a finding's excerpt after
+    whitespace and full-width folding (a trailing ``…`` makes it a prefix).
+    """
+
+    index: int  # 1-based position in the config file, for messages
+    file: Glob
+    code: str
+    codes: frozenset[str]
+    excerpt: str
+    reason: str | None = None
+    expires: _dt.date | None = None
+
+    def label(self) -> str:
+        return f"suppressions[{self.index}]（{self.file.pattern}，{self.code}，“{self.excerpt}”）"
 
 
 @dataclass
@@ -34,11 +80,64 @@ class Config:
     doc_type: str | None = None
     doc_type_source: str = "auto"
     path: Path | None = None
+    # Severity overrides: selector (code, prefix or category) → severity.
+    severity: dict[str, str] = field(default_factory=dict)
+    per_file_ignores: list[tuple[Glob, frozenset[str]]] = field(default_factory=list)
+    per_file_types: list[tuple[Glob, str]] = field(default_factory=list)
+    lexicons: list[Path] = field(default_factory=list)
+    suppressions: list[SidecarSuppression] = field(default_factory=list)
+    baseline: Path | None = None
+    cache_dir: Path | None = None
 
     def fails(self, severity: Severity) -> bool:
         if self.fail_on == "never":
             return False
         return severity.rank >= Severity(self.fail_on).rank
+
+    # ------------------------------------------------------------ paths
+    @property
+    def root(self) -> Path:
+        """The project root: the config file's folder, or the working directory."""
+        return self.path.parent.resolve() if self.path is not None else Path.cwd().resolve()
+
+    def where(self, key: str) -> str:
+        """``file: key`` for error messages."""
+        return _where(self.path, key) if self.path is not None else f"--{key}"
+
+    def relative_path(self, shown: str) -> str:
+        """``shown`` (as given on the command line) relative to the project root, with ``/``."""
+        return relative_to(shown, self.root)
+
+    def doc_type_for(self, relative: str) -> tuple[str | None, str]:
+        """The document type given for this file (``--type``, ``type`` or ``per-file-types``)."""
+        if self.doc_type_source == "option" and self.doc_type:
+            return self.doc_type, "option"
+        for glob, doc_type in self.per_file_types:
+            if glob.matches(relative):
+                return doc_type, "config"
+        if self.doc_type:
+            return self.doc_type, self.doc_type_source
+        return None, "auto"
+
+    def ignored_for(self, relative: str) -> frozenset[str]:
+        ignored: set[str] = set()
+        for glob, codes in self.per_file_ignores:
+            if glob.matches(relative):
+                ignored |= codes
+        return frozenset(ignored)
+
+
+def relative_to(shown: str, root: Path) -> str:
+    path = Path(shown)
+    absolute = path if path.is_absolute() else Path.cwd() / path
+    absolute = Path(os.path.normpath(absolute))
+    try:
+        return absolute.relative_to(root).as_posix()
+    except ValueError:
+        try:
+            return absolute.resolve().relative_to(root).as_posix()
+        except (ValueError, OSError):
+            return absolute.as_posix()
 
 
 def find_config_file(start: Path) -> Path | None:
@@ -70,34 +169,206 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
 
 
+def _where(path: Path, key: str) -> str:
+    prefix = "[tool.disclint]." if path.name == "pyproject.toml" else ""
+    return f"{path}: {prefix}{key}"
+
+
+def _rule_codes() -> list[str]:
+    from disclint.rules import all_rules
+
+    return [spec.code for spec in all_rules()]
+
+
+def expand_selector(token: str, codes: list[str]) -> set[str]:
+    """The rule codes a selector names: ``all``, a category, a code or a code prefix."""
+    token = token.strip()
+    lowered = token.lower()
+    if lowered == "all":
+        return set(codes)
+    if lowered in {category.value for category in Category}:
+        from disclint.rules import all_rules
+
+        return {spec.code for spec in all_rules() if spec.category.value == lowered}
+    upper = token.upper()
+    matched = {code for code in codes if code.startswith(upper)} if upper else set()
+    if not matched:
+        raise ConfigError(f"unknown rule code, prefix or category: {token!r}")
+    return matched
+
+
+def _selectors(value: Any, where: str, codes: list[str]) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{where}: must be a list of rule codes, prefixes or categories")
+    for item in value:
+        try:
+            expand_selector(item, codes)
+        except ConfigError as exc:
+            raise ConfigError(f"{where}: {exc}") from None
+    return list(value)
+
+
+def _glob(pattern: Any, where: str) -> Glob:
+    if not isinstance(pattern, str):
+        raise ConfigError(f"{where}: a file glob must be a string")
+    try:
+        return Glob.compile(pattern)
+    except GlobError as exc:
+        raise ConfigError(f"{where}: bad glob {pattern!r}: {exc}") from None
+
+
+def _date(value: Any, where: str) -> _dt.date:
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ConfigError(f"{where}: bad date {value!r}; write it as 2025-12-31")
+
+
+def _path(value: Any, where: str, base: Path) -> Path:
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{where}: must be a path (a non-empty string)")
+    path = Path(os.path.expanduser(value))
+    return path if path.is_absolute() else base / path
+
+
+def _check_lexicon_file(path: Path, where: str, codes: list[str]) -> None:
+    """Readable, valid TOML, not empty, and every ``[[term]]`` names a known rule."""
+    if not path.is_file():
+        raise ConfigError(f"{where}: lexicon file {path} not found")
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"{where}: cannot read lexicon {path}: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{where}: lexicon {path} is not valid TOML: {exc}") from None
+    terms = data.get("term", [])
+    allow = data.get("allow", {})
+    phrases = allow.get("phrases", []) if isinstance(allow, dict) else []
+    if not terms and not phrases:
+        raise ConfigError(f"{where}: lexicon {path} is empty (no [[term]] entries and no [allow] phrases)")
+    defaults = data.get("defaults", {})
+    default_rule = defaults.get("rule") if isinstance(defaults, dict) else None
+    for index, entry in enumerate(terms if isinstance(terms, list) else [], start=1):
+        rule = entry.get("rule", default_rule) if isinstance(entry, dict) else None
+        if isinstance(rule, str) and rule.upper() not in codes:
+            raise ConfigError(f"{where}: {path.name} term #{index}: unknown rule code {rule!r}")
+
+
 def load_config(path: Path) -> Config:
-    if path.name == "pyproject.toml":
-        table = _pyproject_table(path) or {}
-        prefix = "[tool.disclint]"
-    else:
-        table = _read_toml(path)
-        prefix = ""
+    table = (_pyproject_table(path) or {}) if path.name == "pyproject.toml" else _read_toml(path)
     config = Config(path=path)
+    base = path.parent
+    codes = _rule_codes()
     for key, value in table.items():
-        where = f"{path}: {prefix}{'.' if prefix else ''}{key}" if prefix else f"{path}: {key}"
+        where = _where(path, key)
         if key not in _KNOWN_KEYS:
-            raise ConfigError(f"{where}: unknown key")
+            hint = ""
+            close = [known for known in _KNOWN_KEYS if known.replace("-", "_") == key.replace("-", "_")]
+            if close:
+                hint = f" (did you mean {close[0]!r}?)"
+            raise ConfigError(f"{where}: unknown key{hint}")
         if key in ("select", "ignore"):
-            if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-                raise ConfigError(f"{where}: must be a list of rule codes, prefixes or categories")
-            setattr(config, key, list(value))
+            setattr(config, key, _selectors(value, where, codes))
         elif key == "fail-on":
             if value not in FAIL_ON:
                 raise ConfigError(f"{where}: must be one of {', '.join(FAIL_ON)}")
             config.fail_on = value
         elif key == "type":
-            from disclint.structure import DOC_TYPES
-
-            if value not in DOC_TYPES:
-                raise ConfigError(f"{where}: unknown document type {value!r}")
-            config.doc_type = value
+            config.doc_type = _doc_type(value, where)
             config.doc_type_source = "config"
+        elif key == "severity":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: must be a table of rule code = \"error\"|\"warning\"|\"info\"")
+            for selector, level in value.items():
+                item_where = f"{where}.{selector}"
+                _selectors([selector], item_where, codes)
+                if level not in SEVERITIES:
+                    raise ConfigError(f"{item_where}: must be one of {', '.join(SEVERITIES)}")
+                config.severity[selector] = level
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: must be a table of \"glob\" = [rule codes, prefixes or categories]")
+            for pattern, selectors in value.items():
+                item_where = f'{where}."{pattern}"'
+                glob = _glob(pattern, item_where)
+                expanded: set[str] = set()
+                for selector in _selectors(selectors, item_where, codes):
+                    expanded |= expand_selector(selector, codes)
+                config.per_file_ignores.append((glob, frozenset(expanded)))
+        elif key == "per-file-types":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: must be a table of \"glob\" = \"document type\"")
+            for pattern, doc_type in value.items():
+                item_where = f'{where}."{pattern}"'
+                config.per_file_types.append((_glob(pattern, item_where), _doc_type(doc_type, item_where)))
+        elif key == "lexicons":
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list):
+                raise ConfigError(f"{where}: must be a list of lexicon files (.toml)")
+            for item in value:
+                lexicon = _path(item, where, base)
+                _check_lexicon_file(lexicon, where, codes)
+                config.lexicons.append(lexicon)
+        elif key == "suppressions":
+            if not isinstance(value, list):
+                raise ConfigError(f"{where}: must be an array of tables ([[suppressions]])")
+            for index, entry in enumerate(value, start=1):
+                config.suppressions.append(_suppression(entry, f"{where}[{index}]", index, codes))
+        elif key == "baseline":
+            config.baseline = _path(value, where, base)
+        elif key == "cache-dir":
+            config.cache_dir = _path(value, where, base)
     return config
+
+
+def _doc_type(value: Any, where: str) -> str:
+    from disclint.structure import DOC_TYPES
+
+    if value not in DOC_TYPES:
+        raise ConfigError(f"{where}: unknown document type {value!r}; use one of {', '.join(DOC_TYPES)}")
+    return str(value)
+
+
+def _suppression(entry: Any, where: str, index: int, codes: list[str]) -> SidecarSuppression:
+    if not isinstance(entry, dict):
+        raise ConfigError(f"{where}: must be a table with file, code and excerpt")
+    for key in entry:
+        if key not in _SUPPRESSION_KEYS:
+            raise ConfigError(f"{where}.{key}: unknown key (use {', '.join(_SUPPRESSION_KEYS)})")
+    for key in ("file", "code", "excerpt"):
+        if key not in entry:
+            raise ConfigError(f"{where}.{key}: missing (a suppression needs file, code and excerpt)")
+    glob = _glob(entry["file"], f"{where}.file")
+    code = entry["code"]
+    if not isinstance(code, str):
+        raise ConfigError(f"{where}.code: must be a rule code, prefix or category")
+    _selectors([code], f"{where}.code", codes)
+    excerpt = entry["excerpt"]
+    if not isinstance(excerpt, str) or not excerpt.strip():
+        raise ConfigError(f"{where}.excerpt: must be the flagged text (a non-empty string)")
+    reason = entry.get("reason")
+    if reason is not None and not isinstance(reason, str):
+        raise ConfigError(f"{where}.reason: must be a string")
+    expires = _date(entry["expires"], f"{where}.expires") if "expires" in entry else None
+    return SidecarSuppression(
+        index=index,
+        file=glob,
+        code=code,
+        codes=frozenset(expand_selector(code, codes)),
+        excerpt=excerpt,
+        reason=reason,
+        expires=expires,
+    )
 
 
 def split_list(value: str | None) -> list[str]:
@@ -108,26 +379,108 @@ def split_list(value: str | None) -> list[str]:
 
 def resolve_selection(select: list[str], ignore: list[str], codes: list[str]) -> set[str]:
     """The rule codes enabled by ``select``/``ignore`` (codes, prefixes or categories)."""
-
-    def expand(token: str) -> set[str]:
-        token = token.strip()
-        lowered = token.lower()
-        if lowered == "all":
-            return set(codes)
-        categories = {category.value for category in Category}
-        if lowered in categories:
-            from disclint.rules import all_rules
-
-            return {spec.code for spec in all_rules() if spec.category.value == lowered}
-        upper = token.upper()
-        matched = {code for code in codes if code.startswith(upper)}
-        if not matched:
-            raise ConfigError(f"unknown rule code, prefix or category: {token!r}")
-        return matched
-
     enabled: set[str] = set()
     for token in select or ["all"]:
-        enabled |= expand(token)
+        enabled |= expand_selector(token, codes)
     for token in ignore:
-        enabled -= expand(token)
+        enabled -= expand_selector(token, codes)
     return enabled
+
+
+def resolve_severities(overrides: dict[str, str], codes: list[str]) -> dict[str, Severity]:
+    """Severity per code: the most specific selector wins (code > longer prefix > category/all)."""
+
+    def specificity(selector: str) -> int:
+        lowered = selector.strip().lower()
+        if lowered == "all":
+            return 0
+        if lowered in {category.value for category in Category}:
+            return 1
+        return 2 + len(selector.strip())
+
+    resolved: dict[str, tuple[int, Severity]] = {}
+    for selector, level in overrides.items():
+        rank = specificity(selector)
+        for code in expand_selector(selector, codes):
+            if code not in resolved or rank >= resolved[code][0]:
+                resolved[code] = (rank, Severity(level))
+    return {code: level for code, (_, level) in resolved.items()}
+
+
+def cache_dir_for(config: Config, option: Path | None) -> Path:
+    """``--cache-dir``, then ``$DISCLINT_CACHE_DIR``, then ``cache-dir``, then the user's cache folder."""
+    if option is not None:
+        return option
+    env = os.environ.get(CACHE_DIR_ENV)
+    if env:
+        return Path(os.path.expanduser(env))
+    if config.cache_dir is not None:
+        return config.cache_dir
+    return default_cache_dir()
+
+
+def default_cache_dir() -> Path:
+    """The user's cache folder, as the lexicon cache uses it: ``$XDG_CACHE_HOME/disclint`` or ``~/.cache/disclint``."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "disclint"
+
+
+STARTER_CONFIG = '''\
+# disclint configuration — docs/workflow.md describes every key.
+# disclint reads the nearest disclint.toml, or [tool.disclint] in pyproject.toml,
+# from the working directory upward. Paths are relative to this file.
+# Top-level keys come first; the [tables] follow at the end.
+
+# Rules to run: codes (PT001), code prefixes (HY) or categories (price_target,
+# hype, hot_topic, vague_pledge, forward_looking, missing_section, consistency,
+# style), or "all". Default: every rule.
+# select = ["all"]
+# ignore = ["ST003"]
+
+# Exit with status 1 when a finding at or above this severity is reported:
+# "error", "warning", "info" or "never".
+fail-on = "error"
+
+# Document type of every file (default: detected from the title):
+# action_plan, valuation_plan, evaluation_report, incentive_plan, esop,
+# dividend, voluntary or generic. --type on the command line overrides it.
+# type = "action_plan"
+
+# The team's own lexicon files: more [[term]] entries for existing rules (e.g.
+# hot-topic concepts for HT001) and company-specific allowed phrases
+# ([allow] phrases = ["领先者X1"]).
+# lexicons = ["disclint-lexicon.toml"]
+
+# Findings recorded with `disclint check --write-baseline FILE` are not reported again.
+# baseline = ".disclint-baseline.json"
+
+# Cache of parsed .docx/.pdf files; default: ~/.cache/disclint
+# (--cache-dir and $DISCLINT_CACHE_DIR override it, --no-cache turns it off).
+# cache-dir = ".disclint_cache"
+
+# Change the severity of rules (codes, prefixes or categories).
+# [severity]
+# HY001 = "error"
+# style = "info"
+
+# Ignore rules in some files: "glob" = [codes, prefixes or categories].
+# A glob without "/" matches the file name in any folder; ** spans folders.
+# [per-file-ignores]
+# "archive/**" = ["all"]
+# "*互动易*.txt" = ["missing_section"]
+
+# Document type per file: "glob" = "type".
+# [per-file-types]
+# "valuation/*.md" = "valuation_plan"
+# "drafts/**/*激励计划*.docx" = "incentive_plan"
+
+# Suppressions for .docx/.pdf, where an inline comment cannot live
+# (in .txt/.md write <!-- disclint-disable-next-line HY001 -- 理由 --> instead).
+# An expired suppression stops suppressing and is reported (ST102).
+# [[suppressions]]
+# file = "drafts/2025_估值提升计划.pdf"
+# code = "HY001"
+# excerpt = "领先者"
+# reason = "“领先者”是公司注册商标的产品名称"
+# expires = 2025-12-31
+'''

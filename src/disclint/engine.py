@@ -3,22 +3,50 @@
 It resolves the document type, runs the selected rules over the analysed
 document, removes duplicates and locates every finding in the source.
 Reading files happens here and in ``parse``; rules never touch the disk.
+
+After the rules have run, the engine applies the team's workflow to the
+findings, in this order: per-file ignores (the rules are not even run),
+the allowed phrases of the team's lexicons, inline and sidecar suppressions
+(reporting unused, expired and invalid ones as ST101–ST103), severity
+overrides. Baselines are applied to a whole run (:mod:`disclint.baseline`),
+batches run in :mod:`disclint.batch`, parsed .docx/.pdf come from
+:mod:`disclint.cache`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import dataclasses
+import datetime as _dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from disclint.analysis import Analysis
-from disclint.config import Config, resolve_selection
-from disclint.document import Document
-from disclint.findings import DocumentPart, FileResult, Finding, LocatedFinding
-from disclint.lexicons import Lexicon, default_lexicon
+from disclint.config import Config, ConfigError, resolve_selection, resolve_severities
+from disclint.document import Document, Position
+from disclint.findings import DocumentPart, FileResult, Finding, LocatedFinding, Severity
+from disclint.lexicons import Lexicon, LexiconError, default_lexicon, load_lexicons
 from disclint.parse import InputError, parse_bytes, parse_path
 from disclint.rules import RuleSpec, all_rules
 from disclint.text.segment import register_user_words
+
+if TYPE_CHECKING:
+    from disclint.cache import DocumentCache
+
+
+@dataclass
+class FileOutcome:
+    """One file's result plus what the run-level steps (baseline, sidecar checks) need."""
+
+    result: FileResult
+    fingerprints: list[str] = field(default_factory=list)  # one per finding, for baselines
+    relative: str = ""  # path relative to the project root, for globs
+    sidecar_applicable: list[int] = field(default_factory=list)
+    sidecar_used: list[int] = field(default_factory=list)
+    sidecar_expired_matched: list[int] = field(default_factory=list)
+    origin: Position | None = None  # where a file-level finding goes (offset 0)
+    origin_line: str = ""
 
 
 @dataclass
@@ -28,55 +56,121 @@ class Linter:
     config: Config
     lexicon: Lexicon
     rules: list[RuleSpec]
+    codes: list[str] = field(default_factory=list)
+    enabled: frozenset[str] = frozenset()
+    severities: dict[str, Severity] = field(default_factory=dict)
+    allowed_phrases: list[str] = field(default_factory=list)
+    cache: DocumentCache | None = None
+    today: _dt.date = field(default_factory=_dt.date.today)
 
     @classmethod
     def create(cls, config: Config, lexicon: Lexicon | None = None) -> Linter:
-        lexicon = lexicon or default_lexicon()
+        if lexicon is None:
+            if config.lexicons:
+                try:
+                    lexicon = load_lexicons(extra_files=config.lexicons)
+                except LexiconError as exc:
+                    raise ConfigError(f"{config.where('lexicons')}: {exc}") from None
+            else:
+                lexicon = default_lexicon()
         specs = all_rules()
-        enabled = resolve_selection(config.select, config.ignore, [spec.code for spec in specs])
+        codes = [spec.code for spec in specs]
+        enabled = resolve_selection(config.select, config.ignore, codes)
         register_user_words(lexicon.all_literals())
-        return cls(config=config, lexicon=lexicon, rules=[spec for spec in specs if spec.code in enabled])
+        phrases: list[str] = []
+        for table in lexicon.tables.get("allow", []):
+            phrases.extend(str(phrase) for phrase in table.get("phrases", []))
+        return cls(
+            config=config,
+            lexicon=lexicon,
+            rules=[spec for spec in specs if spec.code in enabled],
+            codes=codes,
+            enabled=frozenset(enabled),
+            severities=resolve_severities(config.severity, codes),
+            allowed_phrases=phrases,
+        )
 
     # ------------------------------------------------------------ entry points
     def lint_path(self, path: Path, display: str | None = None) -> FileResult:
-        shown = display or str(path)
-        try:
-            document = parse_path(path)
-        except InputError as exc:
-            return FileResult(path=shown, error=str(exc))
-        document.path = shown
-        return self.lint_document(document)
+        outcome = self.check_path(path, display)
+        finish_run(self, [outcome])
+        return outcome.result
 
     def lint_bytes(self, data: bytes, name: str) -> FileResult:
+        outcome = self.check_bytes(data, name)
+        finish_run(self, [outcome])
+        return outcome.result
+
+    def lint_document(self, document: Document) -> FileResult:
+        outcome = self.check_document(document)
+        finish_run(self, [outcome])
+        return outcome.result
+
+    # ------------------------------------------------------------ one file, before run-level steps
+    def check_path(self, path: Path, display: str | None = None) -> FileOutcome:
+        shown = display or str(path)
+        try:
+            document = self._parse_cached(path, shown)
+        except InputError as exc:
+            return FileOutcome(FileResult(path=shown, error=str(exc)), relative=self.config.relative_path(shown))
+        document.path = shown
+        return self.check_document(document)
+
+    def check_bytes(self, data: bytes, name: str) -> FileOutcome:
         try:
             document = parse_bytes(data, name)
         except InputError as exc:
-            return FileResult(path=name, error=str(exc))
-        return self.lint_document(document)
+            return FileOutcome(FileResult(path=name, error=str(exc)), relative=self.config.relative_path(name))
+        return self.check_document(document)
 
-    def lint_document(self, document: Document) -> FileResult:
-        forced = bool(self.config.doc_type and self.config.doc_type != "auto")
+    def _parse_cached(self, path: Path, shown: str) -> Document:
+        cache = self.cache
+        if cache is None or not cache.wants(str(path)):
+            return parse_path(path)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return parse_path(path)  # the parser's own one-line message
+        key = cache.key(data, str(path))
+        document = cache.load(key, shown)
+        if document is None:
+            document = parse_bytes(data, str(path))
+            cache.store(key, document)
+        return document
+
+    def check_document(self, document: Document) -> FileOutcome:
+        relative = self.config.relative_path(document.path)
+        given_type, given_source = self.config.doc_type_for(relative)
+        forced = bool(given_type and given_type != "auto")
         analysis = Analysis(
             document=document,
             lexicon=self.lexicon,
-            doc_type=self.config.doc_type if forced and self.config.doc_type else "generic",
+            doc_type=given_type if forced and given_type else "generic",
             doc_type_forced=forced,
         )
         parts = analysis.parts
         if parts:
             analysis.doc_type = parts[0].doc_type
+        ignored = self.config.ignored_for(relative)
+        enabled = self.enabled - ignored
         findings: list[Finding] = []
         for spec in self.rules:
-            if spec.check is None or not spec.applies_to(analysis.doc_type):
+            if spec.check is None or spec.code in ignored or not spec.applies_to(analysis.doc_type):
                 continue
             findings.extend(spec.check(analysis, spec))
         result = FileResult(
             path=document.path,
             doc_type=analysis.doc_type,
-            doc_type_source=self.config.doc_type_source if forced else "auto",
+            doc_type_source=given_source if forced else "auto",
             doc_type_reason=None if forced or not parts else parts[0].doc_type_reason,
         )
-        result.findings = locate(document, deduplicate(findings))
+        outcome = FileOutcome(result, relative=relative)
+        result.findings = locate(document, self.apply_workflow(document, outcome, deduplicate(findings), enabled))
+        outcome.origin = document.locate(0)
+        outcome.origin_line = document.line_text(0)
+        from disclint.baseline import fingerprints
+
+        outcome.fingerprints = fingerprints(document, result.findings)
         if len(parts) > 1:
             result.parts = [
                 DocumentPart(
@@ -87,7 +181,117 @@ class Linter:
                 )
                 for part in parts
             ]
-        return result
+        return outcome
+
+    # ------------------------------------------------------------ workflow over findings
+    def apply_workflow(
+        self, document: Document, outcome: FileOutcome, findings: list[Finding], enabled: frozenset[str]
+    ) -> list[Finding]:
+        """Allowed phrases, suppressions and severity overrides, in document order."""
+        if self.allowed_phrases and findings:
+            findings = drop_allowed(document, findings, self.allowed_phrases)
+        text = document.text
+        if self.config.suppressions or (document.source_format in ("txt", "md") and "disclint-" in text):
+            from disclint.suppress import MetaFactory, apply_suppressions
+
+            applied = apply_suppressions(
+                document,
+                outcome.relative,
+                findings,
+                codes=self.codes,
+                enabled=enabled,
+                sidecar=self.config.suppressions,
+                today=self.today,
+                meta=MetaFactory(enabled=enabled, cite=self.lexicon.cite),
+            )
+            findings = sorted(applied.kept + applied.meta, key=Finding.sort_key)
+            outcome.sidecar_applicable = applied.sidecar_applicable
+            outcome.sidecar_used = applied.sidecar_used
+            outcome.sidecar_expired_matched = applied.sidecar_expired_matched
+        return [self.regrade(finding) for finding in findings]
+
+    def regrade(self, finding: Finding) -> Finding:
+        severity = self.severities.get(finding.code)
+        if severity is None or severity is finding.severity:
+            return finding
+        return dataclasses.replace(finding, severity=severity)
+
+
+def drop_allowed(document: Document, findings: list[Finding], phrases: Sequence[str]) -> list[Finding]:
+    """Findings that do not lie inside an occurrence of an allowed phrase.
+
+    Phrases and text are compared on the matching copy (whitespace removed,
+    full-width letters and digits folded), so a phrase broken across PDF
+    lines is still found.
+    """
+    from disclint.text.normalize import normalize_span
+
+    norm = normalize_span(document.text, 0, len(document.text))
+    spans: list[tuple[int, int]] = []
+    for phrase in phrases:
+        wanted = normalize_span(phrase, 0, len(phrase)).text
+        if not wanted:
+            continue
+        index = norm.text.find(wanted)
+        while index >= 0:
+            spans.append(norm.span_to_source(index, index + len(wanted)))
+            index = norm.text.find(wanted, index + 1)
+    if not spans:
+        return findings
+    return [
+        finding
+        for finding in findings
+        if not any(start <= finding.start and finding.end <= end for start, end in spans)
+    ]
+
+
+def finish_run(linter: Linter, outcomes: Sequence[FileOutcome]) -> None:
+    """Run-level steps after every file: sidecar suppressions that matched nowhere.
+
+    A ``[[suppressions]]`` entry whose glob covers some file of the run but
+    that suppressed nothing anywhere is reported once (ST101), at the start of
+    the first such file; an expired entry that matched nothing, likewise (ST102).
+    """
+    sidecar = linter.config.suppressions
+    if not sidecar:
+        return
+    from disclint.baseline import fingerprint_of
+    from disclint.suppress import MetaFactory
+
+    used = {number for outcome in outcomes for number in outcome.sidecar_used}
+    expired_seen = {number for outcome in outcomes for number in outcome.sidecar_expired_matched}
+    reported: set[int] = set()
+    for outcome in outcomes:
+        if outcome.result.error or outcome.origin is None:
+            continue
+        enabled = linter.enabled - linter.config.ignored_for(outcome.relative)
+        factory = MetaFactory(enabled=enabled, cite=linter.lexicon.cite)
+        added: list[tuple[LocatedFinding, str]] = []
+        for number in outcome.sidecar_applicable:
+            if number in reported or number in used or number in expired_seen:
+                continue
+            reported.add(number)
+            entry = sidecar[number]
+            where = linter.config.where(f"suppressions[{entry.index}]")
+            if entry.expires is not None and entry.expires < linter.today:
+                code = "ST102"
+                message = f"配置中的抑制已于 {entry.expires.isoformat()} 过期，且没有匹配任何问题：{where}"
+            else:
+                code = "ST101"
+                message = f"配置中的抑制没有匹配任何问题（代码 {entry.code}，摘录“{entry.excerpt}”）：{where}"
+            made = factory.make(code, message, 0, 0)
+            if made is None:
+                continue
+            made = linter.regrade(made)
+            item = LocatedFinding(
+                finding=made, excerpt="", start=outcome.origin, end=outcome.origin, source_line=outcome.origin_line
+            )
+            added.append((item, fingerprint_of(code, "", "", message)))
+        if added:
+            merged = list(zip(outcome.result.findings, outcome.fingerprints, strict=True)) + added
+            merged.sort(key=lambda pair: pair[0].finding.sort_key())
+            outcome.result.findings = [item for item, _ in merged]
+            outcome.fingerprints = [print_ for _, print_ in merged]
 
 
 def deduplicate(findings: Iterable[Finding]) -> list[Finding]:

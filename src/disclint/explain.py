@@ -132,6 +132,11 @@ def render_explain(code: str) -> str | None:
     return "\n".join(lines) + "\n"
 
 
+def _md(text: str) -> str:
+    """Text shown as is in Markdown: ``<`` escaped (the ST1xx examples are HTML comments)."""
+    return text.replace("<", "&lt;")
+
+
 def render_rules_markdown() -> str:
     """docs/rules.md, generated; a test fails when the committed file is stale."""
     lexicon = default_lexicon()
@@ -153,15 +158,15 @@ def render_rules_markdown() -> str:
             "",
             f"**{spec.summary}** (`{spec.name}`) — {spec.category.value}, {spec.severity.value}",
             "",
-            spec.rationale,
+            _md(spec.rationale),
             "",
             f"依据：{lexicon.cite(spec.reference)}",
             "",
         ]
         if spec.suggestion:
             out += [f"改写建议：{spec.suggestion}", ""]
-        out += [f"- ✗ {example}" for example in spec.bad]
-        out += [f"- ✓ {example}" for example in spec.good]
+        out += [f"- ✗ {_md(example)}" for example in spec.bad]
+        out += [f"- ✓ {_md(example)}" for example in spec.good]
         terms = lexicon.terms_for(spec.code)
         if terms:
             out += ["", f"词表：`lexicons/{terms[0].file}` 中 {len(terms)} 条。"]

@@ -7,10 +7,25 @@ from typing import TextIO
 
 from disclint.findings import FileResult
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "github", "sarif", "junit")
+STATISTICS_FORMATS = ("text", "json")
 
 
-def write_report(fmt: str, results: Sequence[FileResult], stream: TextIO, *, color: bool | None = None) -> None:
+def write_report(
+    fmt: str,
+    results: Sequence[FileResult],
+    stream: TextIO,
+    *,
+    color: bool | None = None,
+    fail_on: str = "error",
+    statistics: bool = False,
+) -> None:
+    """Write ``results`` in ``fmt``; ``fail_on`` marks JUnit failures, ``statistics`` counts per code."""
+    if statistics:
+        from disclint.report.statistics import render_statistics_json, render_statistics_text
+
+        stream.write(render_statistics_json(results) if fmt == "json" else render_statistics_text(results))
+        return
     if fmt == "json":
         from disclint.report.json_report import render_json
 
@@ -19,5 +34,17 @@ def write_report(fmt: str, results: Sequence[FileResult], stream: TextIO, *, col
         from disclint.report.text import render_text
 
         render_text(results, stream, color=color)
+    elif fmt == "github":
+        from disclint.report.github import render_github
+
+        stream.write(render_github(results))
+    elif fmt == "sarif":
+        from disclint.report.sarif import render_sarif
+
+        stream.write(render_sarif(results))
+    elif fmt == "junit":
+        from disclint.report.junit import render_junit
+
+        stream.write(render_junit(results, fail_on=fail_on))
     else:  # pragma: no cover - the CLI validates formats
         raise ValueError(f"unknown format {fmt}")

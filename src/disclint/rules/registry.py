@@ -119,6 +119,7 @@ def _load_rule_modules() -> None:
         forward_looking,
         hot_topic,
         hype,
+        meta,
         missing_section,
         price_target,
         style,

@@ -1,0 +1,77 @@
+"""``--format junit``: JUnit XML for the test tabs of GitLab, Jenkins and others.
+
+One ``<testcase>`` per file (``name`` is the path), one ``<failure>`` per
+finding at or above ``--fail-on`` (so a test fails exactly when the file makes
+the run exit 1), findings below it listed in ``<system-out>``, and an
+``<error>`` for a file that could not be read. No timestamps or durations:
+the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+
+from disclint.findings import FileResult, LocatedFinding, Severity
+
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _clean(text: str) -> str:
+    return _XML_ILLEGAL.sub(" ", text)
+
+
+def _location(path: str, item: LocatedFinding) -> str:
+    start = item.start
+    if start.page is not None:
+        return f"{path}:p{start.page}:{start.line}:{start.column}"
+    return f"{path}:{start.line}:{start.column}"
+
+
+def _details(path: str, item: LocatedFinding) -> str:
+    finding = item.finding
+    lines = [f"{_location(path, item)}  {finding.severity.value}  {finding.code}  {finding.message}"]
+    if item.excerpt:
+        lines.append(f"摘录：{item.excerpt}")
+    if finding.reference:
+        lines.append(f"依据：{finding.reference}")
+    if finding.suggestion:
+        lines.append(f"建议：{finding.suggestion}")
+    return _clean("\n".join(lines))
+
+
+def _fails(severity: Severity, fail_on: str) -> bool:
+    return fail_on != "never" and severity.rank >= Severity(fail_on).rank
+
+
+def render_junit(results: Sequence[FileResult], *, fail_on: str = "error") -> str:
+    failing = sum(
+        1 for result in results if not result.error and any(_fails(i.finding.severity, fail_on) for i in result.findings)
+    )
+    errors = sum(1 for result in results if result.error)
+    counts = {"tests": str(len(results)), "failures": str(failing), "errors": str(errors)}
+    root = ET.Element("testsuites", {"name": "disclint", **counts})
+    suite = ET.SubElement(root, "testsuite", {"name": "disclint", **counts, "skipped": "0"})
+    for result in results:
+        case = ET.SubElement(suite, "testcase", {"classname": "disclint", "name": _clean(result.path), "file": _clean(result.path)})
+        if result.error:
+            error = ET.SubElement(case, "error", {"type": "InputError", "message": _clean(result.error)})
+            error.text = _clean(f"{result.path}: {result.error}")
+            continue
+        below: list[str] = []
+        for item in result.findings:
+            finding = item.finding
+            if _fails(finding.severity, fail_on):
+                failure = ET.SubElement(
+                    case,
+                    "failure",
+                    {"type": f"{finding.code} {finding.severity.value}", "message": _clean(f"{finding.code}: {finding.message}")},
+                )
+                failure.text = _details(result.path, item)
+            else:
+                below.append(_details(result.path, item))
+        if below:
+            ET.SubElement(case, "system-out").text = "\n\n".join(below)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
