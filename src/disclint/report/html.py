@@ -1,0 +1,472 @@
+"""``--format html``: one self-contained page that shows the findings on the document.
+
+The page holds, for every input file, the extracted text with each finding
+highlighted where it is (coloured by severity), a sidebar listing the findings
+grouped by category that jumps to each one, filters by severity and category,
+and a header with the document type, a summary and — for types with a
+required-section pack — the checklist of sections present and missing.
+Hovering or clicking a highlight shows the message, the clause it rests on and
+the suggested rewrite. Several files give one page with a file switcher.
+
+Everything is inline (CSS, script, no fonts or images to fetch): the file opens
+from disk with no network, and a Content-Security-Policy allows only the
+page's own script (by hash) and no connections. Every piece of document text
+is HTML-escaped; the script only moves and clones the page's own elements.
+
+Highlights are rendered flat: the text is cut at every finding boundary and
+every line end, and each piece carries the list of findings that cover it, so
+overlapping findings need no nested markup.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import PurePath
+from typing import Any
+
+from disclint import __version__
+from disclint.findings import Category, FileResult, LocatedFinding, SectionCheck, Severity
+
+SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+
+CATEGORY_ZH = {
+    Category.PRICE_TARGET: "股价与市值目标",
+    Category.HYPE: "夸大表述",
+    Category.HOT_TOPIC: "蹭热点",
+    Category.VAGUE_PLEDGE: "不可检验的承诺",
+    Category.FORWARD_LOOKING: "前瞻性陈述",
+    Category.MISSING_SECTION: "缺少应有部分",
+    Category.CONSISTENCY: "数字不一致",
+    Category.STYLE: "文字规范",
+}
+
+DOC_TYPE_ZH = {
+    "action_plan": "“提质增效重回报”行动方案",
+    "valuation_plan": "估值提升计划",
+    "evaluation_report": "行动方案（估值提升计划）评估报告",
+    "incentive_plan": "股权激励计划",
+    "esop": "员工持股计划",
+    "dividend": "利润分配方案",
+    "voluntary": "自愿性信息披露公告",
+    "generic": "一般公告",
+}
+
+_TYPE_SOURCE_ZH = {"auto": "自动识别", "option": "命令行指定", "config": "配置文件指定"}
+_FORMAT_NAME = {"txt": "文本", "md": "Markdown", "docx": "Word", "pdf": "PDF"}
+
+
+def render_html(results: Sequence[FileResult], *, title: str | None = None) -> str:
+    """The whole report as one HTML document (a ``str``; write it as UTF-8)."""
+    script = _asset("report.js")
+    style = _asset("report.css")
+    script_hash = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    page_title = title or _default_title(results)
+    counts = {severity: sum(result.count(severity) for result in results) for severity in SEVERITY_ORDER}
+    out: list[str] = [
+        "<!DOCTYPE html>\n",
+        '<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+        f'<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        f"style-src 'unsafe-inline'; script-src 'sha256-{script_hash}'; img-src data:; "
+        f"base-uri 'none'; form-action 'none'\">\n",
+        f'<meta name="generator" content="disclint {_e(__version__)}">\n',
+        f"<title>{_e(page_title)}</title>\n<style>{style}</style>\n",
+        # Without the script every file stays readable, one after the other.
+        "<noscript><style>section.file[hidden] { display: block !important; }</style></noscript>\n",
+        "</head>\n<body>\n",
+        '<header class="top">\n<div class="brand">disclint <span>审阅报告</span></div>\n',
+    ]
+    if len(results) > 1:
+        out.append('<nav class="files" aria-label="文件">\n')
+        for index, result in enumerate(results):
+            current = ' aria-current="true"' if index == 0 else ""
+            out.append(
+                f'<a class="file-tab" href="#file-{index}" data-file="{index}"{current} title="{_e(result.path)}">'
+                f'<span class="name">{_e(_short_name(result.path))}</span>{_tab_counts(result)}</a>\n'
+            )
+        out.append("</nav>\n")
+    out.append(
+        f'<div class="totals">{len(results)} 个文件 · '
+        + " · ".join(
+            f'<span class="n sev-{severity.value}">{SEVERITY_ZH[severity]} {counts[severity]}</span>'
+            for severity in SEVERITY_ORDER
+        )
+        + "</div>\n</header>\n<main>\n"
+    )
+    for index, result in enumerate(results):
+        out.extend(_file_section(index, result, hidden=index > 0))
+    out.append(
+        '<div id="popover" class="popover" role="dialog" aria-live="polite" hidden></div>\n'
+        '<noscript><p class="noscript">脚本未运行：悬停高亮处可看到简要说明，侧栏链接仍可跳转，各文件依次显示。</p></noscript>\n'
+        f"</main>\n<script>{script}</script>\n</body>\n</html>\n"
+    )
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- pieces
+
+
+@lru_cache(maxsize=4)
+def _asset(name: str) -> str:
+    return resources.files("disclint.report").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _short_name(path: str) -> str:
+    return PurePath(path).name or path
+
+
+def _default_title(results: Sequence[FileResult]) -> str:
+    if len(results) == 1:
+        return f"disclint 审阅报告 · {_short_name(results[0].path)}"
+    return f"disclint 审阅报告 · {len(results)} 个文件"
+
+
+def _tab_counts(result: FileResult) -> str:
+    if result.error:
+        return '<span class="n err">无法读取</span>'
+    parts = [
+        f'<span class="n sev-{severity.value}" title="{SEVERITY_ZH[severity]}">{result.count(severity)}</span>'
+        for severity in SEVERITY_ORDER
+        if result.count(severity)
+    ]
+    return "".join(parts) or '<span class="n ok">✓</span>'
+
+
+def location_text(item: LocatedFinding) -> str:
+    """Where a finding is, as a reader looks it up ("第 3 页第 12 行第 5 字")."""
+    start = item.start
+    where = f"第 {start.line} 行第 {start.column} 字"
+    if start.page is not None:
+        where = f"第 {start.page} 页" + where
+    return where
+
+
+def _location_label(item: LocatedFinding) -> str:
+    start = item.start
+    if start.page is not None:
+        return f"p{start.page}:{start.line}:{start.column}"
+    return f"{start.line}:{start.column}"
+
+
+def _file_section(index: int, result: FileResult, *, hidden: bool) -> Iterator[str]:
+    hide = " hidden" if hidden else ""
+    yield f'<section class="file" id="file-{index}" data-file="{index}"{hide}>\n'
+    yield from _file_head(index, result)
+    if result.error:
+        yield f'<p class="error-box">无法读取此文件：{_e(result.error)}</p>\n</section>\n'
+        return
+    yield '<div class="layout">\n'
+    yield from _sidebar(index, result)
+    yield from _document(index, result)
+    yield "</div>\n"
+    yield f'<div class="details" hidden>\n{"".join(_detail(index, n, item) for n, item in enumerate(result.findings))}</div>\n'
+    yield "</section>\n"
+
+
+def _file_head(index: int, result: FileResult) -> Iterator[str]:
+    yield f'<div class="file-head">\n<h1 class="path" title="{_e(result.path)}">{_e(result.path)}</h1>\n'
+    if result.error:
+        yield "</div>\n"
+        return
+    meta: list[str] = []
+    if result.doc_type:
+        label = DOC_TYPE_ZH.get(result.doc_type, result.doc_type)
+        how = _TYPE_SOURCE_ZH.get(result.doc_type_source, result.doc_type_source)
+        meta.append(
+            f'<span class="doctype">文件类型：<b>{_e(label)}</b> <code>{_e(result.doc_type)}</code>（{_e(how)}）</span>'
+        )
+    if result.source_format:
+        meta.append(
+            f'<span class="fmt">格式：{_e(_FORMAT_NAME.get(result.source_format, result.source_format))}</span>'
+        )
+    total = len(result.findings)
+    summary = "，".join(f"{SEVERITY_ZH[severity]} {result.count(severity)}" for severity in SEVERITY_ORDER)
+    meta.append(
+        f'<span class="summary">发现 <b>{total}</b> 个问题（{summary}）</span>'
+        if total
+        else '<span class="summary ok">未发现问题</span>'
+    )
+    yield f'<p class="meta">{" · ".join(meta)}</p>\n'
+    if result.doc_type_reason:
+        yield f'<p class="reason">识别依据：{_e(result.doc_type_reason)}</p>\n'
+    if result.parts:
+        yield '<details class="parts"><summary>本文件包含 ' + str(len(result.parts)) + " 份文件</summary><ol>\n"
+        for part in result.parts:
+            span = f"第 {part.start.line}–{part.end.line} 行"
+            if part.start.page is not None:
+                span = f"第 {part.start.page} 页第 {part.start.line} 行 – 第 {part.end.page} 页第 {part.end.line} 行"
+            label = DOC_TYPE_ZH.get(part.doc_type, part.doc_type)
+            yield f'<li>{_e(part.title)} <span class="muted">{_e(label)} · {span}</span></li>\n'
+        yield "</ol></details>\n"
+    yield from _checklist(index, result)
+    yield "</div>\n"
+
+
+def _checklist(index: int, result: FileResult) -> Iterator[str]:
+    if not result.checklist:
+        return
+    targets: dict[str, int] = {}  # section id -> its missing_section finding
+    for number, item in enumerate(result.findings):
+        if item.finding.category is Category.MISSING_SECTION and item.finding.section:
+            targets.setdefault(item.finding.section, number)
+    groups: dict[str, list[SectionCheck]] = {}
+    for check in result.checklist:
+        groups.setdefault(check.doc_type, []).append(check)
+    for doc_type, checks in groups.items():
+        present = sum(1 for check in checks if check.present)
+        missing_required = sum(
+            1 for check in checks if not check.present and (check.required or check.section in targets)
+        )
+        state = "bad" if missing_required else "good"
+        label = DOC_TYPE_ZH.get(doc_type, doc_type)
+        yield (
+            f'<details class="checklist {state}" open><summary>{_e(label)}应有部分：'
+            f"已有 {present}/{len(checks)}"
+            + (f"，缺少 {missing_required} 项" if missing_required else "")
+            + "</summary>\n<ul>\n"
+        )
+        for check in checks:
+            target = targets.get(check.section) if not check.present else None
+            # The finding's severity wins: a section can be required more strictly in this document.
+            severity = result.findings[target].finding.severity if target is not None else check.severity
+            if check.present:
+                mark, cls, note = "✓", "present", "已有"
+            elif check.required or target is not None:
+                mark, cls, note = "✗", f"missing sev-{severity.value}", f"缺少（{SEVERITY_ZH[severity]}）"
+            else:
+                mark, cls, note = "○", "optional", "未涉及（本文不要求）"
+            name = f"{_e(check.name)} <code>{_e(check.section)}</code>"
+            if target is not None:
+                name = f'<a href="#f{index}-{target}" class="jump" data-target="{target}">{name}</a>'
+            yield f'<li class="{cls}"><span class="mark" aria-hidden="true">{mark}</span>{name} <span class="note">{note}</span></li>\n'
+        yield "</ul></details>\n"
+
+
+def _sidebar(index: int, result: FileResult) -> Iterator[str]:
+    yield '<aside class="sidebar" aria-label="问题列表">\n'
+    if not result.findings:
+        yield '<p class="empty-list">没有需要修改的地方。</p>\n</aside>\n'
+        return
+    yield '<div class="filters">\n<div class="filter-row" role="group" aria-label="按级别筛选">'
+    for severity in SEVERITY_ORDER:
+        count = result.count(severity)
+        if count:
+            yield (
+                f'<label class="chip sev-{severity.value}"><input type="checkbox" checked data-filter="sev" '
+                f'value="{severity.value}"> {SEVERITY_ZH[severity]} <span class="c">{count}</span></label>'
+            )
+    yield '</div>\n<div class="filter-row" role="group" aria-label="按类别筛选">'
+    by_category = _group(result.findings)
+    for category, numbers in by_category:
+        yield (
+            f'<label class="chip cat"><input type="checkbox" checked data-filter="cat" value="{category.value}"> '
+            f'{CATEGORY_ZH[category]} <span class="c">{len(numbers)}</span></label>'
+        )
+    yield '</div>\n</div>\n<div class="groups">\n'
+    for category, numbers in by_category:
+        yield (
+            f'<section class="group" data-category="{category.value}"><h2>{CATEGORY_ZH[category]} '
+            f'<code>{category.value}</code> <span class="count" data-total="{len(numbers)}">{len(numbers)}</span></h2>\n<ol>\n'
+        )
+        for number in numbers:
+            item = result.findings[number]
+            finding = item.finding
+            yield (
+                f'<li><a class="item sev-{finding.severity.value}" href="#f{index}-{number}" data-target="{number}" '
+                f'data-sev="{finding.severity.value}" data-cat="{finding.category.value}" title="{_e(finding.message)}">'
+                f'<span class="badge sev-{finding.severity.value}">{SEVERITY_ZH[finding.severity]}</span>'
+                f"<code>{_e(finding.code)}</code>"
+                f'<span class="loc">{_e(_location_label(item))}</span>'
+                f'<span class="snip">{_e(_snippet(item.excerpt))}</span></a></li>\n'
+            )
+        yield "</ol></section>\n"
+    yield "</div>\n</aside>\n"
+
+
+def _group(findings: Sequence[LocatedFinding]) -> list[tuple[Category, list[int]]]:
+    groups: dict[Category, list[int]] = {}
+    for number, item in enumerate(findings):
+        groups.setdefault(item.finding.category, []).append(number)
+    order = list(Category)
+    return sorted(groups.items(), key=lambda pair: order.index(pair[0]))
+
+
+_CJK_BREAK = re.compile(r"(?<=[^\x00-\x7f])\s*\n\s*(?=[^\x00-\x7f])")
+
+
+def _snippet(excerpt: str, limit: int = 36) -> str:
+    """One line: a line break between two CJK characters vanishes, other runs of space become one."""
+    flat = " ".join(_CJK_BREAK.sub("", excerpt).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _detail(index: int, number: int, item: LocatedFinding) -> str:
+    finding = item.finding
+    rows = [
+        f'<div class="detail sev-{finding.severity.value}" id="d{index}-{number}" data-f="{number}">',
+        f'<div class="d-head"><span class="badge sev-{finding.severity.value}">{SEVERITY_ZH[finding.severity]}</span>'
+        f'<code>{_e(finding.code)}</code><span class="cat">{CATEGORY_ZH[finding.category]}</span>'
+        f'<span class="loc">{_e(location_text(item))}</span></div>',
+        f'<p class="msg">{_e(finding.message)}</p>',
+        "<dl>",
+    ]
+    if item.excerpt:
+        rows.append(f'<dt>原文</dt><dd class="quote">{_e(_snippet(item.excerpt, 120))}</dd>')
+    if finding.reference:
+        rows.append(f"<dt>依据</dt><dd>{_e(finding.reference)}</dd>")
+    if finding.suggestion:
+        rows.append(f'<dt>建议</dt><dd class="suggest">{_e(finding.suggestion)}</dd>')
+    rows.append("</dl></div>\n")
+    return "".join(rows)
+
+
+# --------------------------------------------------------------------------- the document
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int  # without the line break
+
+
+def _lines(text: str) -> list[_Line]:
+    lines = []
+    start = 0
+    length = len(text)
+    index = 0
+    while index < length:
+        char = text[index]
+        if char in "\r\n":
+            lines.append(_Line(start, index))
+            if char == "\r" and index + 1 < length and text[index + 1] == "\n":
+                index += 1
+            start = index + 1
+        index += 1
+    lines.append(_Line(start, length))
+    return lines
+
+
+def _page_starts(result: FileResult) -> list[int]:
+    """Offsets where PDF pages begin (page 1 first), when the result carries them.
+
+    Read from an optional ``page_starts`` attribute (a list of offsets); a
+    result without it gets no page dividers.
+    """
+    value: Any = getattr(result, "page_starts", None)
+    if not isinstance(value, (list, tuple)):
+        return []
+    return [int(offset) for offset in value if isinstance(offset, int)]
+
+
+def _document(index: int, result: FileResult) -> Iterator[str]:
+    fmt = result.source_format or "txt"
+    yield f'<article class="doc fmt-{_e(fmt)}" lang="zh-CN" aria-label="文档正文">\n'
+    text = result.text
+    if not text:
+        yield '<p class="no-text">（此结果不含文档正文，只列出问题。）</p>\n</article>\n'
+        return
+    marks = _Marks(index, result.findings)
+    numbered = fmt in ("txt", "md")
+    pages = _page_starts(result)
+    page_index = 1  # the next page start to show (page 1 needs no divider)
+    in_table = False
+    lines = _lines(text)
+    for line_number, line in enumerate(lines, 1):
+        tail = lines[line_number].start if line_number < len(lines) else len(text) + 1
+        while page_index < len(pages) and pages[page_index] <= line.start:
+            if in_table:
+                yield "</div>\n"
+                in_table = False
+            page_index += 1
+            yield f'<div class="page-break" role="separator"><span>第 {page_index} 页</span></div>\n'
+        body = text[line.start : line.end]
+        is_row = "\t" in body
+        if is_row and not in_table:
+            yield '<div class="tbl">\n'
+            in_table = True
+        elif not is_row and in_table:
+            yield "</div>\n"
+            in_table = False
+        relevant = marks.relevant(line.start, tail)
+        gutter = f' data-n="{line_number}"' if numbered else ""
+        cls = "l row" if is_row else ("l empty" if not body.strip() and not relevant else "l")
+        yield f'<div class="{cls}"{gutter}>'
+        if is_row:
+            cell_start = line.start
+            cells = body.split("\t")
+            for number, cell in enumerate(cells):
+                cell_end = cell_start + len(cell)
+                cell_tail = cell_end + 1 if number + 1 < len(cells) else tail
+                yield '<span class="c">' + marks.render(text, cell_start, cell_end, cell_tail, relevant) + "</span>"
+                cell_start = cell_end + 1
+        else:
+            yield marks.render(text, line.start, line.end, tail, relevant)
+        yield "</div>\n"
+    if in_table:
+        yield "</div>\n"
+    yield "</article>\n"
+
+
+class _Marks:
+    """Renders text with the findings of one file highlighted, piece by piece."""
+
+    def __init__(self, index: int, findings: Sequence[LocatedFinding]) -> None:
+        self.index = index
+        self.spans = [(item.finding.start, item.finding.end) for item in findings]
+        self.severities = [item.finding.severity for item in findings]
+        self.titles = [f"{item.finding.code} {item.finding.message}" for item in findings]
+        self.order = sorted(range(len(findings)), key=lambda number: self.spans[number])
+        self.next = 0
+        self.active: list[int] = []
+
+    def relevant(self, start: int, tail: int) -> list[int]:
+        """Findings that overlap ``[start, tail)`` or begin in it (lines come in order)."""
+        while self.next < len(self.order) and self.spans[self.order[self.next]][0] < tail:
+            self.active.append(self.order[self.next])
+            self.next += 1
+        self.active = [n for n in self.active if self.spans[n][1] > start or self.spans[n][0] >= start]
+        return [n for n in self.active if self.spans[n][0] < tail]
+
+    def render(self, text: str, start: int, end: int, tail: int, numbers: Sequence[int]) -> str:
+        """``text[start:end]`` with highlights. Findings that begin between
+        ``end`` and ``tail`` (on the line break) get their anchor at the end."""
+        cuts = {start, end}
+        for number in numbers:
+            span_start, span_end = self.spans[number]
+            cuts.update(point for point in (span_start, span_end) if start < point < end)
+        points = sorted(cuts)
+        out: list[str] = []
+        for position, left in enumerate(points):
+            last = position + 1 == len(points)
+            for number in numbers:
+                span_start, span_end = self.spans[number]
+                if (span_start == left and not last) or (last and end <= span_start < tail):
+                    out.append(f'<span class="anchor" id="f{self.index}-{number}"></span>')
+                    if span_end <= span_start:
+                        out.append(self._mark([number], "", point=True))
+            if last:
+                break
+            right = points[position + 1]
+            covering = [n for n in numbers if self.spans[n][0] <= left and right <= self.spans[n][1]]
+            piece = text[left:right]
+            out.append(self._mark(covering, piece) if covering else _e(piece))
+        return "".join(out)
+
+    def _mark(self, numbers: Sequence[int], piece: str, *, point: bool = False) -> str:
+        severity = max((self.severities[number] for number in numbers), key=lambda sev: sev.rank)
+        classes = f"hl sev-{severity.value}" + (" point" if point else "") + (" multi" if len(numbers) > 1 else "")
+        title = "\n".join(self.titles[number] for number in numbers)
+        ids = " ".join(str(number) for number in numbers)
+        return f'<mark class="{classes}" data-f="{ids}" title="{_e(title)}">{_e(piece)}</mark>'

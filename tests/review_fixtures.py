@@ -1,0 +1,128 @@
+"""Helpers for the review-output tests (HTML report, annotated .docx, browser).
+
+``view_result`` lints a file the way the CLI will and makes sure the
+``FileResult`` carries what document-view reporters read (``text``,
+``source_format``, ``checklist``) even before the engine fills them.
+``anchored_texts`` reads a .docx independently of disclint's own walk: the
+text between each ``w:commentRangeStart`` and ``w:commentRangeEnd``.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from disclint.analysis import Analysis
+from disclint.config import Config
+from disclint.document import Document
+from disclint.engine import Linter
+from disclint.findings import FileResult, SectionCheck
+from disclint.parse import parse_path
+from disclint.parse.plaintext import document_from_text
+from disclint.rules.missing_section import checklist
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+_LINTER: Linter | None = None
+
+
+def linter() -> Linter:
+    global _LINTER
+    if _LINTER is None:
+        _LINTER = Linter.create(Config())
+    return _LINTER
+
+
+def fill_view(result: FileResult, document: Document) -> FileResult:
+    """Fill ``text``/``source_format``/``checklist`` when the engine has not."""
+    if not result.text:
+        result.text = document.text
+    if not result.source_format:
+        result.source_format = document.source_format
+    if not result.checklist:
+        analysis = Analysis(document=document, lexicon=linter().lexicon)
+        result.checklist = [
+            SectionCheck(
+                doc_type=doc_type,
+                section=status.spec.id,
+                name=status.spec.name,
+                present=status.present,
+                required=status.required,
+                severity=status.spec.severity,
+            )
+            for doc_type, status in checklist(analysis)
+        ]
+    return result
+
+
+def view_result(path: Path) -> FileResult:
+    """``Linter.create(Config()).lint_path(path)`` with the document view filled."""
+    result = linter().lint_path(path)
+    assert result.error is None, result.error
+    return fill_view(result, parse_path(path))
+
+
+def view_text(text: str, name: str = "draft.txt") -> FileResult:
+    document = document_from_text(text, name)
+    return fill_view(linter().lint_document(document), document)
+
+
+def comment_parts(path: Path) -> tuple[Any, Any]:
+    """(document.xml root, comments.xml root) of a .docx, parsed with lxml."""
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as archive:
+        body = etree.parse(io.BytesIO(archive.read("word/document.xml"))).getroot()
+        comments = etree.parse(io.BytesIO(archive.read("word/comments.xml"))).getroot()
+    return body, comments
+
+
+def anchored_texts(path: Path) -> dict[str, str]:
+    """Comment id → the visible text its range covers (paragraph ends as ``\\n``)."""
+    from lxml import etree
+
+    body, _comments = comment_parts(path)
+    open_ids: list[str] = []
+    texts: dict[str, list[str]] = {}
+    hidden_depth = 0
+    for event, element in etree.iterwalk(body, events=("start", "end")):
+        tag = element.tag
+        if tag == W + "r":
+            rpr = element.find(W + "rPr")
+            hidden = rpr is not None and rpr.find(W + "vanish") is not None
+            if hidden:
+                hidden_depth += 1 if event == "start" else -1
+            continue
+        if event == "start":
+            if tag == W + "commentRangeStart":
+                open_ids.append(element.get(W + "id"))
+                texts.setdefault(element.get(W + "id"), [])
+            elif tag == W + "commentRangeEnd":
+                open_ids.remove(element.get(W + "id"))
+            elif hidden_depth == 0 and tag == W + "t":
+                for comment_id in open_ids:
+                    texts[comment_id].append(element.text or "")
+            elif hidden_depth == 0 and tag in (W + "tab",):
+                for comment_id in open_ids:
+                    texts[comment_id].append("\t")
+            elif hidden_depth == 0 and tag in (W + "br", W + "cr"):
+                for comment_id in open_ids:
+                    texts[comment_id].append("\n")
+        elif tag == W + "p":
+            for comment_id in open_ids:
+                texts[comment_id].append("\n")
+    return {key: "".join(value) for key, value in texts.items()}
+
+
+def comments_by_author(path: Path, author: str = "disclint") -> list[tuple[str, str]]:
+    """(comment id, comment text) of every comment by ``author``, in file order."""
+    _body, comments = comment_parts(path)
+    found = []
+    for comment in comments.iter(W + "comment"):
+        if comment.get(W + "author") != author:
+            continue
+        paragraphs = ["".join(t.text or "" for t in p.iter(W + "t")) for p in comment.iter(W + "p")]
+        found.append((comment.get(W + "id"), "\n".join(paragraphs)))
+    return found
