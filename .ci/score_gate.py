@@ -17,6 +17,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--min-precision", type=float, default=0.9)
     parser.add_argument("--min-recall", type=float, default=0.9)
+    parser.add_argument("--exact", action="append", default=[], help="a category that must score 1.00/1.00")
     parser.add_argument("score_args", nargs=argparse.REMAINDER)
     args = parser.parse_args()
     score_args = [arg for arg in args.score_args if arg != "--"]
@@ -35,7 +36,8 @@ def main() -> int:
             except ValueError:
                 continue
             rows += 1
-            if precision < args.min_precision or recall < args.min_recall:
+            floor_p, floor_r = (1.0, 1.0) if parts[0] in args.exact else (args.min_precision, args.min_recall)
+            if precision < floor_p or recall < floor_r:
                 failures.append(f"{parts[0]}: precision {precision:.2f}, recall {recall:.2f}")
     if rows == 0:
         print("score_gate: no category rows in score.py output", file=sys.stderr)

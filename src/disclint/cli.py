@@ -75,7 +75,11 @@ def iter_inputs(paths: list[str]) -> Iterator[tuple[str, Path | None]]:
 def check(
     paths: Annotated[Optional[list[str]], typer.Argument(help="Files or folders to lint; '-' reads stdin.")] = None,
     output_format: Annotated[
-        str, typer.Option("--format", help="text, json, github (Actions annotations), sarif (2.1.0) or junit (XML).")
+        str,
+        typer.Option(
+            "--format",
+            help="text, json, github (Actions annotations), sarif (2.1.0), junit (XML) or html (a self-contained report).",
+        ),
     ] = "text",
     doc_type: Annotated[
         str,
@@ -135,26 +139,9 @@ def check(
         raise _fail_usage(f"unknown --fail-on {fail_on!r}; use one of {', '.join(FAIL_ON)}")
     if baseline is not None and write_baseline is not None:
         raise _fail_usage("use either --baseline or --write-baseline, not both")
-    try:
-        if no_config:
-            config = Config()
-        elif config_file is not None:
-            if not config_file.is_file():
-                raise ConfigError(f"{config_file}: config file not found")
-            config = load_config(config_file)
-        else:
-            found = find_config_file(Path.cwd())
-            config = load_config(found) if found else Config()
-        if select is not None:
-            config.select = split_list(select)
-        if ignore is not None:
-            config.ignore = config.ignore + split_list(ignore)
-        if fail_on is not None:
-            config.fail_on = fail_on
-        if doc_type != "auto":
-            config.doc_type, config.doc_type_source = doc_type, "option"
-    except ConfigError as exc:
-        raise _fail_usage(str(exc)) from None
+    config = _build_config(
+        no_config=no_config, config_file=config_file, select=select, ignore=ignore, fail_on=fail_on, doc_type=doc_type
+    )
     # The lexicon cache (disclint.lexicons) reads the same variables: one cache
     # folder and one switch for the whole run, restored afterwards.
     env: dict[str, str] = {}
@@ -175,6 +162,41 @@ def check(
             write_baseline=write_baseline,
             cache_dir=None if no_cache or os.environ.get(NO_CACHE_ENV) else cache_dir_for(config, cache_dir),
         )
+
+
+def _build_config(
+    *,
+    no_config: bool,
+    config_file: Path | None,
+    select: str | None,
+    ignore: str | None,
+    fail_on: str | None,
+    doc_type: str,
+) -> Config:
+    """The config file (unless --no-config) with the command-line options on top."""
+    from disclint.config import Config, ConfigError, find_config_file, load_config, split_list
+
+    try:
+        if no_config:
+            config = Config()
+        elif config_file is not None:
+            if not config_file.is_file():
+                raise ConfigError(f"{config_file}: config file not found")
+            config = load_config(config_file)
+        else:
+            found = find_config_file(Path.cwd())
+            config = load_config(found) if found else Config()
+        if select is not None:
+            config.select = split_list(select)
+        if ignore is not None:
+            config.ignore = config.ignore + split_list(ignore)
+        if fail_on is not None:
+            config.fail_on = fail_on
+        if doc_type != "auto":
+            config.doc_type, config.doc_type_source = doc_type, "option"
+    except ConfigError as exc:
+        raise _fail_usage(str(exc)) from None
+    return config
 
 
 @contextlib.contextmanager
@@ -210,10 +232,13 @@ def _check(
     from disclint.engine import Linter, finish_run
     from disclint.lexicons import LexiconError
 
+    from disclint.report import DOCUMENT_FORMATS
+
     try:
         linter = Linter.create(config)
     except (ConfigError, LexiconError) as exc:
         raise _fail_usage(str(exc)) from None
+    linter.document_view = output_format in DOCUMENT_FORMATS
     recorded: Baseline | None = None
     baseline_path = baseline if baseline is not None else (None if write_baseline is not None else config.baseline)
     if baseline_path is not None:
@@ -290,6 +315,51 @@ def init(
     except OSError as exc:
         raise _fail_usage(f"{path}: cannot write: {exc.strerror or exc}") from None
     typer.echo(f"wrote {path}")
+
+
+@app.command()
+def annotate(
+    path: Annotated[Path, typer.Argument(help="The draft to review (.docx, .pdf, .txt or .md).")],
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="The reviewed .docx (default: NAME.reviewed.docx).")
+    ] = None,
+    doc_type: Annotated[str, typer.Option("--type", help="auto or a document type, as for check.")] = "auto",
+    select: Annotated[Optional[str], typer.Option(help="Rule codes, prefixes or categories to enable.")] = None,
+    ignore: Annotated[Optional[str], typer.Option(help="Rule codes, prefixes or categories to disable.")] = None,
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this config file.")] = None,
+    no_config: Annotated[bool, typer.Option("--no-config", help="Ignore config files.")] = False,
+) -> None:
+    """Write a Word copy of the draft with a review comment on each finding (the original is not touched)."""
+    from disclint.annotate import AnnotateError, annotate as write_reviewed, default_output
+    from disclint.config import ConfigError
+    from disclint.engine import Linter
+    from disclint.lexicons import LexiconError
+    from disclint.structure import DOC_TYPES
+
+    if doc_type != "auto" and doc_type not in DOC_TYPES:
+        raise _fail_usage(f"unknown --type {doc_type!r}; use auto or one of {', '.join(DOC_TYPES)}")
+    config = _build_config(
+        no_config=no_config, config_file=config_file, select=select, ignore=ignore, fail_on=None, doc_type=doc_type
+    )
+    try:
+        linter = Linter.create(config)
+    except (ConfigError, LexiconError) as exc:
+        raise _fail_usage(str(exc)) from None
+    linter.document_view = True
+    result = linter.lint_path(path)
+    if result.error:
+        typer.echo(f"disclint: error: {result.path}: {result.error}", err=True)
+        raise typer.Exit(code=2)
+    target = output or default_output(path)
+    try:
+        summary = write_reviewed(result, target, source=path)
+    except AnnotateError as exc:
+        raise _fail_usage(str(exc)) from None
+    typer.echo(
+        f"wrote {summary.output}: {summary.comments} 条批注（{summary.findings} 个问题"
+        + (f"，缺少 {summary.missing_sections} 个部分" if summary.missing_sections else "")
+        + "）"
+    )
 
 
 @app.command("rules")

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from disclint.analysis import Analysis
 from disclint.config import Config, ConfigError, resolve_selection, resolve_severities
 from disclint.document import Document, Position
-from disclint.findings import DocumentPart, FileResult, Finding, LocatedFinding, Severity
+from disclint.findings import DocumentPart, FileResult, Finding, LocatedFinding, SectionCheck, Severity
 from disclint.lexicons import Lexicon, LexiconError, default_lexicon, load_lexicons
 from disclint.parse import InputError, parse_bytes, parse_path
 from disclint.rules import RuleSpec, all_rules
@@ -62,6 +62,8 @@ class Linter:
     allowed_phrases: list[str] = field(default_factory=list)
     cache: DocumentCache | None = None
     today: _dt.date = field(default_factory=_dt.date.today)
+    # Keep the text, pages and section checklist in each result (HTML report, Word comments).
+    document_view: bool = False
 
     @classmethod
     def create(cls, config: Config, lexicon: Lexicon | None = None) -> Linter:
@@ -164,6 +166,8 @@ class Linter:
             doc_type_source=given_source if forced else "auto",
             doc_type_reason=None if forced or not parts else parts[0].doc_type_reason,
         )
+        if self.document_view:
+            _attach_document_view(result, document, analysis)
         outcome = FileOutcome(result, relative=relative)
         result.findings = locate(document, self.apply_workflow(document, outcome, deduplicate(findings), enabled))
         outcome.origin = document.locate(0)
@@ -292,6 +296,32 @@ def finish_run(linter: Linter, outcomes: Sequence[FileOutcome]) -> None:
             merged.sort(key=lambda pair: pair[0].finding.sort_key())
             outcome.result.findings = [item for item, _ in merged]
             outcome.fingerprints = [print_ for _, print_ in merged]
+
+
+def _attach_document_view(result: FileResult, document: Document, analysis: Analysis) -> None:
+    """What reporters that show the document need: its text, format, pages and section checklist."""
+    from disclint.rules.missing_section import checklist
+
+    result.text = document.text
+    result.source_format = document.source_format
+    pages: list[int] = []
+    last_page: int | None = None
+    for line in document.lines:
+        if line.page is not None and line.page != last_page:
+            pages.append(line.offset)
+            last_page = line.page
+    result.page_starts = pages
+    result.checklist = [
+        SectionCheck(
+            doc_type=doc_type,
+            section=status.spec.id,
+            name=status.spec.name,
+            present=status.present,
+            required=status.required,
+            severity=status.spec.severity,
+        )
+        for doc_type, status in checklist(analysis)
+    ]
 
 
 def deduplicate(findings: Iterable[Finding]) -> list[Finding]:

@@ -102,6 +102,7 @@ class FileResult:
     text: str = ""
     source_format: str = ""
     checklist: list[SectionCheck] = field(default_factory=list)
+    page_starts: list[int] = field(default_factory=list)  # offset where each PDF page begins
 
     def count(self, severity: Severity) -> int:
         return sum(1 for item in self.findings if item.finding.severity is severity)

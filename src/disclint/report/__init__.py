@@ -7,7 +7,9 @@ from typing import TextIO
 
 from disclint.findings import FileResult
 
-FORMATS = ("text", "json", "github", "sarif", "junit")
+FORMATS = ("text", "json", "github", "sarif", "junit", "html")
+# Formats that show the document itself and need its text in each result.
+DOCUMENT_FORMATS = ("html",)
 STATISTICS_FORMATS = ("text", "json")
 
 
@@ -46,5 +48,9 @@ def write_report(
         from disclint.report.junit import render_junit
 
         stream.write(render_junit(results, fail_on=fail_on))
+    elif fmt == "html":
+        from disclint.report.html import render_html
+
+        stream.write(render_html(results))
     else:  # pragma: no cover - the CLI validates formats
         raise ValueError(f"unknown format {fmt}")

@@ -1,0 +1,229 @@
+"""Performance comparisons for disclint, printed as figures and ratios.
+
+    python benchmarks/run.py [--shared ../shared] [--runs 5] [--skip-textlint]
+
+Builds its inputs from the seed documents in ``../shared/seeds`` (outside the
+repository), then times whole processes, side by side in one run:
+
+1. a cold ``disclint check`` of one 20,000-character draft against a process
+   that only loads jieba and segments the same file (``jieba.lcut``);
+2. ``disclint check`` of a corpus (~1.3 MB in ~110 files) against jieba-only
+   segmentation of the same files;
+3. a 100-page CJK PDF (generated with reportlab, the test extra) against a
+   process that only dumps its text with pypdfium2;
+4. ``--jobs 2`` against ``--jobs 1`` on the corpus, and peak memory;
+5. textlint with textlint-rule-prh, configured with disclint's literal lexicon
+   terms, on the same draft and corpus (installed with npm into a temporary
+   folder; skipped with a message when npm is missing).
+
+It prints; it does not assert (the test suite guards behaviour, this guards
+nothing). Medians of ``--runs`` runs after one warm-up; peak memory is the
+largest resident set of the measured process and its children.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Runs a command and reports its peak RSS (KiB) from the kernel's accounting of finished children.
+_RSS_WRAPPER = textwrap.dedent(
+    """
+    import resource, subprocess, sys
+    completed = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    sys.exit(0 if completed.returncode in (0, 1) else completed.returncode)
+    """
+)
+
+
+@dataclass
+class Timing:
+    label: str
+    wall: float
+    rss_mib: float
+
+
+def measure(label: str, command: list[str], runs: int, env: dict[str, str] | None = None) -> Timing:
+    walls: list[float] = []
+    rss: list[float] = []
+    for attempt in range(runs + 1):
+        started = time.perf_counter()
+        completed = subprocess.run(
+            [sys.executable, "-c", _RSS_WRAPPER, *command], capture_output=True, text=True, env=env
+        )
+        elapsed = time.perf_counter() - started
+        if completed.returncode != 0:
+            raise SystemExit(f"{label}: command failed ({completed.returncode}): {' '.join(command)}\n{completed.stderr}")
+        if attempt == 0:
+            continue  # warm-up
+        walls.append(elapsed)
+        rss.append(int(completed.stdout.strip() or 0) / 1024)
+    return Timing(label, statistics.median(walls), max(rss))
+
+
+def disclint_command() -> list[str]:
+    found = shutil.which("disclint")
+    return [found] if found else [sys.executable, "-m", "disclint"]
+
+
+def build_inputs(shared: Path, work: Path) -> tuple[Path, Path]:
+    seeds = sorted((shared / "seeds").glob("*.txt"))
+    if not seeds:
+        raise SystemExit(f"no seeds in {shared / 'seeds'}")
+    texts = [path.read_text(encoding="utf-8") for path in seeds]
+    joined = "\n\n".join(texts)
+    draft = work / "draft.txt"
+    draft.write_text(joined[:20000], encoding="utf-8")
+    corpus = work / "corpus"
+    corpus.mkdir()
+    # ~110 files of ~4,000 characters (~12 KB) each, cut from the seeds in turn.
+    chunks = [text[start : start + 4000] for text in texts for start in range(0, len(text), 4000)]
+    size = 0
+    index = 0
+    while size < 1_300_000:
+        chunk = chunks[index % len(chunks)]
+        path = corpus / f"filing_{index:03d}.txt"
+        path.write_text(chunk, encoding="utf-8")
+        size += len(chunk.encode("utf-8"))
+        index += 1
+    return draft, corpus
+
+
+def build_pdf(work: Path, pages: int = 100) -> Path | None:
+    try:
+        sys.path.insert(0, str(ROOT / "tests"))
+        from fixtures_inputs import write_pages
+    except ImportError as exc:
+        print(f"[skip] 100-page PDF: {exc} (install the test extra: pip install '.[test]')")
+        return None
+    body = (ROOT / "examples" / "02_提质增效重回报行动方案_faulty.txt").read_text(encoding="utf-8").replace("\n", "")
+    items = []
+    cursor = 0
+    for number in range(1, pages + 1):
+        page = [(72.0, 50.0, "汀岚精密科技股份有限公司 2026年度“提质增效重回报”行动方案", 9.0)]
+        for row in range(38):
+            start = cursor % (len(body) - 40)
+            page.append((72.0, 90.0 + 18.0 * row, body[start : start + 37], 12.0))
+            cursor += 37
+        page.append((290.0, 810.0, f"{number} / {pages}", 9.0))
+        items.append(page)
+    return Path(write_pages(work / "filing.pdf", items))
+
+
+def textlint_setup(work: Path, draft_terms: list[str]) -> Path | None:
+    npm = shutil.which("npm")
+    if npm is None:
+        print("[skip] textlint: npm not found")
+        return None
+    folder = work / "textlint"
+    folder.mkdir()
+    (folder / "package.json").write_text('{"name": "bench", "private": true}', encoding="utf-8")
+    completed = subprocess.run(
+        [npm, "install", "--silent", "--no-audit", "--no-fund", "textlint", "textlint-rule-prh"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+    )
+    if completed.returncode != 0:
+        print(f"[skip] textlint: npm install failed: {completed.stderr.strip()[:200]}")
+        return None
+    rules = "\n".join(
+        f"  - expected: 〔{term}〕\n    pattern: {json.dumps(term, ensure_ascii=False)}" for term in draft_terms
+    )
+    (folder / "prh.yml").write_text(f"version: 1\nrules:\n{rules}\n", encoding="utf-8")
+    (folder / ".textlintrc.json").write_text(
+        json.dumps({"rules": {"prh": {"rulePaths": [str(folder / "prh.yml")]}}}), encoding="utf-8"
+    )
+    return folder
+
+
+def literal_terms() -> list[str]:
+    sys.path.insert(0, str(ROOT / "src"))
+    from disclint.lexicons import default_lexicon
+
+    return sorted(default_lexicon().all_literals())
+
+
+def ratio(a: Timing, b: Timing) -> str:
+    return f"{a.wall / b.wall:.2f}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--skip-textlint", action="store_true")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as temporary:
+        work = Path(temporary)
+        draft, corpus = build_inputs(args.shared, work)
+        files = sorted(corpus.glob("*.txt"))
+        size = sum(path.stat().st_size for path in files)
+        env = {**os.environ, "DISCLINT_CACHE_DIR": str(work / "cache")}
+        disclint = disclint_command()
+        jieba_one = [sys.executable, "-c", "import sys,jieba; jieba.setLogLevel(60); jieba.lcut(open(sys.argv[1], encoding='utf-8').read())", str(draft)]
+        jieba_many = [
+            sys.executable,
+            "-c",
+            "import sys,glob,jieba; jieba.setLogLevel(60)\n"
+            "for p in sorted(glob.glob(sys.argv[1] + '/*.txt')): jieba.lcut(open(p, encoding='utf-8').read())",
+            str(corpus),
+        ]
+        rows: list[tuple[str, str, str, str]] = []
+
+        one = measure("disclint, one draft", [*disclint, "check", str(draft), "--fail-on", "never"], args.runs, env)
+        jone = measure("jieba.lcut, one draft", jieba_one, args.runs)
+        rows.append(("1. cold run, 20,000-char draft", f"{one.wall:.3f} s", f"jieba only {jone.wall:.3f} s", f"{ratio(one, jone)} (goal ≤ 0.5)"))
+
+        many = measure("disclint, corpus", [*disclint, "check", str(corpus), "--fail-on", "never"], args.runs, env)
+        jmany = measure("jieba.lcut, corpus", jieba_many, args.runs)
+        rows.append((f"2. corpus, {len(files)} files, {size / 1e6:.2f} MB", f"{many.wall:.3f} s", f"jieba only {jmany.wall:.3f} s", f"{ratio(many, jmany)} (goal ≤ 0.3)"))
+
+        pdf = build_pdf(work)
+        if pdf is not None:
+            lint_pdf = measure("disclint, 100-page PDF", [*disclint, "check", str(pdf), "--fail-on", "never"], args.runs, env)
+            dump = measure(
+                "pypdfium2 text dump",
+                [sys.executable, "-c", "import sys,pypdfium2 as p\nd=p.PdfDocument(sys.argv[1])\nfor pg in d: pg.get_textpage().get_text_range()", str(pdf)],
+                args.runs,
+            )
+            rows.append(("3. 100-page CJK PDF", f"{lint_pdf.wall:.3f} s", f"pypdfium2 dump {dump.wall:.3f} s", f"{ratio(lint_pdf, dump)} (goal ≤ 3)"))
+
+        job1 = measure("corpus --jobs 1", [*disclint, "check", str(corpus), "--fail-on", "never", "--jobs", "1"], args.runs, env)
+        job2 = measure("corpus --jobs 2", [*disclint, "check", str(corpus), "--fail-on", "never", "--jobs", "2"], args.runs, env)
+        rows.append(("4. corpus --jobs 2 vs --jobs 1", f"{job2.wall:.3f} s", f"--jobs 1 {job1.wall:.3f} s", f"speed-up {job1.wall / job2.wall:.2f}× (goal ≥ 1.6), peak {max(job1.rss_mib, job2.rss_mib):.0f} MiB (goal ≤ 250)"))
+
+        if not args.skip_textlint:
+            terms = literal_terms()
+            folder = textlint_setup(work, terms)
+            if folder is not None:
+                textlint = [str(folder / "node_modules" / ".bin" / "textlint"), "--config", str(folder / ".textlintrc.json")]
+                t_one = measure("textlint+prh, one draft", [*textlint, str(draft)], args.runs)
+                t_many = measure("textlint+prh, corpus", [*textlint, *map(str, files)], args.runs)
+                rows.append((f"5a. vs textlint+prh ({len(terms)} terms), one draft", f"{one.wall:.3f} s", f"textlint {t_one.wall:.3f} s", f"{ratio(one, t_one)} (goal ≤ 0.8)"))
+                rows.append(("5b. vs textlint+prh, corpus", f"{many.wall:.3f} s", f"textlint {t_many.wall:.3f} s", f"textlint is {t_many.wall / many.wall:.2f}× slower (goal ≥ 3)"))
+
+        print(f"\nmachine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}; medians of {args.runs} runs after a warm-up\n")
+        widths = [max(len(row[column]) for row in rows) for column in range(4)]
+        for row in rows:
+            print("  ".join(cell.ljust(widths[column]) for column, cell in enumerate(row)))
+        print(f"\npeak memory: one draft {one.rss_mib:.0f} MiB, corpus {many.rss_mib:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
