@@ -119,12 +119,7 @@ def check(
         CACHE_DIR_ENV,
         FAIL_ON,
         NO_CACHE_ENV,
-        Config,
-        ConfigError,
         cache_dir_for,
-        find_config_file,
-        load_config,
-        split_list,
     )
     from disclint.report import FORMATS, STATISTICS_FORMATS
     from disclint.structure import DOC_TYPES
@@ -231,7 +226,6 @@ def _check(
     from disclint.config import ConfigError
     from disclint.engine import Linter, finish_run
     from disclint.lexicons import LexiconError
-
     from disclint.report import DOCUMENT_FORMATS
 
     try:
@@ -330,7 +324,8 @@ def annotate(
     no_config: Annotated[bool, typer.Option("--no-config", help="Ignore config files.")] = False,
 ) -> None:
     """Write a Word copy of the draft with a review comment on each finding (the original is not touched)."""
-    from disclint.annotate import AnnotateError, annotate as write_reviewed, default_output
+    from disclint.annotate import AnnotateError, default_output
+    from disclint.annotate import annotate as write_reviewed
     from disclint.config import ConfigError
     from disclint.engine import Linter
     from disclint.lexicons import LexiconError
