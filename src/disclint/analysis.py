@@ -9,7 +9,7 @@ first use and cached, so a rule pays only for what it asks.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -57,6 +57,7 @@ class Analysis:
         self._block_norms: dict[int, NormText] = {}
         self._titles: dict[int, list[tuple[int, int]]] = {}
         self._rule_text: dict[int, bool] = {}
+        self._heading: dict[int, bool] = {}
         self._candidates: dict[int, frozenset[int]] = {}
         self.memo: dict[str, object] = {}
 
@@ -167,6 +168,12 @@ class Analysis:
 
     def is_heading(self, sentence: Sentence) -> bool:
         """A heading line, or a run-in heading such as "（二）降本增效。" before the paragraph."""
+        cached = self._heading.get(sentence.index)
+        if cached is None:
+            cached = self._heading[sentence.index] = self._is_heading(sentence)
+        return cached
+
+    def _is_heading(self, sentence: Sentence) -> bool:
         block = self.document.blocks[sentence.block_index]
         if block.kind is BlockKind.HEADING or sentence.block_index in self._heading_blocks:
             return True
@@ -220,6 +227,31 @@ class Analysis:
             found = self.lexicon.trigger_index().candidates(sentence.text)
             self._candidates[sentence.index] = found
         return found
+
+    def present_terms(self, terms: Sequence[Term], term_ids: frozenset[int], sentence: Sentence) -> list[Term]:
+        """Those of ``terms`` (whose ``id()``s are ``term_ids``) that may occur in ``sentence``."""
+        candidates = self.candidate_terms(sentence)
+        if term_ids.isdisjoint(candidates):
+            return []
+        return [term for term in terms if id(term) in candidates]
+
+    def sentences_with(self, term_ids: frozenset[int]) -> list[Sentence]:
+        """The sentences in which any of the terms ``term_ids`` may occur, in order."""
+        by_term = self._sentences_by_term
+        found: set[int] = set()
+        for term_id in term_ids:
+            found.update(by_term.get(term_id, ()))
+        sentences = self.sentences
+        return [sentences[index] for index in sorted(found)]
+
+    @cached_property
+    def _sentences_by_term(self) -> dict[int, list[int]]:
+        """Inverted trigger index: term ``id()`` → positions in ``sentences``; one scan per sentence."""
+        by_term: dict[int, list[int]] = {}
+        for position, sentence in enumerate(self.sentences):
+            for term_id in self.candidate_terms(sentence):
+                by_term.setdefault(term_id, []).append(position)
+        return by_term
 
     def term_hits(self, term: Term, sentence: Sentence) -> Iterator[Hit]:
         """Hits of ``term`` in ``sentence`` that survive the entry's own context checks."""

@@ -144,9 +144,10 @@ class Lexicon:
     def terms_for(self, rule: str) -> list[Term]:
         return [term for term in self.terms if term.rule == rule]
 
-    def cue(self, name: str) -> LazyRegex:
+    def cue(self, name: str) -> re.Pattern[str]:
+        """The compiled pattern of cue ``name`` (compiled on first request)."""
         try:
-            return self.cues[name].regex
+            return self.cues[name].regex.validate()
         except KeyError as exc:
             raise LexiconError(f"unknown cue @{name}") from exc
 
@@ -219,8 +220,9 @@ def derive_triggers(pattern: str) -> tuple[str, ...]:
                 candidates.append({run})
                 run = ""
             if op is constants.SUBPATTERN:
-                # A case-insensitive group has no fixed literal spelling.
-                candidates.append(None if av[1] & re.IGNORECASE else sequence(av[-1]))
+                inner = sequence(av[-1])
+                # A case-insensitive group: every spelling of its (short) literals.
+                candidates.append(_case_variants(inner) if inner and av[1] & re.IGNORECASE else inner)
             elif op is constants.BRANCH:
                 branches = [sequence(branch) for branch in av[1]]
                 if all(branches):
@@ -240,6 +242,20 @@ def derive_triggers(pattern: str) -> tuple[str, ...]:
 
     found = sequence(tree)
     return tuple(sorted(found)) if found else ()
+
+
+def _case_variants(words: set[str], limit: int = 64) -> set[str] | None:
+    """Every upper/lower-case spelling of ``words``; None when there are more than ``limit``."""
+    variants: set[str] = set()
+    for word in words:
+        spellings = [""]
+        for char in word:
+            forms = {char, char.lower(), char.upper()}
+            spellings = [spelling + form for spelling in spellings for form in sorted(forms)]
+            if len(spellings) > limit:
+                return None
+        variants.update(spellings)
+    return variants if len(variants) <= limit else None
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
@@ -279,7 +295,8 @@ class TriggerIndex:
         # Every trigger that is a prefix of a longer one also occurs where the longer one does.
         self._prefixes = {word: [other for other in words if word.startswith(other)] for word in words}
         self._terms = {word: frozenset(ids) for word, ids in by_word.items()}
-        self._scanner = re.compile(f"(?=({_trie_pattern(words)}))") if words else None
+        # No lookahead: a plain pattern lets the regex engine skip to a possible first character.
+        self._scanner = re.compile(_trie_pattern(words)) if words else None
 
     def candidates(self, text: str) -> frozenset[int]:
         """``id()`` of every term that could match ``text``."""
@@ -287,13 +304,16 @@ class TriggerIndex:
             return self.always
         found: set[int] = set(self.always)
         seen: set[str] = set()
-        for match in self._scanner.finditer(text):
-            word = match.group(1)
-            if word in seen:
-                continue
-            seen.add(word)
-            for prefix in self._prefixes[word]:
-                found |= self._terms[prefix]
+        search = self._scanner.search
+        # The longest trigger at every start position (searching again from the next character).
+        match = search(text)
+        while match is not None:
+            word = match.group()
+            if word not in seen:
+                seen.add(word)
+                for prefix in self._prefixes[word]:
+                    found |= self._terms[prefix]
+            match = search(text, match.start() + 1)
         return frozenset(found)
 
 

@@ -25,9 +25,9 @@ def lexicon_hits(
     terms = analysis.lexicon.terms_for(spec.code)
     if not terms:
         return
-    for sentence in analysis.sentences:
-        candidates = analysis.candidate_terms(sentence)
-        present = [term for term in terms if id(term) in candidates]
+    term_ids = frozenset(map(id, terms))
+    for sentence in analysis.sentences_with(term_ids):
+        present = analysis.present_terms(terms, term_ids, sentence)
         if not present:
             continue
         if skip_sentence is not None and skip_sentence(analysis, sentence):

@@ -134,6 +134,7 @@ def _is_pledge(analysis: Analysis, sentence: Sentence, markers: list[Hit], *, su
 )
 def unmeasurable_pledge(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
     terms = analysis.lexicon.terms_for(spec.code)
+    term_ids = frozenset(map(id, terms))
     forecasts = {statement.sentence.index for statement in forward_statements(analysis) if statement.forecast}
     plan_types = {part.doc_type for part in analysis.parts} & _PLAN_TYPES
     for sentence in analysis.sentences:
@@ -146,7 +147,7 @@ def unmeasurable_pledge(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
             continue
         if _SUMMARY.match(text) or sentence.index in forecasts:
             continue  # a summary detailed below; a forecast is not a measure
-        markers = [hit for term in terms for hit in analysis.term_hits(term, sentence)]
+        markers = [hit for term in analysis.present_terms(terms, term_ids, sentence) for hit in analysis.term_hits(term, sentence)]
         markers = [hit for hit in markers if not analysis.in_title(sentence, hit.start, hit.end)]
         if not _is_pledge(analysis, sentence, markers, subjectless=bool(plan_types)):
             continue

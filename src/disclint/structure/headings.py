@@ -47,7 +47,11 @@ def _clean(text: str) -> str:
 
 
 def _is_toc_line(text: str) -> bool:
-    return bool(_TOC_LINE.search(text.rstrip())) and len(_clean(text)) <= 60
+    stripped = text.rstrip()
+    # Cheap tests first: a contents line ends in a page number and is short.
+    if not stripped[-1:].isdigit() or len(_clean(text)) > 60:
+        return False
+    return bool(_TOC_LINE.search(stripped))
 
 
 def _toc_blocks(document: Document) -> set[int]:

@@ -32,7 +32,7 @@ _MARKER = re.compile(
 
 # "（三）项" or "第（一）项" at a line start continues a sentence that
 # refers to an item; it does not open one.
-_REFERENCE_SUFFIX = re.compile(r"^[ \t\u3000]*(?:项|款|条|目|的|之|种|类|个|号|、第|至第|或第|和第|及第)")
+_REFERENCE_SUFFIX = re.compile(r"[ \t\u3000]*(?:项|款|条|目|的|之|种|类|个|号|、第|至第|或第|和第|及第)")
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,7 @@ def item_marker(line: str) -> Marker | None:
     match = _MARKER.match(line)
     if not match or match.lastgroup is None:
         return None
-    rest = line[match.end() :]
-    if _REFERENCE_SUFFIX.match(rest):
+    if _REFERENCE_SUFFIX.match(line, match.end()):
         return None
     return Marker(style=match.lastgroup, text=match.group(match.lastgroup), end=match.end())
 

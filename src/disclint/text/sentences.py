@@ -71,20 +71,16 @@ def _split_spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     return spans or [(0, len(text))]
 
 
+# A stop and the stops and closing quotes or brackets right after it.
+_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_STOPS)}][{re.escape(SENTENCE_STOPS + _CLOSERS)}]*")
+
+
 def _sentence_bounds(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     cursor = start
-    index = start
-    while index < end:
-        char = text[index]
-        if char in SENTENCE_STOPS:
-            stop = index + 1
-            while stop < end and (text[stop] in SENTENCE_STOPS or text[stop] in _CLOSERS):
-                stop += 1
-            yield cursor, stop
-            cursor = stop
-            index = stop
-            continue
-        index += 1
+    for match in _SENTENCE_END.finditer(text, start, end):
+        stop = match.end()
+        yield cursor, stop
+        cursor = stop
     if cursor < end:
         yield cursor, end
 
