@@ -1,3 +1,3 @@
-from disclint.cli import main
+from disclint.launch import main
 
 main()

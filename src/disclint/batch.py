@@ -141,6 +141,9 @@ def _outcomes(linter: Linter, inputs: Sequence[InputSpec], workers: int, bar: _P
         return
     import multiprocessing
 
+    from disclint.text.segment import stop_helper
+
+    stop_helper()  # each worker loads its own segmenter; a helper would only take a core from them
     global _WORKER
     method = start_method()
     fork = method == "fork"

@@ -293,7 +293,7 @@ class TriggerIndex:
                 by_word.setdefault(trigger, set()).add(id(term))
         words = sorted(by_word)
         # Every trigger that is a prefix of a longer one also occurs where the longer one does.
-        self._prefixes = {word: [other for other in words if word.startswith(other)] for word in words}
+        self._prefixes = {word: [word[:size] for size in range(1, len(word) + 1) if word[:size] in by_word] for word in words}
         self._terms = {word: frozenset(ids) for word, ids in by_word.items()}
         # No lookahead: a plain pattern lets the regex engine skip to a possible first character.
         self._scanner = re.compile(_trie_pattern(words)) if words else None
