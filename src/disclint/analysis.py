@@ -18,7 +18,7 @@ from disclint.findings import Category, Finding, Severity
 from disclint.lexicons import Lexicon, Term
 from disclint.structure.bundle import Part, split_parts
 from disclint.structure.headings import Heading, find_headings
-from disclint.text.normalize import NormText, normalize_span
+from disclint.text.normalize import SPACE_CHARS, NormText, normalize_span
 from disclint.text.numbering import item_marker
 from disclint.text.numbers import Quantity, find_quantities
 from disclint.text.segment import on_token_boundaries
@@ -27,6 +27,8 @@ from disclint.text.sentences import Sentence, split_sentences
 _TITLE = re.compile(r"《[^《》]{0,80}》")
 _CLAUSE_STOPS = "，。；：,;:！？!?"
 
+
+_QUESTION_START = re.compile(r"(?:问|提问|投资者提问|投资者问|网友提问|Q\d*)[:：]")
 
 @dataclass(frozen=True)
 class Hit:
@@ -58,6 +60,7 @@ class Analysis:
         self._titles: dict[int, list[tuple[int, int]]] = {}
         self._rule_text: dict[int, bool] = {}
         self._heading: dict[int, bool] = {}
+        self._rule_list: dict[int, bool] = {}
         self._candidates: dict[int, frozenset[int]] = {}
         self.memo: dict[str, object] = {}
 
@@ -151,16 +154,23 @@ class Analysis:
         """The sentence quotes an investor's question (互动易-style Q&A)."""
         if self.has_cue("investor_question", sentence.text):
             return True
-        block_sentences = self.sentences_by_block.get(sentence.block_index, [])
-        question_open = False
-        for other in block_sentences:
-            if other.index > sentence.index:
-                break
-            if self.has_cue("answer_start", other.text):
-                question_open = False
-            elif re.match(r"^(?:问|提问|投资者提问|投资者问|网友提问|Q\d*)[:：]", other.text):
-                question_open = True
-        return question_open
+        return sentence.index in self._inside_questions
+
+    @cached_property
+    def _inside_questions(self) -> frozenset[int]:
+        """Sentences after a "问：" and before the answer starts, in the same paragraph."""
+        inside: set[int] = set()
+        answer_start = self.lexicon.cue("answer_start")
+        for block_sentences in self.sentences_by_block.values():
+            question_open = False
+            for other in block_sentences:
+                if answer_start.search(other.text):
+                    question_open = False
+                elif _QUESTION_START.match(other.text):
+                    question_open = True
+                if question_open:
+                    inside.add(other.index)
+        return frozenset(inside)
 
     @cached_property
     def _heading_blocks(self) -> frozenset[int]:
@@ -200,20 +210,45 @@ class Analysis:
         cached = self._rule_text.get(sentence.index)
         if cached is not None:
             return cached
-        result = self.has_cue("rule_text", sentence.text)
-        blocks = self.document.blocks
-        index = sentence.block_index
-        while not result and index > 0 and sentence.block_index - index < 80:
-            own = self.document.text[blocks[index].start : blocks[index].end].lstrip()
-            if item_marker(own) is None:
-                break
-            index -= 1
-            intro = self.block_text(index)
-            if intro.endswith(("：", ":")):
-                result = self.has_cue("rule_text", intro)
-                break
+        result = self.has_cue("rule_text", sentence.text) or self._in_rule_list(sentence.block_index)
         self._rule_text[sentence.index] = result
         return result
+
+    def _in_rule_list(self, block_index: int) -> bool:
+        """Block ``block_index`` is an item of a list introduced by a rule text
+        no more than 80 blocks before it."""
+        intro = self._list_intros[block_index]
+        if intro is None or block_index - intro > 80:
+            return False
+        cached = self._rule_list.get(intro)
+        if cached is None:
+            cached = self._rule_list[intro] = self.has_cue("rule_text", self.block_text(intro))
+        return cached
+
+    @cached_property
+    def _list_intros(self) -> list[int | None]:
+        """For each block that is a list item, the block ending in "：" that
+        introduces its list (the items between it and the item all numbered)."""
+        blocks = self.document.blocks
+        text = self.document.text
+        intros: list[int | None] = [None] * len(blocks)
+        for index in range(1, len(blocks)):
+            block = blocks[index]
+            # The numbering is at the start: no need to copy the whole paragraph.
+            if item_marker(text[block.start : min(block.end, block.start + 200)].lstrip()) is None:
+                continue
+            if self._ends_with_colon(index - 1):
+                intros[index] = index - 1
+            elif index - 1 > 0:
+                intros[index] = intros[index - 1]
+        return intros
+
+    def _ends_with_colon(self, block_index: int) -> bool:
+        block = self.document.blocks[block_index]
+        tail = self.document.text[max(block.start, block.end - 16) : block.end].rstrip(SPACE_CHARS)
+        if not tail:
+            return self.block_text(block_index).endswith(("：", ":"))
+        return tail.endswith(("：", ":"))
 
     def past_only(self, text: str) -> bool:
         """States a past fact: a completed-action cue and no future cue."""

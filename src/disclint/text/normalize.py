@@ -17,8 +17,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-_SPACE_CHARS = " \t\r\n\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff\ufffd"
-_SPACE_RUN = re.compile(f"[{_SPACE_CHARS}]+")
+SPACE_CHARS = " \t\r\n\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff\ufffd"
+_SPACE_RUN = re.compile(f"[{SPACE_CHARS}]+")
 _FOLD = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
 _FOLD.update({ord(char): ord(char) - 0xFEE0 for char in "％＋－／"})
 _FULLWIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
