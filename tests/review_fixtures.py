@@ -1,8 +1,8 @@
 """Helpers for the review-output tests (HTML report, annotated .docx, browser).
 
-``view_result`` lints a file the way the CLI will and makes sure the
-``FileResult`` carries what document-view reporters read (``text``,
-``source_format``, ``checklist``) even before the engine fills them.
+``view_result`` lints a file the way the CLI does for the document views:
+the ``FileResult`` carries what those reporters read (``text``,
+``source_format``, ``checklist``).
 ``anchored_texts`` reads a .docx independently of disclint's own walk: the
 text between each ``w:commentRangeStart`` and ``w:commentRangeEnd``.
 """
@@ -14,14 +14,10 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from disclint.analysis import Analysis
 from disclint.config import Config
-from disclint.document import Document
 from disclint.engine import Linter
-from disclint.findings import FileResult, SectionCheck
-from disclint.parse import parse_path
+from disclint.findings import FileResult
 from disclint.parse.plaintext import document_from_text
-from disclint.rules.missing_section import checklist
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -29,44 +25,23 @@ _LINTER: Linter | None = None
 
 
 def linter() -> Linter:
+    """A linter that fills the document view (text, format, checklist), as the CLI does for html."""
     global _LINTER
     if _LINTER is None:
         _LINTER = Linter.create(Config())
+        _LINTER.document_view = True
     return _LINTER
-
-
-def fill_view(result: FileResult, document: Document) -> FileResult:
-    """Fill ``text``/``source_format``/``checklist`` when the engine has not."""
-    if not result.text:
-        result.text = document.text
-    if not result.source_format:
-        result.source_format = document.source_format
-    if not result.checklist:
-        analysis = Analysis(document=document, lexicon=linter().lexicon)
-        result.checklist = [
-            SectionCheck(
-                doc_type=doc_type,
-                section=status.spec.id,
-                name=status.spec.name,
-                present=status.present,
-                required=status.required,
-                severity=status.spec.severity,
-            )
-            for doc_type, status in checklist(analysis)
-        ]
-    return result
 
 
 def view_result(path: Path) -> FileResult:
     """``Linter.create(Config()).lint_path(path)`` with the document view filled."""
     result = linter().lint_path(path)
     assert result.error is None, result.error
-    return fill_view(result, parse_path(path))
+    return result
 
 
 def view_text(text: str, name: str = "draft.txt") -> FileResult:
-    document = document_from_text(text, name)
-    return fill_view(linter().lint_document(document), document)
+    return linter().lint_document(document_from_text(text, name))
 
 
 def comment_parts(path: Path) -> tuple[Any, Any]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from disclint.analysis import Analysis, Hit
-from disclint.findings import Finding
+from disclint.findings import Finding, Severity
 from disclint.rules.registry import RuleSpec
 from disclint.text.sentences import Sentence
 
@@ -61,16 +61,45 @@ def merge_overlapping(hits: list[Hit]) -> list[Hit]:
     return kept
 
 
-def finding_for_hit(analysis: Analysis, spec: RuleSpec, hit: Hit, *, message: str | None = None) -> Finding:
-    term = hit.term
+def rule_finding(
+    analysis: Analysis,
+    spec: RuleSpec,
+    sentence: Sentence,
+    start: int,
+    end: int,
+    message: str,
+    *,
+    severity: Severity | None = None,
+    suggestion: str | None = None,
+    source: str | None = None,
+    section: str | None = None,
+) -> Finding:
+    """A finding of rule ``spec`` on ``sentence.text[start:end]``; the severity,
+    suggestion and clause (``source``, cited in full) default to the rule's."""
     return analysis.finding(
         code=spec.code,
         category=spec.category,
-        severity=term.severity or spec.severity,
-        message=message or f"{term.reason}：“{hit.text}”",
-        sentence=hit.sentence,
-        start=hit.start,
-        end=hit.end,
-        suggestion=term.suggest or spec.suggestion,
-        reference=analysis.lexicon.cite(term.source),
+        severity=severity or spec.severity,
+        message=message,
+        sentence=sentence,
+        start=start,
+        end=end,
+        suggestion=suggestion or spec.suggestion,
+        reference=analysis.lexicon.cite(spec.reference if source is None else source),
+        section=section,
+    )
+
+
+def finding_for_hit(analysis: Analysis, spec: RuleSpec, hit: Hit, *, message: str | None = None) -> Finding:
+    term = hit.term
+    return rule_finding(
+        analysis,
+        spec,
+        hit.sentence,
+        hit.start,
+        hit.end,
+        message or f"{term.reason}：“{hit.text}”",
+        severity=term.severity,
+        suggestion=term.suggest,
+        source=term.source,
     )

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from disclint.analysis import Analysis
 from disclint.findings import Category, Finding, Severity
+from disclint.rules.common import rule_finding
 from disclint.rules.registry import RuleSpec, rule
 from disclint.text.numbers import Quantity, QuantityKind
 from disclint.text.sentences import Sentence
@@ -40,20 +41,6 @@ def _fmt(value: float) -> str:
 
 
 _REFERENCE = "000 行动要求5；003 第五条（准确）"
-
-
-def _finding(analysis: Analysis, spec: RuleSpec, sentence: Sentence, start: int, end: int, message: str) -> Finding:
-    return analysis.finding(
-        code=spec.code,
-        category=spec.category,
-        severity=spec.severity,
-        message=message,
-        sentence=sentence,
-        start=start,
-        end=end,
-        suggestion=spec.suggestion,
-        reference=analysis.lexicon.cite(spec.reference),
-    )
 
 
 def _in_parentheses(text: str, index: int) -> bool:
@@ -111,7 +98,7 @@ def parts_vs_total(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
         over = part_sum - total.value > tolerance
         mismatch = complete and abs(part_sum - total.value) > tolerance
         if over or mismatch:
-            yield _finding(
+            yield rule_finding(
                 analysis, spec, sentence, total.start, parts[-1].end,
                 f"分项之和为{_fmt(part_sum)}{total.unit.lstrip('万亿')}，与总数“{total.text}”不符",
             )
@@ -183,7 +170,7 @@ def growth_rate_mismatch(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding
             stated = percent.value if growth.group("word") in ("增长", "增加", "提升", "上升", "提高") else -percent.value
             tolerance = percent.tolerance + 100 * (current.tolerance + base.tolerance * current.value / base.value) / base.value
             if abs(actual - stated) > tolerance:
-                yield _finding(
+                yield rule_finding(
                     analysis, spec, sentence, min(current.start, base.start), max(percent.end, base.end),
                     f"按{current.text}与{base.text}计算，变动率为{actual:.2f}%，与所述“{percent.text}”不符",
                 )
@@ -220,7 +207,7 @@ def bounds_reversed(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
                 continue
             assert low.value is not None and high.value is not None
             if low.value > high.value:  # bounds are thresholds, not rounded measurements
-                yield _finding(
+                yield rule_finding(
                     analysis, spec, sentence, low.start, high.end,
                     f"下限“{low.text}”高于上限“{high.text}”",
                 )
@@ -259,7 +246,7 @@ def impossible_date(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
             elif day and day > calendar.monthrange(year, month)[1]:
                 problem = f"{year}年{month}月没有{day}日"
             if problem:
-                yield _finding(analysis, spec, sentence, quantity.start, quantity.end, f"日期不存在：{problem}")
+                yield rule_finding(analysis, spec, sentence, quantity.start, quantity.end, f"日期不存在：{problem}")
 
 
 # ---------------------------------------------------------------- CN005 shares of one base
@@ -302,7 +289,7 @@ def percentages_of_one_base(analysis: Analysis, spec: RuleSpec) -> Iterator[Find
             total = sum(values)
             pair = len(matches) == 2 and all(_PAIR.search(text[max(0, m.start() - 12) : m.start()]) for m in matches)
             if total > 100 + tolerance or (pair and abs(total - 100) > tolerance):
-                yield _finding(
+                yield rule_finding(
                     analysis, spec, sentence, matches[0].start(), matches[-1].end(),
                     f"各部分占“{base}”的比例合计为{total:.2f}%",
                 )
@@ -378,7 +365,7 @@ def percentage_of_stated_base(analysis: Analysis, spec: RuleSpec) -> Iterator[Fi
                 actual = part.value / base.value * 100
                 tolerance = stated.tolerance + actual * (part.tolerance / part.value + base.tolerance / base.value)
                 if abs(actual - stated.value) > tolerance:
-                    yield _finding(
+                    yield rule_finding(
                         analysis, spec, sentence, part.start, stated.end,
                         f"{part.text}÷{base.text}={actual:.2f}%，与所述“{stated.text}”不符",
                     )
@@ -468,16 +455,13 @@ def table_total_mismatch(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding
                 if sentence is None:
                     continue
                 start = entries[position].offset
-                yield analysis.finding(
-                    code=spec.code,
-                    category=spec.category,
-                    severity=spec.severity,
-                    message=f"表中第{column + 1}个数值列各行之和为{column_sum:,.2f}，与合计行的“{total_token}”不符（{len(rows)}行）",
-                    sentence=sentence,
-                    start=max(0, _norm_index(sentence, start)),
-                    end=len(sentence.text),
-                    suggestion=spec.suggestion,
-                    reference=analysis.lexicon.cite(spec.reference),
+                yield rule_finding(
+                    analysis,
+                    spec,
+                    sentence,
+                    max(0, _norm_index(sentence, start)),
+                    len(sentence.text),
+                    f"表中第{column + 1}个数值列各行之和为{column_sum:,.2f}，与合计行的“{total_token}”不符（{len(rows)}行）",
                 )
 
 
@@ -538,7 +522,7 @@ def figure_stated_differently(analysis: Analysis, spec: RuleSpec) -> Iterator[Fi
                 assert first.value is not None
                 if abs(first.value - quantity.value) > first.tolerance + quantity.tolerance:
                     line = analysis.document.locate(first_sentence.norm.span_to_source(first.start, first.end)[0]).line
-                    yield _finding(
+                    yield rule_finding(
                         analysis, spec, sentence, quantity.start, quantity.end,
                         f"“{label}”此处为“{quantity.text}”，与第{line}行的“{first.text}”不一致",
                     )
@@ -577,7 +561,7 @@ def dates_out_of_order(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
                 continue
             comparable_second = second if second[2] else (second[0], second[1], 31)
             if first > comparable_second:
-                yield _finding(
+                yield rule_finding(
                     analysis, spec, sentence, match.start("a"), match.end("b"),
                     f"起始日期“{match.group('a')}”晚于截止日期“{match.group('b')}”",
                 )
@@ -623,7 +607,7 @@ def dividend_arithmetic(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
         expected = amount / per * base.value
         tolerance = total.tolerance + 0.5 * 10**-decimals / per * base.value + amount / per * base.tolerance
         if abs(expected - total.value) > tolerance:
-            yield _finding(
+            yield rule_finding(
                 analysis, spec, sentence, per_share.start(), total.end,
                 f"按每{'10' if per == 10 else ''}股{amount:g}元、股本{base.text}计算，应派发{_fmt(expected)}元，与“{total.text}”不符",
             )
@@ -670,7 +654,7 @@ def labelled_dates_out_of_order(analysis: Analysis, spec: RuleSpec) -> Iterator[
                 continue
             if first[1] > second[1] or (strict and first[1] == second[1]):
                 _, _, sentence, start, end = second
-                yield _finding(analysis, spec, sentence, start, end, f"{reason}：此处为{sentence.text[start:end]}")
+                yield rule_finding(analysis, spec, sentence, start, end, f"{reason}：此处为{sentence.text[start:end]}")
 
 
 def _date_orders(analysis: Analysis) -> list[tuple[re.Pattern[str], re.Pattern[str], bool, str]]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from disclint.analysis import Analysis
 from disclint.findings import Category, Finding, Severity
+from disclint.rules.common import rule_finding
 from disclint.rules.registry import RuleSpec, rule
 from disclint.text.numbers import QuantityKind
 from disclint.text.sentences import Sentence
@@ -155,17 +156,7 @@ def forecast_without_basis(analysis: Analysis, spec: RuleSpec) -> Iterator[Findi
             if statement.certainty
             else f"业绩预测未说明依据或假设：“{_shorten(excerpt)}”"
         )
-        yield analysis.finding(
-            code=spec.code,
-            category=spec.category,
-            severity=spec.severity,
-            message=message,
-            sentence=statement.sentence,
-            start=statement.start,
-            end=statement.end,
-            suggestion=spec.suggestion,
-            reference=analysis.lexicon.cite(spec.reference),
-        )
+        yield rule_finding(analysis, spec, statement.sentence, statement.start, statement.end, message)
 
 
 @rule(
@@ -206,16 +197,13 @@ def no_risk_warning(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
             continue
         # Anchored on the first forecast: the statement that needs the warning.
         first = inside[0]
-        yield analysis.finding(
-            code=spec.code,
-            category=spec.category,
-            severity=spec.severity,
-            message=f"文中有预测或量化目标（此处起共{len(inside)}处），但全文没有风险提示",
-            sentence=first.sentence,
-            start=first.start,
-            end=first.end,
-            suggestion=spec.suggestion,
-            reference=analysis.lexicon.cite(spec.reference),
+        yield rule_finding(
+            analysis,
+            spec,
+            first.sentence,
+            first.start,
+            first.end,
+            f"文中有预测或量化目标（此处起共{len(inside)}处），但全文没有风险提示",
         )
 
 

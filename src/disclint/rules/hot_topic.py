@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from disclint.analysis import Analysis, Hit
 from disclint.document import BlockKind
 from disclint.findings import Category, Finding, Severity
-from disclint.rules.common import lexicon_hits
+from disclint.rules.common import lexicon_hits, rule_finding
 from disclint.rules.registry import RuleSpec, rule
 from disclint.text.numbers import QuantityKind
 from disclint.text.sentences import Sentence
@@ -146,14 +146,14 @@ def hot_topic_without_link(analysis: Analysis, spec: RuleSpec) -> Iterator[Findi
             end -= 1
         concepts = "".join(dict.fromkeys(f"“{hit.text}”" for hit in hits))
         first = hits[0].term
-        yield analysis.finding(
-            code=spec.code,
-            category=spec.category,
-            severity=first.severity or spec.severity,
-            message=f"把公司与热点概念{concepts}挂钩，但没有说明相关收入、所处阶段或对业绩的影响",
-            sentence=sentence,
-            start=start,
-            end=end,
-            suggestion=first.suggest or spec.suggestion,
-            reference=analysis.lexicon.cite(first.source),
+        yield rule_finding(
+            analysis,
+            spec,
+            sentence,
+            start,
+            end,
+            f"把公司与热点概念{concepts}挂钩，但没有说明相关收入、所处阶段或对业绩的影响",
+            severity=first.severity,
+            suggestion=first.suggest,
+            source=first.source,
         )

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from disclint.analysis import Analysis
 from disclint.findings import Category, Finding, Severity
+from disclint.rules.common import rule_finding
 from disclint.rules.forward_looking import forward_statements, insertion_point
 from disclint.rules.registry import RuleSpec, rule
 from disclint.structure.bundle import Part
@@ -252,16 +253,16 @@ def missing_required_section(analysis: Analysis, spec: RuleSpec) -> Iterator[Fin
             if anchor is None:
                 continue
             section = status.spec
-            yield analysis.finding(
-                code=spec.code,
-                category=spec.category,
+            yield rule_finding(
+                analysis,
+                spec,
+                anchor,
+                0,
+                len(anchor.text),
+                f"{pack.name}缺少“{section.name}”部分：应说明{section.expects}",
                 severity=_severity(analysis, part, section),
-                message=f"{pack.name}缺少“{section.name}”部分：应说明{section.expects}",
-                sentence=anchor,
-                start=0,
-                end=len(anchor.text),
-                suggestion=f"在{where}增加“{section.name}”部分" if where else spec.suggestion,
-                reference=analysis.lexicon.cite(section.source),
+                suggestion=f"在{where}增加“{section.name}”部分" if where else None,
+                source=section.source,
                 section=section.id,
             )
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from disclint.analysis import Analysis
 from disclint.document import BlockKind
 from disclint.findings import Category, Finding, Severity
+from disclint.rules.common import rule_finding
 from disclint.rules.registry import RuleSpec, rule
 from disclint.text.sentences import Sentence
 
@@ -35,17 +36,7 @@ def _finding(analysis: Analysis, spec: RuleSpec, sentence: Sentence, start: int,
     norm = sentence.norm
     local_start = norm.norm_index(start)
     local_end = norm.norm_index(end)
-    return analysis.finding(
-        code=spec.code,
-        category=spec.category,
-        severity=spec.severity,
-        message=message,
-        sentence=sentence,
-        start=local_start,
-        end=max(local_end, local_start + 1),
-        suggestion=spec.suggestion,
-        reference=analysis.lexicon.cite(spec.reference),
-    )
+    return rule_finding(analysis, spec, sentence, local_start, max(local_end, local_start + 1), message)
 
 
 @rule(
@@ -131,17 +122,7 @@ def overlong_sentence(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
             continue
         if sentence.text.count("；") + sentence.text.count(";") >= 2:
             continue  # a list of items in one sentence
-        yield analysis.finding(
-            code=spec.code,
-            category=spec.category,
-            severity=spec.severity,
-            message=f"句子长{len(sentence.text)}字，宜拆分",
-            sentence=sentence,
-            start=0,
-            end=min(len(sentence.text), 24),
-            suggestion=spec.suggestion,
-            reference=analysis.lexicon.cite(spec.reference),
-        )
+        yield rule_finding(analysis, spec, sentence, 0, min(len(sentence.text), 24), f"句子长{len(sentence.text)}字，宜拆分")
 
 
 _PAST_DOMINANT_SHARE = 0.6
@@ -194,14 +175,11 @@ def past_achievements_dominate(analysis: Analysis, spec: RuleSpec) -> Iterator[F
             past = [s for s in sentences if analysis.past_only(s.text) and analysis.quantities(s)]
             if len(past) / len(sentences) >= _PAST_DOMINANT_SHARE:
                 anchor = next(s for s in analysis.sentences if s.block_index >= heading.block_index)
-                yield analysis.finding(
-                    code=spec.code,
-                    category=spec.category,
-                    severity=spec.severity,
-                    message=f"“{heading.title}”部分{len(sentences)}句中有{len(past)}句是过往成绩，目标与举措不突出",
-                    sentence=anchor,
-                    start=0,
-                    end=len(anchor.text),
-                    suggestion=spec.suggestion,
-                    reference=analysis.lexicon.cite(spec.reference),
+                yield rule_finding(
+                    analysis,
+                    spec,
+                    anchor,
+                    0,
+                    len(anchor.text),
+                    f"“{heading.title}”部分{len(sentences)}句中有{len(past)}句是过往成绩，目标与举措不突出",
                 )

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from disclint.analysis import Analysis, Hit
 from disclint.findings import Category, Finding, Severity
+from disclint.rules.common import rule_finding
 from disclint.rules.forward_looking import forward_statements
 from disclint.rules.registry import RuleSpec, rule
 from disclint.text.numbering import item_marker
@@ -176,14 +177,12 @@ def unmeasurable_pledge(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
             else "举措没有金额、比例、数量、时点或期限，不可检验"
         )
         first_term = markers[0].term if markers else None
-        yield analysis.finding(
-            code=spec.code,
-            category=spec.category,
-            severity=spec.severity,
-            message=message,
-            sentence=sentence,
-            start=start,
-            end=end,
-            suggestion=(first_term.suggest if first_term else None) or spec.suggestion,
-            reference=analysis.lexicon.cite(spec.reference),
+        yield rule_finding(
+            analysis,
+            spec,
+            sentence,
+            start,
+            end,
+            message,
+            suggestion=(first_term.suggest if first_term else None),
         )
