@@ -359,3 +359,15 @@ def test_parts_of_a_bundle_and_a_result_without_text() -> None:
     assert "本文件包含 2 份文件" in page and "考核管理办法" in page and "第 41–60 行" in page
     assert "此结果不含文档正文" in page
     assert "未涉及（本文不要求）" in page
+
+
+def test_a_folder_report_opens_on_the_first_file_with_findings() -> None:
+    clean = view_text("公司将于2025年8月28日召开2025年半年度业绩说明会。", "01_clean.txt")
+    faulty = view_text("公司核心技术遥遥领先，已成长为行业龙头。", "02_faulty.txt")
+    assert not clean.findings and faulty.findings
+    parsed = read(render_html([clean, faulty]))
+    assert parsed.hidden_sections == [0]
+    page = render_html([clean, faulty])
+    assert 'data-file="1" aria-current="true"' in page
+    # With no findings anywhere, the first file is shown.
+    assert read(render_html([clean, clean])).hidden_sections == [1]

@@ -84,10 +84,12 @@ def render_html(results: Sequence[FileResult], *, title: str | None = None) -> s
         "</head>\n<body>\n",
         '<header class="top">\n<div class="brand">disclint <span>审阅报告</span></div>\n',
     ]
+    # Open on the first file that has something to read, not on a clean notice.
+    shown = next((index for index, result in enumerate(results) if result.findings), 0)
     if len(results) > 1:
         out.append('<nav class="files" aria-label="文件">\n')
         for index, result in enumerate(results):
-            current = ' aria-current="true"' if index == 0 else ""
+            current = ' aria-current="true"' if index == shown else ""
             out.append(
                 f'<a class="file-tab" href="#file-{index}" data-file="{index}"{current} title="{_e(result.path)}">'
                 f'<span class="name">{_e(_short_name(result.path))}</span>{_tab_counts(result)}</a>\n'
@@ -102,7 +104,7 @@ def render_html(results: Sequence[FileResult], *, title: str | None = None) -> s
         + "</div>\n</header>\n<main>\n"
     )
     for index, result in enumerate(results):
-        out.extend(_file_section(index, result, hidden=index > 0))
+        out.extend(_file_section(index, result, hidden=index != shown))
     out.append(
         '<div id="popover" class="popover" role="dialog" aria-live="polite" hidden></div>\n'
         '<noscript><p class="noscript">脚本未运行：悬停高亮处可看到简要说明，侧栏链接仍可跳转，各文件依次显示。</p></noscript>\n'
