@@ -77,6 +77,16 @@ if mode == "kill":
     os.waitpid(segment._helper.pid, 0)
 through_helper = [segment.tokens(text) for text in samples]
 loaded_here = segment.is_loaded()
+pooled = None
+if mode == "pool":
+    import multiprocessing
+
+    def work(text):
+        return segment.tokens(text), segment.is_loaded()
+
+    segment.share_helper()
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        pooled = pool.map(work, samples * 3, chunksize=1)
 if mode == "fork":
     child = os.fork()
     if child == 0:
@@ -89,7 +99,7 @@ segment.stop_helper()
 in_process = [segment.tokens(text) for text in samples]
 print(json.dumps({"started": started, "loaded_here": loaded_here, "helper": through_helper,
                   "in_process": in_process, "forked_child_forgot": forked_child_forgot,
-                  "first": late_word_first}, ensure_ascii=False))
+                  "first": late_word_first, "pooled": pooled}, ensure_ascii=False))
 """
 
 
@@ -150,3 +160,15 @@ def test_cli_output_is_the_same_with_and_without_the_helper(tmp_path: Path) -> N
         outputs.append(completed.stdout)
     assert outputs[0] == outputs[1]
     assert "HY001" in outputs[0] and "VP001" in outputs[0]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the helper is forked on Linux only")
+def test_forked_workers_share_the_helper_when_it_is_shared() -> None:
+    result = _run_helper_script("pool")
+    pooled = result["pooled"]
+    assert isinstance(pooled, list) and len(pooled) == 3 * len(SAMPLES)
+    in_process = result["in_process"]
+    assert isinstance(in_process, list)
+    for position, (tokens, loaded_in_worker) in enumerate(pooled):
+        assert tokens == in_process[position % len(SAMPLES)]
+        assert loaded_in_worker is False  # the worker asked the helper, it loaded nothing itself

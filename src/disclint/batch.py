@@ -141,12 +141,15 @@ def _outcomes(linter: Linter, inputs: Sequence[InputSpec], workers: int, bar: _P
         return
     import multiprocessing
 
-    from disclint.text.segment import stop_helper
+    from disclint.text.segment import share_helper, stop_helper
 
-    stop_helper()  # each worker loads its own segmenter; a helper would only take a core from them
     global _WORKER
     method = start_method()
     fork = method == "fork"
+    # Forked workers share the segmenter helper (its dictionary loaded while this process
+    # started); spawned ones could not reach it and load their own.
+    if not (fork and share_helper()):
+        stop_helper()
     context = multiprocessing.get_context(method)
     cache_dir = linter.cache.folder if linter.cache is not None else None
     # Forked workers inherit the built linter; spawned ones get the config and build their own.

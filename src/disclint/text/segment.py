@@ -127,16 +127,20 @@ class _Helper:
 
     def __init__(self, pid: int, requests: BinaryIO, replies: BinaryIO) -> None:
         self.pid = pid
+        self.owner = os.getpid()
         self.requests = requests
         self.replies = replies
         self.sent_words: set[str] = set()
+        # Set by share_helper(): forked workers then take turns, one request and its reply at a time.
+        self.lock: Any = None
 
     def cut(self, text: str) -> list[str] | None:
         """Tokens of ``text``, or None when the helper is gone or failed."""
         new_words = sorted(_user_words - self.sent_words)
         try:
-            _send(self.requests, (new_words, text))
-            reply = _receive(self.replies)
+            with self.lock if self.lock is not None else contextlib.nullcontext():
+                _send(self.requests, (new_words, text))
+                reply = _receive(self.replies)
         except (OSError, EOFError, ValueError, TypeError):
             return None
         if not isinstance(reply, list):
@@ -189,6 +193,20 @@ def start_helper() -> bool:
     return True
 
 
+def share_helper() -> bool:
+    """Let the processes forked from now on (``--jobs`` workers) use the helper too.
+
+    Returns False when there is no helper to share.
+    """
+    if _helper is None:
+        return False
+    if _helper.lock is None:
+        import multiprocessing
+
+        _helper.lock = multiprocessing.get_context("fork").Lock()
+    return True
+
+
 def stop_helper() -> None:
     """End the helper process, if any (it is not needed, or it failed).
 
@@ -200,6 +218,8 @@ def stop_helper() -> None:
     if helper is None:
         return
     helper.close()
+    if helper.owner != os.getpid():
+        return  # a worker drops its use of the helper; the process that forked it ends it
     try:
         os.kill(helper.pid, signal.SIGKILL)
         os.waitpid(helper.pid, 0)
@@ -208,9 +228,9 @@ def stop_helper() -> None:
 
 
 def _forget_helper_in_child() -> None:
-    # A process forked from one with a helper (a --jobs worker) must not share its pipes.
+    # A process forked from one with a helper must not use its pipes unless it was shared.
     global _helper
-    if _helper is not None:
+    if _helper is not None and _helper.lock is None:
         _helper.close()
         _helper = None
 
