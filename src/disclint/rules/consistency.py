@@ -375,6 +375,7 @@ def percentage_of_stated_base(analysis: Analysis, spec: RuleSpec) -> Iterator[Fi
 _NUMERIC_TOKEN = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|共计|合\s*计)")
 _SUBTOTAL = re.compile(r"^小计")
+_TOTAL_WORD = re.compile(r"合\s*计|总计|共计")
 
 
 def _trailing_numbers(line: str) -> list[str]:
@@ -411,6 +412,8 @@ def _value(token: str) -> tuple[float, float]:
 )
 def table_total_mismatch(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
     document = analysis.document
+    if not _TOTAL_WORD.search(document.text):
+        return  # no "合计" row anywhere
     entries = document.lines
     texts = []
     for position, entry in enumerate(entries):
@@ -555,6 +558,8 @@ def _as_tuple(text: str) -> tuple[int, int, int] | None:
 )
 def dates_out_of_order(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
     for sentence in analysis.sentences:
+        if "月" not in sentence.text:
+            continue  # cheap test before the range pattern
         for match in _DATE_RANGE.finditer(sentence.text):
             first, second = _as_tuple(match.group("a")), _as_tuple(match.group("b"))
             if first is None or second is None:

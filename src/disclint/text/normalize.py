@@ -22,6 +22,7 @@ _SPACE_RUN = re.compile(f"[{SPACE_CHARS}]+")
 _FOLD = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
 _FOLD.update({ord(char): ord(char) - 0xFEE0 for char in "％＋－／"})
 _FULLWIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
+_FOLDABLE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_FOLD)) + "]")
 
 
 def _is_ascii_alnum(char: str) -> bool:
@@ -82,9 +83,13 @@ class NormText:
 def normalize_span(text: str, start: int, end: int) -> NormText:
     """Normalise ``text[start:end]``."""
     raw = text[start:end]
-    folded = raw.translate(_FOLD)
+    # translate() looks up every character; most spans have nothing to fold.
+    folded = raw.translate(_FOLD) if _FOLDABLE.search(raw) else raw
     if "．" in folded:
         folded = _FULLWIDTH_POINT.sub(".", folded)
+    if not _SPACE_RUN.search(folded):
+        # Most sentences: nothing to remove, one stretch.
+        return NormText(text=folded, segments=((0, start),) if folded else (), source_end=end)
     pieces: list[str] = []
     segments: list[tuple[int, int]] = []
     length = 0

@@ -21,7 +21,6 @@ any failure of the helper falls back to loading in-process.
 from __future__ import annotations
 
 import contextlib
-import logging
 import marshal
 import os
 import signal
@@ -79,6 +78,8 @@ def _load() -> None:
             except ImportError:
                 if prefer == "rjieba":
                     raise
+        import logging
+
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
