@@ -204,7 +204,10 @@ def share_helper() -> bool:
     if _helper.lock is None:
         import multiprocessing
 
-        _helper.lock = multiprocessing.get_context("fork").Lock()
+        try:
+            _helper.lock = multiprocessing.get_context("fork").Lock()
+        except (OSError, ValueError):  # no shared semaphores here: workers load their own
+            return False
     return True
 
 
