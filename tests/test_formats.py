@@ -234,3 +234,24 @@ def test_unwritable_output_exits_2(drafts: Path, tmp_path: Path) -> None:
 def test_unknown_format(drafts: Path) -> None:
     code, _, err = run("check", "drafts", "--format", "xml")
     assert code == 2 and "github" in err and "sarif" in err and "junit" in err
+
+
+def test_text_report_is_the_same_with_and_without_colour() -> None:
+    """The plain writer (pipes, files, NO_COLOR) and the rich one (terminals) print the same text."""
+    import io
+    import re
+
+    from disclint.config import Config
+    from disclint.engine import Linter
+    from disclint.report.text import render_text
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    linter = Linter.create(Config())
+    results = [linter.lint_path(path) for path in sorted(examples.glob("*.txt"))]
+    assert sum(len(result.findings) for result in results) > 10
+    plain = io.StringIO()
+    render_text(results, plain, color=False)
+    coloured = io.StringIO()
+    render_text(results, coloured, color=True)
+    assert "\x1b[" in coloured.getvalue()
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured.getvalue()) == plain.getvalue()
