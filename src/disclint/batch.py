@@ -82,6 +82,10 @@ _WORKER: Linter | None = None
 
 def _init_worker(linter: Linter | None, config: Any, cache_dir: Path | None) -> None:
     global _WORKER
+    import signal
+
+    # Ctrl-C is the main process's to handle: it ends the pool; workers must not print tracebacks.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if _WORKER is None:
         if linter is None:
             linter = Linter.create(config)
