@@ -26,9 +26,8 @@ from disclint.text.sentences import Sentence, split_sentences
 
 _TITLE = re.compile(r"《[^《》]{0,80}》")
 _CLAUSE_STOPS = "，。；：,;:！？!?"
-
-
 _QUESTION_START = re.compile(r"(?:问|提问|投资者提问|投资者问|网友提问|Q\d*)[:：]")
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -60,7 +59,7 @@ class Analysis:
         self._titles: dict[int, list[tuple[int, int]]] = {}
         self._rule_text: dict[int, bool] = {}
         self._heading: dict[int, bool] = {}
-        self._rule_list: dict[int, bool] = {}
+        self._intro_is_rule_text: dict[int, bool] = {}
         self._candidates: dict[int, frozenset[int]] = {}
         self.memo: dict[str, object] = {}
 
@@ -220,9 +219,9 @@ class Analysis:
         intro = self._list_intros[block_index]
         if intro is None or block_index - intro > 80:
             return False
-        cached = self._rule_list.get(intro)
+        cached = self._intro_is_rule_text.get(intro)
         if cached is None:
-            cached = self._rule_list[intro] = self.has_cue("rule_text", self.block_text(intro))
+            cached = self._intro_is_rule_text[intro] = self.has_cue("rule_text", self.block_text(intro))
         return cached
 
     @cached_property

@@ -459,11 +459,7 @@ def table_total_mismatch(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding
                     continue
                 start = entries[position].offset
                 yield rule_finding(
-                    analysis,
-                    spec,
-                    sentence,
-                    max(0, _norm_index(sentence, start)),
-                    len(sentence.text),
+                    analysis, spec, sentence, max(0, _norm_index(sentence, start)), len(sentence.text),
                     f"表中第{column + 1}个数值列各行之和为{column_sum:,.2f}，与合计行的“{total_token}”不符（{len(rows)}行）",
                 )
 

@@ -198,11 +198,7 @@ def no_risk_warning(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
         # Anchored on the first forecast: the statement that needs the warning.
         first = inside[0]
         yield rule_finding(
-            analysis,
-            spec,
-            first.sentence,
-            first.start,
-            first.end,
+            analysis, spec, first.sentence, first.start, first.end,
             f"文中有预测或量化目标（此处起共{len(inside)}处），但全文没有风险提示",
         )
 

@@ -147,11 +147,7 @@ def hot_topic_without_link(analysis: Analysis, spec: RuleSpec) -> Iterator[Findi
         concepts = "".join(dict.fromkeys(f"“{hit.text}”" for hit in hits))
         first = hits[0].term
         yield rule_finding(
-            analysis,
-            spec,
-            sentence,
-            start,
-            end,
+            analysis, spec, sentence, start, end,
             f"把公司与热点概念{concepts}挂钩，但没有说明相关收入、所处阶段或对业绩的影响",
             severity=first.severity,
             suggestion=first.suggest,

@@ -254,11 +254,7 @@ def missing_required_section(analysis: Analysis, spec: RuleSpec) -> Iterator[Fin
                 continue
             section = status.spec
             yield rule_finding(
-                analysis,
-                spec,
-                anchor,
-                0,
-                len(anchor.text),
+                analysis, spec, anchor, 0, len(anchor.text),
                 f"{pack.name}缺少“{section.name}”部分：应说明{section.expects}",
                 severity=_severity(analysis, part, section),
                 suggestion=f"在{where}增加“{section.name}”部分" if where else None,

@@ -176,10 +176,6 @@ def past_achievements_dominate(analysis: Analysis, spec: RuleSpec) -> Iterator[F
             if len(past) / len(sentences) >= _PAST_DOMINANT_SHARE:
                 anchor = next(s for s in analysis.sentences if s.block_index >= heading.block_index)
                 yield rule_finding(
-                    analysis,
-                    spec,
-                    anchor,
-                    0,
-                    len(anchor.text),
+                    analysis, spec, anchor, 0, len(anchor.text),
                     f"“{heading.title}”部分{len(sentences)}句中有{len(past)}句是过往成绩，目标与举措不突出",
                 )

@@ -178,11 +178,7 @@ def unmeasurable_pledge(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
         )
         first_term = markers[0].term if markers else None
         yield rule_finding(
-            analysis,
-            spec,
-            sentence,
-            start,
-            end,
+            analysis, spec, sentence, start, end,
             message,
             suggestion=(first_term.suggest if first_term else None),
         )

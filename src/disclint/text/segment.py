@@ -224,11 +224,9 @@ def stop_helper() -> None:
     helper.close()
     if helper.owner != os.getpid():
         return  # a worker drops its use of the helper; the process that forked it ends it
-    try:
+    with contextlib.suppress(OSError):  # already gone
         os.kill(helper.pid, signal.SIGKILL)
         os.waitpid(helper.pid, 0)
-    except (OSError, ChildProcessError):
-        pass
 
 
 def _forget_helper_in_child() -> None:
