@@ -21,7 +21,8 @@ from disclint.findings import (
     SectionCheck,
     Severity,
 )
-from disclint.report.html import CATEGORY_ZH, location_text, render_html
+from disclint.report.html import CATEGORY_ZH, render_html
+from disclint.report.location import location_text
 from fixtures_inputs import write_docx, write_pdf
 from review_fixtures import view_result, view_text
 

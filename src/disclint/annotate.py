@@ -41,6 +41,7 @@ from typing import Any
 
 from disclint.findings import Category, FileResult, LocatedFinding, Severity
 from disclint.parse import docx as docx_parser
+from disclint.report.location import location_text
 
 AUTHOR = "disclint"
 INITIALS = "DL"
@@ -83,11 +84,7 @@ def comment_text(item: LocatedFinding, *, location: bool = False) -> str:
     if finding.reference:
         lines.append(f"依据：{finding.reference}")
     if location:
-        start = item.start
-        where = f"第 {start.line} 行第 {start.column} 字"
-        if start.page is not None:
-            where = f"第 {start.page} 页" + where
-        lines.append(f"原文位置：{where}")
+        lines.append(f"原文位置：{location_text(item)}")
     return "\n".join(lines)
 
 

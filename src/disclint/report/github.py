@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from disclint.findings import FileResult, LocatedFinding, Severity
+from disclint.report.location import location
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 _BINARY = (".docx", ".pdf")
@@ -29,13 +30,6 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def _location(path: str, item: LocatedFinding) -> str:
-    start = item.start
-    if start.page is not None:
-        return f"{path}:p{start.page}:{start.line}:{start.column}"
-    return f"{path}:{start.line}:{start.column}"
-
-
 def annotation(path: str, item: LocatedFinding) -> str:
     finding = item.finding
     properties = [("file", path)]
@@ -46,7 +40,7 @@ def annotation(path: str, item: LocatedFinding) -> str:
         if item.end.line == item.start.line:
             properties.append(("endColumn", str(max(item.end.column, item.start.column))))
     properties.append(("title", f"disclint {finding.code}"))
-    lines = [f"{_location(path, item)}: {finding.code} {finding.message}"]
+    lines = [f"{location(path, item)}: {finding.code} {finding.message}"]
     if finding.reference:
         lines.append(f"依据：{finding.reference}")
     if finding.suggestion:

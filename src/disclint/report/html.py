@@ -33,6 +33,7 @@ from typing import Any
 
 from disclint import __version__
 from disclint.findings import Category, FileResult, LocatedFinding, SectionCheck, Severity
+from disclint.report.location import location_text
 
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -144,15 +145,6 @@ def _tab_counts(result: FileResult) -> str:
         if result.count(severity)
     ]
     return "".join(parts) or '<span class="n ok">✓</span>'
-
-
-def location_text(item: LocatedFinding) -> str:
-    """Where a finding is, as a reader looks it up ("第 3 页第 12 行第 5 字")."""
-    start = item.start
-    where = f"第 {start.line} 行第 {start.column} 字"
-    if start.page is not None:
-        where = f"第 {start.page} 页" + where
-    return where
 
 
 def _location_label(item: LocatedFinding) -> str:

@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from disclint.findings import FileResult, LocatedFinding, Severity
+from disclint.report.location import location
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -22,16 +23,9 @@ def _clean(text: str) -> str:
     return _XML_ILLEGAL.sub(" ", text)
 
 
-def _location(path: str, item: LocatedFinding) -> str:
-    start = item.start
-    if start.page is not None:
-        return f"{path}:p{start.page}:{start.line}:{start.column}"
-    return f"{path}:{start.line}:{start.column}"
-
-
 def _details(path: str, item: LocatedFinding) -> str:
     finding = item.finding
-    lines = [f"{_location(path, item)}  {finding.severity.value}  {finding.code}  {finding.message}"]
+    lines = [f"{location(path, item)}  {finding.severity.value}  {finding.code}  {finding.message}"]
     if item.excerpt:
         lines.append(f"摘录：{item.excerpt}")
     if finding.reference:

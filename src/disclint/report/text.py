@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from disclint.findings import FileResult, LocatedFinding, Severity
+from disclint.report.location import location
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _LABEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
@@ -21,13 +22,6 @@ _WINDOW = 36  # characters of context shown on each side of a long excerpt
 
 def cell_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in ("W", "F") else 1 for char in text)
-
-
-def location(path: str, item: LocatedFinding) -> str:
-    start = item.start
-    if start.page is not None:
-        return f"{path}:p{start.page}:{start.line}:{start.column}"
-    return f"{path}:{start.line}:{start.column}"
 
 
 def _snippet(item: LocatedFinding) -> tuple[str, int, int]:
