@@ -36,7 +36,9 @@ def write(path: Path, lines: list[str]) -> None:
 def reported(*args: str) -> list[tuple[str, str, int]]:
     code, out, err = run("check", *args, "--format", "json", *SELECT)
     assert code in (0, 1), err
-    return [(f["code"], f["excerpt"], f["start"]["line"]) for entry in json.loads(out)["files"] for f in entry["findings"]]
+    return [
+        (f["code"], f["excerpt"], f["start"]["line"]) for entry in json.loads(out)["files"] for f in entry["findings"]
+    ]
 
 
 @pytest.fixture()
@@ -136,8 +138,12 @@ def test_stable_json(project: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(None, "not found"), ("{", "not a disclint baseline"), ('{"schema": "other"}', "not a disclint baseline"),
-     ('{"schema": "disclint-baseline/1", "files": {"a": [{"code": "X"}]}}', "malformed entry")],
+    [
+        (None, "not found"),
+        ("{", "not a disclint baseline"),
+        ('{"schema": "other"}', "not a disclint baseline"),
+        ('{"schema": "disclint-baseline/1", "files": {"a": [{"code": "X"}]}}', "malformed entry"),
+    ],
 )
 def test_bad_baseline_exits_2(project: Path, content: str | None, message: str) -> None:
     if content is not None:

@@ -34,7 +34,12 @@ SENTENCES = [
     "公司2024年度现金分红总额为{n}.2亿元，占归属于上市公司股东净利润的35%。",
     "本激励计划拟授予的股票期权数量为1,000万份，其中首次授予850万份，预留{n}00万份。",
 ]
-TITLES = ["关于{year}年度“提质增效重回报”行动方案的公告", "{year}年估值提升计划", "关于召开{year}年半年度业绩说明会的公告", ""]
+TITLES = [
+    "关于{year}年度“提质增效重回报”行动方案的公告",
+    "{year}年估值提升计划",
+    "关于召开{year}年半年度业绩说明会的公告",
+    "",
+]
 
 
 def generate_drafts(folder: Path, count: int = 200) -> list[Path]:
@@ -240,7 +245,9 @@ def test_cache_dir_from_env_and_config(tmp_path: Path, pdf: Path, monkeypatch: p
     assert "DISCLINT_CACHE_DIR" not in os.environ  # the run's setting does not leak
 
 
-def test_no_cache_writes_nothing_and_txt_is_not_cached(tmp_path: Path, pdf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_cache_writes_nothing_and_txt_is_not_cached(
+    tmp_path: Path, pdf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "plan.pdf").write_bytes(pdf.read_bytes())
     (tmp_path / "a.txt").write_text(SENTENCES[0], encoding="utf-8")
@@ -250,7 +257,9 @@ def test_no_cache_writes_nothing_and_txt_is_not_cached(tmp_path: Path, pdf: Path
     assert not (tmp_path / "c" / "documents").exists()
 
 
-def test_corrupt_or_unwritable_cache_is_a_miss_not_an_error(tmp_path: Path, pdf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_corrupt_or_unwritable_cache_is_a_miss_not_an_error(
+    tmp_path: Path, pdf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "plan.pdf").write_bytes(pdf.read_bytes())
     _, expected, _ = run("check", "plan.pdf", "--format", "json", "--cache-dir", "c")

@@ -70,7 +70,16 @@ def test_json_follows_the_contract(drafts: Path) -> None:
     text = FAULTY
     for finding in entry["findings"]:
         assert set(finding) == {
-            "code", "category", "severity", "message", "excerpt", "start", "end", "section", "suggestion", "reference",
+            "code",
+            "category",
+            "severity",
+            "message",
+            "excerpt",
+            "start",
+            "end",
+            "section",
+            "suggestion",
+            "reference",
         }
         assert set(finding["start"]) == {"offset", "line", "column", "page"}
         assert text[finding["start"]["offset"] : finding["end"]["offset"]] == finding["excerpt"]
@@ -95,9 +104,7 @@ def test_stdin_with_filename() -> None:
     ("content", "message"),
     [(b"", "empty file"), (b"\x00\x01\x02binary\x00", "binary"), ("caf\xe9".encode("latin-1") * 50, "cannot decode")],
 )
-def test_unreadable_inputs_exit_2_and_other_files_are_still_linted(
-    drafts: Path, content: bytes, message: str
-) -> None:
+def test_unreadable_inputs_exit_2_and_other_files_are_still_linted(drafts: Path, content: bytes, message: str) -> None:
     bad = drafts / "bad.txt"
     bad.write_bytes(content)
     code, out, err = run("check", str(bad), str(drafts / "faulty.txt"), "--format", "json")

@@ -111,8 +111,12 @@ def test_config_option_names_a_file(project: Path, tmp_path: Path) -> None:
 
 
 def test_cli_options_override_config(project: Path) -> None:
-    (project / "disclint.toml").write_text('select = ["hype"]\nfail-on = "warning"\ntype = "dividend"\n', encoding="utf-8")
-    code, out, _ = run("check", "drafts/plan.txt", "--format", "json", "--select", "PT", "--fail-on", "never", "--type", "esop")
+    (project / "disclint.toml").write_text(
+        'select = ["hype"]\nfail-on = "warning"\ntype = "dividend"\n', encoding="utf-8"
+    )
+    code, out, _ = run(
+        "check", "drafts/plan.txt", "--format", "json", "--select", "PT", "--fail-on", "never", "--type", "esop"
+    )
     entry = json.loads(out)["files"][0]
     assert code == 0 and {f["code"] for f in entry["findings"]} == {"PT001"}
     assert entry["doc_type"] == "esop" and entry["doc_type_source"] == "option"
@@ -161,9 +165,21 @@ BAD_CONFIGS = [
     ('lexicons = ["wrong-rule.toml"]\n', "lexicons", "XY001"),
     ('lexicons = ["bad-pattern.toml"]\n', "lexicons", "bad pattern"),
     ('[[suppressions]]\nfile = "*.pdf"\ncode = "HY001"\n', "suppressions[1].excerpt", "missing"),
-    ('[[suppressions]]\nfile = "*.pdf"\ncode = "HY001"\nexcerpt = "x"\nexpires = "2025-02-30"\n', "suppressions[1].expires", "bad date"),
-    ('[[suppressions]]\nfile = "*.pdf"\ncode = "HY001"\nexcerpt = "x"\nexpires = 5\n', "suppressions[1].expires", "bad date"),
-    ('[[suppressions]]\nfile = "*.pdf"\ncode = "HY001"\nexcerpt = "x"\nuntil = 2025-01-01\n', "suppressions[1].until", "unknown key"),
+    (
+        '[[suppressions]]\nfile = "*.pdf"\ncode = "HY001"\nexcerpt = "x"\nexpires = "2025-02-30"\n',
+        "suppressions[1].expires",
+        "bad date",
+    ),
+    (
+        '[[suppressions]]\nfile = "*.pdf"\ncode = "HY001"\nexcerpt = "x"\nexpires = 5\n',
+        "suppressions[1].expires",
+        "bad date",
+    ),
+    (
+        '[[suppressions]]\nfile = "*.pdf"\ncode = "HY001"\nexcerpt = "x"\nuntil = 2025-01-01\n',
+        "suppressions[1].until",
+        "unknown key",
+    ),
     ('[[suppressions]]\nfile = "[*.pdf"\ncode = "HY001"\nexcerpt = "x"\n', "suppressions[1].file", "bad glob"),
     ('[[suppressions]]\nfile = "*.pdf"\ncode = "QQ1"\nexcerpt = "x"\n', "suppressions[1].code", "QQ1"),
     ("baseline = 3\n", "baseline", "must be a path"),
@@ -235,7 +251,9 @@ def test_team_lexicon_examples_run_like_the_shipped_ones(project: Path) -> None:
     linter = Linter.create(Config(lexicons=[DATA / "team-lexicon.toml"]))
     for term in data["term"]:
         for example in term["bad"]:
-            assert term["rule"] in {f.finding.code for f in linter.lint_document(document_from_text(example, "x.txt")).findings}
+            assert term["rule"] in {
+                f.finding.code for f in linter.lint_document(document_from_text(example, "x.txt")).findings
+            }
         for example in term["good"]:
             assert term["rule"] not in {
                 f.finding.code for f in linter.lint_document(document_from_text(example, "x.txt")).findings
@@ -271,7 +289,9 @@ def test_starter_config_uncommented_is_still_valid(tmp_path: Path) -> None:
     import re
 
     example = re.compile(r'^(\[\[?[a-z-]+\]\]?$|"[^"]+"\s*=\s|[A-Za-z][\w-]*\s*=\s)')
-    lines = [line[2:] if line.startswith("# ") and example.match(line[2:]) else line for line in STARTER_CONFIG.splitlines()]
+    lines = [
+        line[2:] if line.startswith("# ") and example.match(line[2:]) else line for line in STARTER_CONFIG.splitlines()
+    ]
     (tmp_path / "disclint-lexicon.toml").write_text('[allow]\nphrases = ["x"]\n', encoding="utf-8")
     path = tmp_path / "disclint.toml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -72,7 +72,9 @@ def test_github_escaping_rules() -> None:
     assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
 
 
-def test_github_info_is_a_notice_and_binaries_have_no_lines(tmp_path: Path, binaries: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_github_info_is_a_notice_and_binaries_have_no_lines(
+    tmp_path: Path, binaries: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "plan.pdf").write_bytes((binaries / "plan.pdf").read_bytes())
     (tmp_path / "disclint.toml").write_text('[severity]\nHY001 = "info"\n', encoding="utf-8")
@@ -177,7 +179,11 @@ def test_junit_one_testcase_per_file_failures_at_fail_on(drafts: Path) -> None:
     root = ET.fromstring(out.encode("utf-8"))
     assert root.tag == "testsuites" and root.attrib["tests"] == "3" and root.attrib["failures"] == "1"
     cases = root.findall("./testsuite/testcase")
-    assert [case.attrib["name"] for case in cases] == ["drafts/a_faulty.txt", "drafts/b_warn, 说明:1.md", "drafts/c_clean.txt"]
+    assert [case.attrib["name"] for case in cases] == [
+        "drafts/a_faulty.txt",
+        "drafts/b_warn, 说明:1.md",
+        "drafts/c_clean.txt",
+    ]
     faulty, warn, clean = cases
     failures = faulty.findall("failure")
     assert len(failures) == 1 and failures[0].attrib["type"] == "PT001 error"
@@ -210,7 +216,10 @@ def test_statistics_text_and_json(drafts: Path) -> None:
     ]
     _, out, _ = run("check", "drafts", "--statistics", "--format", "json", *SELECT)
     rows = json.loads(out)
-    assert [(row["code"], row["count"], row["severity"]) for row in rows] == [("HY001", 2, "warning"), ("PT001", 1, "error")]
+    assert [(row["code"], row["count"], row["severity"]) for row in rows] == [
+        ("HY001", 2, "warning"),
+        ("PT001", 1, "error"),
+    ]
     assert run("check", "drafts", "--statistics", "--format", "sarif")[0] == 2
 
 

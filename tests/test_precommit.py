@@ -38,7 +38,9 @@ pytestmark = [
 
 def _env(home: Path) -> dict[str, str]:
     gitconfig = home / "gitconfig"
-    gitconfig.write_text("[user]\n\tname = disclint test\n\temail = test@example.invalid\n[init]\n\tdefaultBranch = main\n")
+    gitconfig.write_text(
+        "[user]\n\tname = disclint test\n\temail = test@example.invalid\n[init]\n\tdefaultBranch = main\n"
+    )
     env = dict(os.environ)
     env.update(
         {
@@ -110,16 +112,23 @@ def test_hook_refuses_a_faulty_draft_and_accepts_a_clean_one(tmp_path: Path) -> 
     (drafts / "notes.csv").write_text("not a draft,市值迈上300亿元\n", encoding="utf-8")  # not passed to the hook
     (drafts / "plan.txt").write_text(FAULTY, encoding="utf-8")
     _git(drafts, env, "add", ".pre-commit-config.yaml", "plan.txt", "notes.csv")
-    refused = subprocess.run(["git", "commit", "-m", "faulty draft"], cwd=drafts, env=env, capture_output=True, text=True)
+    refused = subprocess.run(
+        ["git", "commit", "-m", "faulty draft"], cwd=drafts, env=env, capture_output=True, text=True
+    )
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
     assert "disclint" in output and "PT001" in output and "plan.txt" in output and "notes.csv" not in output
-    assert subprocess.run(["git", "rev-parse", "--verify", "HEAD"], cwd=drafts, env=env, capture_output=True).returncode != 0
+    assert (
+        subprocess.run(["git", "rev-parse", "--verify", "HEAD"], cwd=drafts, env=env, capture_output=True).returncode
+        != 0
+    )
 
     (drafts / "plan.txt").write_text(CLEAN, encoding="utf-8")
     (drafts / "readme.md").write_text("# 说明\n\n" + CLEAN, encoding="utf-8")
     _git(drafts, env, "add", "plan.txt", "readme.md")
-    accepted = subprocess.run(["git", "commit", "-m", "clean draft"], cwd=drafts, env=env, capture_output=True, text=True)
+    accepted = subprocess.run(
+        ["git", "commit", "-m", "clean draft"], cwd=drafts, env=env, capture_output=True, text=True
+    )
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
     hook_line = [line for line in (accepted.stdout + accepted.stderr).splitlines() if line.startswith("disclint")]
     assert hook_line and hook_line[0].endswith("Passed")

@@ -94,7 +94,9 @@ def test_evaluation_report_with_unimplemented_item_needs_reasons() -> None:
         + CLOSING
     )
     without_reason = base.replace("{middle}", "二、其他事项\n原定2025年6月举办的投资者开放日未举办。\n")
-    with_reason = base.replace("{middle}", "二、其他事项\n原定2025年6月举办的投资者开放日未举办，原因是生产基地改造暂停对外开放。\n")
+    with_reason = base.replace(
+        "{middle}", "二、其他事项\n原定2025年6月举办的投资者开放日未举办，原因是生产基地改造暂停对外开放。\n"
+    )
     assert missing(without_reason) == {"unimplemented_reasons": "error"}
     assert missing(with_reason) == {}
 
@@ -171,7 +173,13 @@ def test_bundle_in_json_has_parts() -> None:
     result = CliRunner().invoke(app, ["check", "-", "--stdin-filename", "bundle.txt", "--format", "json"], input=BUNDLE)
     entry = json.loads(result.stdout)["files"][0]
     assert entry["doc_type"] == "incentive_plan"
-    assert [part["doc_type"] for part in entry["parts"]] == ["incentive_plan", "generic", "generic", "generic", "generic"]
+    assert [part["doc_type"] for part in entry["parts"]] == [
+        "incentive_plan",
+        "generic",
+        "generic",
+        "generic",
+        "generic",
+    ]
     assert entry["parts"][1]["start"]["line"] == 12  # the company line that opens its title
 
 
@@ -230,7 +238,9 @@ ESOP = (
 
 
 def test_esop_pack() -> None:
-    complete = ESOP.replace("{expiry}", "八、存续期满后的处置\n本计划存续期满后，管理委员会将所持股份出售并按份额分配。\n")
+    complete = ESOP.replace(
+        "{expiry}", "八、存续期满后的处置\n本计划存续期满后，管理委员会将所持股份出售并按份额分配。\n"
+    )
     assert missing(complete) == {}
     assert missing(ESOP.replace("{expiry}", "")) == {"expiry_disposal": "error"}
 

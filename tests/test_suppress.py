@@ -134,7 +134,10 @@ def test_invalid_token_does_not_void_the_valid_ones() -> None:
 
 
 def test_all_is_an_explicit_blanket() -> None:
-    assert found("<!-- disclint-disable-next-line all -- 引用原文 -->\n公司力争市值迈上300亿元台阶，技术遥遥领先。\n") == []
+    assert (
+        found("<!-- disclint-disable-next-line all -- 引用原文 -->\n公司力争市值迈上300亿元台阶，技术遥遥领先。\n")
+        == []
+    )
 
 
 def test_meta_rules_follow_selection_and_severity(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -142,7 +145,9 @@ def test_meta_rules_follow_selection_and_severity(tmp_path: Path, monkeypatch: p
     (tmp_path / "draft.txt").write_text(f"<!-- disclint-disable-next-line HY001 -->\n{CLEAN}\n", encoding="utf-8")
     code, out, _ = run("check", "draft.txt", "--format", "json")
     assert code == 0 and [f["code"] for f in json.loads(out)["files"][0]["findings"]] == ["ST101"]
-    assert json.loads(run("check", "draft.txt", "--format", "json", "--ignore", "ST101")[1])["files"][0]["findings"] == []
+    assert (
+        json.loads(run("check", "draft.txt", "--format", "json", "--ignore", "ST101")[1])["files"][0]["findings"] == []
+    )
     (tmp_path / "disclint.toml").write_text('[severity]\nST101 = "error"\n', encoding="utf-8")
     assert run("check", "draft.txt")[0] == 1
 
@@ -151,7 +156,9 @@ def test_inline_comments_are_not_read_in_docx(tmp_path: Path) -> None:
     from disclint.document import Block, Document
 
     text = f"<!-- disclint-disable-next-line HY001 -->\n{HYPE}"
-    document = Document(path="x.docx", text=text, blocks=[Block(0, 41), Block(42, len(text))], lines=[], source_format="docx")
+    document = Document(
+        path="x.docx", text=text, blocks=[Block(0, 41), Block(42, len(text))], lines=[], source_format="docx"
+    )
     assert "HY001" in {f.finding.code for f in LINTER.lint_document(document).findings}
 
 
@@ -197,12 +204,18 @@ def test_sidecar_suppresses_in_pdf_and_docx(tmp_path: Path, binaries: Path, monk
 
 def test_sidecar_prefix_excerpt(tmp_path: Path, binaries: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    _project(tmp_path, binaries, '[[suppressions]]\nfile = "plan.pdf"\ncode = "vague_pledge"\nexcerpt = "公司将积极推进降本增效…"\n')
+    _project(
+        tmp_path,
+        binaries,
+        '[[suppressions]]\nfile = "plan.pdf"\ncode = "vague_pledge"\nexcerpt = "公司将积极推进降本增效…"\n',
+    )
     _, out, _ = run("check", "drafts/plan.pdf", "--format", "json", "--select", "VP,ST")
     assert [excerpt[:8] for _, excerpt in _codes(out)["plan.pdf"]] == ["公司将进一步完善"]
 
 
-def test_unused_sidecar_is_reported_once_per_run(tmp_path: Path, binaries: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unused_sidecar_is_reported_once_per_run(
+    tmp_path: Path, binaries: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     _project(
         tmp_path,
@@ -222,7 +235,9 @@ def test_unused_sidecar_is_reported_once_per_run(tmp_path: Path, binaries: Path,
     assert code == 0
 
 
-def test_expired_sidecar_reports_the_finding_and_st102(tmp_path: Path, binaries: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_expired_sidecar_reports_the_finding_and_st102(
+    tmp_path: Path, binaries: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     _project(
         tmp_path,

@@ -29,7 +29,10 @@ def test_normalisation_keeps_chinese_punctuation_and_one_space_between_latin_wor
     ("text", "expected"),
     [
         ("授予1,720.00万份股票期权", [("1,720.00万份", QuantityKind.SHARES, 17_200_000.0)]),
-        ("总股本21,876万股的7.86%", [("21,876万股", QuantityKind.SHARES, 218_760_000.0), ("7.86%", QuantityKind.PERCENT, 7.86)]),
+        (
+            "总股本21,876万股的7.86%",
+            [("21,876万股", QuantityKind.SHARES, 218_760_000.0), ("7.86%", QuantityKind.PERCENT, 7.86)],
+        ),
         ("提升5个百分点", [("5个百分点", QuantityKind.POINTS, 5.0)]),
         ("增长1.5倍", [("1.5倍", QuantityKind.MULTIPLE, 1.5)]),
         ("营业收入将实现翻番", [("翻番", QuantityKind.MULTIPLE, 2.0)]),
@@ -50,7 +53,12 @@ def test_bounds_near_and_far() -> None:
 
 
 def test_dates_and_deadlines() -> None:
-    kinds = {q.text: q.kind for q in find_quantities("2025年6月底前完成，2025年3月28日披露，下半年推出，二季度量产，2个交易日内回复，每年五月份举办")}
+    kinds = {
+        q.text: q.kind
+        for q in find_quantities(
+            "2025年6月底前完成，2025年3月28日披露，下半年推出，二季度量产，2个交易日内回复，每年五月份举办"
+        )
+    }
     assert kinds == {
         "2025年6月底前": QuantityKind.DEADLINE,
         "2025年3月28日": QuantityKind.DATE,
@@ -67,7 +75,17 @@ def test_three_years_is_a_deadline_not_a_relative_date() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["第一季度", "第三届董事会", "DDR5第四子代", "大力布局6G等", "《上市公司监管指引第10号》", "证券代码：688000", "三元材料", "统一管理", "三方协议"],
+    [
+        "第一季度",
+        "第三届董事会",
+        "DDR5第四子代",
+        "大力布局6G等",
+        "《上市公司监管指引第10号》",
+        "证券代码：688000",
+        "三元材料",
+        "统一管理",
+        "三方协议",
+    ],
 )
 def test_not_quantities(text: str) -> None:
     measurable = [q for q in find_quantities(text) if q.kind not in (QuantityKind.DATE,)]

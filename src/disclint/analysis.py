@@ -74,7 +74,9 @@ class Analysis:
         parts = split_parts(self.document)
         if self.doc_type_forced and parts:
             first = parts[0]
-            parts[0] = Part(first.title, first.start_block, first.end_block, self.doc_type, "given", first.truncated_start)
+            parts[0] = Part(
+                first.title, first.start_block, first.end_block, self.doc_type, "given", first.truncated_start
+            )
         return parts
 
     @cached_property

@@ -133,7 +133,7 @@ class Baseline:
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise BaselineError(f"{path}: not a disclint baseline: {exc}") from None
         if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("files"), dict):
-            raise BaselineError(f"{path}: not a disclint baseline (expected \"schema\": \"{SCHEMA}\")")
+            raise BaselineError(f'{path}: not a disclint baseline (expected "schema": "{SCHEMA}")')
         baseline = cls(folder=path.resolve().parent)
         for name, entries in data["files"].items():
             parsed: list[Entry] = []

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from disclint import regex_store
 from disclint.engine import FileOutcome, Linter
 
 MANY_FILES = 8
@@ -98,7 +99,11 @@ def _init_worker(linter: Linter | None, config: Any, cache_dir: Path | None) -> 
 
 def _lint_one(spec: InputSpec) -> FileOutcome:
     assert _WORKER is not None
-    return lint_input(_WORKER, spec)
+    outcome = lint_input(_WORKER, spec)
+    # Patterns this worker compiled for the first time (a no-op once the store is warm):
+    # the pool ends its workers without running exit handlers, so save now.
+    regex_store.save()
+    return outcome
 
 
 def lint_input(linter: Linter, spec: InputSpec) -> FileOutcome:
@@ -136,7 +141,9 @@ def run(
     return outcomes
 
 
-def _outcomes(linter: Linter, inputs: Sequence[InputSpec], workers: int, bar: _Progress | None) -> Iterator[FileOutcome]:
+def _outcomes(
+    linter: Linter, inputs: Sequence[InputSpec], workers: int, bar: _Progress | None
+) -> Iterator[FileOutcome]:
     if workers <= 1:
         if bar is not None:
             bar.start()

@@ -88,14 +88,23 @@ def check(
             help="auto|action_plan|valuation_plan|evaluation_report|incentive_plan|esop|dividend|voluntary|generic",
         ),
     ] = "auto",
-    select: Annotated[Optional[str], typer.Option(help="Rule codes, prefixes or categories to enable (comma separated).")] = None,
+    select: Annotated[
+        Optional[str], typer.Option(help="Rule codes, prefixes or categories to enable (comma separated).")
+    ] = None,
     ignore: Annotated[Optional[str], typer.Option(help="Rule codes, prefixes or categories to disable.")] = None,
-    fail_on: Annotated[Optional[str], typer.Option("--fail-on", help="error|warning|info|never (default error).")] = None,
+    fail_on: Annotated[
+        Optional[str], typer.Option("--fail-on", help="error|warning|info|never (default error).")
+    ] = None,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this config file.")] = None,
     no_config: Annotated[bool, typer.Option("--no-config", help="Ignore config files.")] = False,
     jobs: Annotated[
         Optional[int],
-        typer.Option("--jobs", "-j", min=0, help="Worker processes (default: 1 for a few files, one per CPU for many; 0: one per CPU)."),
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="Worker processes (default: 1 for a few files, one per CPU for many; 0: one per CPU).",
+        ),
     ] = None,
     stdin_filename: Annotated[Optional[str], typer.Option("--stdin-filename", help="Name to report for stdin.")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
@@ -109,9 +118,12 @@ def check(
         Optional[Path],
         typer.Option("--write-baseline", help="Record every finding of this run in this baseline file, then exit 0."),
     ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache of parsed files.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write the cache of parsed files.")
+    ] = False,
     cache_dir: Annotated[
-        Optional[Path], typer.Option("--cache-dir", help="Cache folder (default: $DISCLINT_CACHE_DIR, config, ~/.cache/disclint).")
+        Optional[Path],
+        typer.Option("--cache-dir", help="Cache folder (default: $DISCLINT_CACHE_DIR, config, ~/.cache/disclint)."),
     ] = None,
 ) -> None:
     """Lint files or folders and report the problems found."""
@@ -245,12 +257,16 @@ def _check(
     for shown, path in iter_inputs(paths):
         if path is None:
             name = stdin_filename or "-"
-            specs.append(InputSpec(shown=name, data=sys.stdin.buffer.read(), parse_as=name if name != "-" else "stdin.txt"))
+            specs.append(
+                InputSpec(shown=name, data=sys.stdin.buffer.read(), parse_as=name if name != "-" else "stdin.txt")
+            )
         else:
             specs.append(InputSpec(shown=shown, path=path))
     if not specs:
         raise _fail_usage("no .txt, .md, .docx or .pdf files found")
-    if cache_dir is not None and any(spec.path is not None and spec.path.suffix.lower() in (".docx", ".pdf") for spec in specs):
+    if cache_dir is not None and any(
+        spec.path is not None and spec.path.suffix.lower() in (".docx", ".pdf") for spec in specs
+    ):
         from disclint.cache import DocumentCache
 
         linter.cache = DocumentCache(cache_dir)
@@ -301,7 +317,9 @@ def init(
     from disclint.config import STARTER_CONFIG
 
     if path.name == "pyproject.toml":
-        raise _fail_usage("init writes a disclint.toml; to configure in pyproject.toml, put the same keys under [tool.disclint]")
+        raise _fail_usage(
+            "init writes a disclint.toml; to configure in pyproject.toml, put the same keys under [tool.disclint]"
+        )
     if path.exists() and not force:
         raise _fail_usage(f"{path} already exists; use --force to overwrite it")
     try:

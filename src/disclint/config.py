@@ -287,7 +287,7 @@ def load_config(path: Path) -> Config:
             config.doc_type_source = "config"
         elif key == "severity":
             if not isinstance(value, dict):
-                raise ConfigError(f"{where}: must be a table of rule code = \"error\"|\"warning\"|\"info\"")
+                raise ConfigError(f'{where}: must be a table of rule code = "error"|"warning"|"info"')
             for selector, level in value.items():
                 item_where = f"{where}.{selector}"
                 _selectors([selector], item_where, codes)
@@ -296,7 +296,7 @@ def load_config(path: Path) -> Config:
                 config.severity[selector] = level
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
-                raise ConfigError(f"{where}: must be a table of \"glob\" = [rule codes, prefixes or categories]")
+                raise ConfigError(f'{where}: must be a table of "glob" = [rule codes, prefixes or categories]')
             for pattern, selectors in value.items():
                 item_where = f'{where}."{pattern}"'
                 glob = _glob(pattern, item_where)
@@ -306,7 +306,7 @@ def load_config(path: Path) -> Config:
                 config.per_file_ignores.append((glob, frozenset(expanded)))
         elif key == "per-file-types":
             if not isinstance(value, dict):
-                raise ConfigError(f"{where}: must be a table of \"glob\" = \"document type\"")
+                raise ConfigError(f'{where}: must be a table of "glob" = "document type"')
             for pattern, doc_type in value.items():
                 item_where = f'{where}."{pattern}"'
                 config.per_file_types.append((_glob(pattern, item_where), _doc_type(doc_type, item_where)))
@@ -425,7 +425,7 @@ def default_cache_dir() -> Path:
     return Path(base) / "disclint"
 
 
-STARTER_CONFIG = '''\
+STARTER_CONFIG = """\
 # disclint configuration — docs/workflow.md describes every key.
 # disclint reads the nearest disclint.toml, or [tool.disclint] in pyproject.toml,
 # from the working directory upward. Paths are relative to this file.
@@ -483,4 +483,4 @@ fail-on = "error"
 # excerpt = "领先者"
 # reason = "“领先者”是公司注册商标的产品名称"
 # expires = 2025-12-31
-'''
+"""

@@ -88,11 +88,7 @@ class Document:
         """The source line that holds ``offset``, without its line break."""
         index = bisect.bisect_right(self._line_offsets, offset) - 1
         start = self._line_offsets[index]
-        end = (
-            self._line_offsets[index + 1]
-            if index + 1 < len(self._line_offsets)
-            else len(self.text)
-        )
+        end = self._line_offsets[index + 1] if index + 1 < len(self._line_offsets) else len(self.text)
         return self.text[start:end].rstrip("\r\n")
 
 

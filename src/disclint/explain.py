@@ -99,7 +99,9 @@ def render_explain(code: str) -> str | None:
     lexicon = default_lexicon()
     packs = get_packs(lexicon)
     if code in packs:
-        return "\n".join([f"{code} 的必备部分（missing_section，规则 MS001）：", *_pack_lines(lexicon, code)[1:]]) + "\n"
+        return (
+            "\n".join([f"{code} 的必备部分（missing_section，规则 MS001）：", *_pack_lines(lexicon, code)[1:]]) + "\n"
+        )
     spec = get_rule(code)
     if spec is None:
         return None
@@ -120,7 +122,11 @@ def render_explain(code: str) -> str | None:
     lines.append("合规示例：")
     lines += [f"  ✓ {example}" for example in spec.good]
     if spec.category.value == "missing_section":
-        lines += ["", "各类文件的必备部分（lexicons/sections.toml；`disclint explain <文件类型>` 只看一类）：", *_pack_lines(lexicon)]
+        lines += [
+            "",
+            "各类文件的必备部分（lexicons/sections.toml；`disclint explain <文件类型>` 只看一类）：",
+            *_pack_lines(lexicon),
+        ]
     terms = lexicon.terms_for(spec.code)
     if terms:
         lines += ["", f"词表（{len(terms)} 条，见 lexicons/{terms[0].file}）："]
@@ -150,7 +156,9 @@ def render_rules_markdown() -> str:
     ]
     specs = all_rules()
     for spec in specs:
-        out.append(f"| [{spec.code}](#{spec.code.lower()}) | {spec.category.value} | {spec.severity.value} | {spec.summary} |")
+        out.append(
+            f"| [{spec.code}](#{spec.code.lower()}) | {spec.category.value} | {spec.severity.value} | {spec.summary} |"
+        )
     for spec in specs:
         out += [
             "",

@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from disclint.cache_folder import cache_dir
 from disclint.findings import Severity
 
 if sys.version_info >= (3, 11):
@@ -76,8 +77,23 @@ class LazyRegex:
 
 
 _TERM_KEYS = {
-    "rule", "match", "pattern", "trigger", "reason", "source", "suggest", "severity", "substring",
-    "allow", "allow_sentence", "require_sentence", "require_clause", "bad", "good", "note", "added",
+    "rule",
+    "match",
+    "pattern",
+    "trigger",
+    "reason",
+    "source",
+    "suggest",
+    "severity",
+    "substring",
+    "allow",
+    "allow_sentence",
+    "require_sentence",
+    "require_clause",
+    "bad",
+    "good",
+    "note",
+    "added",
 }
 _FILE_KEYS = {"file", "term", "defaults", "cue", "source", "section", "pack", "hot_topic", "allow", "date_order"}
 
@@ -293,7 +309,9 @@ class TriggerIndex:
                 by_word.setdefault(trigger, set()).add(id(term))
         words = sorted(by_word)
         # Every trigger that is a prefix of a longer one also occurs where the longer one does.
-        self._prefixes = {word: [word[:size] for size in range(1, len(word) + 1) if word[:size] in by_word] for word in words}
+        self._prefixes = {
+            word: [word[:size] for size in range(1, len(word) + 1) if word[:size] in by_word] for word in words
+        }
         self._terms = {word: frozenset(ids) for word, ids in by_word.items()}
         # No lookahead: a plain pattern lets the regex engine skip to a possible first character.
         self._scanner = re.compile(_trie_pattern(words)) if words else None
@@ -363,17 +381,6 @@ def _parse_toml(path: Path, data: bytes) -> dict[str, Any]:
         raise LexiconError(f"{path}: not UTF-8") from exc
     except tomllib.TOMLDecodeError as exc:
         raise LexiconError(f"{path}: invalid TOML: {exc}") from exc
-
-
-def cache_dir() -> Path | None:
-    """Where derived data is cached: ``$DISCLINT_CACHE_DIR``, else the user's cache folder."""
-    if os.environ.get("DISCLINT_NO_CACHE"):
-        return None
-    explicit = os.environ.get("DISCLINT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "disclint"
 
 
 def _read_all(paths: Sequence[Path]) -> list[dict[str, Any]]:
@@ -490,7 +497,9 @@ def _load_terms(data: dict[str, Any], path: Path, expander: _CueExpander) -> lis
                 allow_sentence=expander.patterns(
                     default_allow_sentence + _as_list(entry.get("allow_sentence"), where, "allow_sentence"), where
                 ),
-                require_sentence=expander.patterns(_as_list(entry.get("require_sentence"), where, "require_sentence"), where),
+                require_sentence=expander.patterns(
+                    _as_list(entry.get("require_sentence"), where, "require_sentence"), where
+                ),
                 require_clause=expander.patterns(_as_list(entry.get("require_clause"), where, "require_clause"), where),
                 bad=tuple(_as_list(entry.get("bad"), where, "bad")),
                 good=tuple(_as_list(entry.get("good"), where, "good")),

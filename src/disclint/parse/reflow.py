@@ -56,11 +56,7 @@ def _is_double_spaced(lines: Sequence[PhysicalLine]) -> bool:
     non_blank = sum(1 for line in lines if line.text.strip())
     single_gaps = 0
     for index in range(1, len(lines) - 1):
-        if (
-            not lines[index].text.strip()
-            and lines[index - 1].text.strip()
-            and lines[index + 1].text.strip()
-        ):
+        if not lines[index].text.strip() and lines[index - 1].text.strip() and lines[index + 1].text.strip():
             single_gaps += 1
     return non_blank >= 8 and single_gaps >= 0.6 * non_blank
 
@@ -170,4 +166,6 @@ def _continues(
 
 
 def _unbalanced(text: str) -> bool:
-    return text.count("“") > text.count("”") or text.count("（") > text.count("）") or text.count("《") > text.count("》")
+    return (
+        text.count("“") > text.count("”") or text.count("（") > text.count("）") or text.count("《") > text.count("》")
+    )

@@ -41,14 +41,18 @@ def _fails(severity: Severity, fail_on: str) -> bool:
 
 def render_junit(results: Sequence[FileResult], *, fail_on: str = "error") -> str:
     failing = sum(
-        1 for result in results if not result.error and any(_fails(i.finding.severity, fail_on) for i in result.findings)
+        1
+        for result in results
+        if not result.error and any(_fails(i.finding.severity, fail_on) for i in result.findings)
     )
     errors = sum(1 for result in results if result.error)
     counts = {"tests": str(len(results)), "failures": str(failing), "errors": str(errors)}
     root = ET.Element("testsuites", {"name": "disclint", **counts})
     suite = ET.SubElement(root, "testsuite", {"name": "disclint", **counts, "skipped": "0"})
     for result in results:
-        case = ET.SubElement(suite, "testcase", {"classname": "disclint", "name": _clean(result.path), "file": _clean(result.path)})
+        case = ET.SubElement(
+            suite, "testcase", {"classname": "disclint", "name": _clean(result.path), "file": _clean(result.path)}
+        )
         if result.error:
             error = ET.SubElement(case, "error", {"type": "InputError", "message": _clean(result.error)})
             error.text = _clean(f"{result.path}: {result.error}")
@@ -60,7 +64,10 @@ def render_junit(results: Sequence[FileResult], *, fail_on: str = "error") -> st
                 failure = ET.SubElement(
                     case,
                     "failure",
-                    {"type": f"{finding.code} {finding.severity.value}", "message": _clean(f"{finding.code}: {finding.message}")},
+                    {
+                        "type": f"{finding.code} {finding.severity.value}",
+                        "message": _clean(f"{finding.code}: {finding.message}"),
+                    },
                 )
                 failure.text = _details(result.path, item)
             else:

@@ -93,7 +93,11 @@ def rule_finding(
 def finding_for_hit(analysis: Analysis, spec: RuleSpec, hit: Hit, *, message: str | None = None) -> Finding:
     term = hit.term
     return rule_finding(
-        analysis, spec, hit.sentence, hit.start, hit.end,
+        analysis,
+        spec,
+        hit.sentence,
+        hit.start,
+        hit.end,
         message or f"{term.reason}：“{hit.text}”",
         severity=term.severity,
         suggestion=term.suggest,

@@ -63,7 +63,9 @@ _COMPLETE_PARTS = re.compile(r"首次[^，。；]{0,8}(?:授予|发行)[^。]{0,
     rationale="总量与分项（如首次授予与预留部分）应当相加一致，允许末位四舍五入误差。",
     reference=_REFERENCE,
     bad=["本激励计划拟授予的股票期权数量为1,000万份，其中首次授予850万份，预留200万份。"],
-    good=["本激励计划拟授予限制性股票500万股，其中首次授予400万股，占本次授予总量的80.00%；预留100万股，占本次授予总量的20.00%。"],
+    good=[
+        "本激励计划拟授予限制性股票500万股，其中首次授予400万股，占本次授予总量的80.00%；预留100万股，占本次授予总量的20.00%。"
+    ],
     suggestion="核对总数与各分项，修正后保持全文一致",
     example_type="incentive_plan",
 )
@@ -99,7 +101,11 @@ def parts_vs_total(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
         mismatch = complete and abs(part_sum - total.value) > tolerance
         if over or mismatch:
             yield rule_finding(
-                analysis, spec, sentence, total.start, parts[-1].end,
+                analysis,
+                spec,
+                sentence,
+                total.start,
+                parts[-1].end,
                 f"分项之和为{_fmt(part_sum)}{total.unit.lstrip('万亿')}，与总数“{total.text}”不符",
             )
 
@@ -149,12 +155,11 @@ def growth_rate_mismatch(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding
             # Ranges on both sides: "2.10亿元到2.45亿元…增长35.5%到58.1%".
             following = quantities[index + 1] if index + 1 < len(quantities) else None
             previous_percent = quantities[index - 1] if index > 0 else None
-            if (
-                len(currents) >= 2
-                and _RANGE_WORD.fullmatch(text[currents[-2].end : currents[-1].start])
-            ):
-                if following is not None and following.kind is QuantityKind.PERCENT and _RANGE_WORD.fullmatch(
-                    text[percent.end : following.start]
+            if len(currents) >= 2 and _RANGE_WORD.fullmatch(text[currents[-2].end : currents[-1].start]):
+                if (
+                    following is not None
+                    and following.kind is QuantityKind.PERCENT
+                    and _RANGE_WORD.fullmatch(text[percent.end : following.start])
                 ):
                     current = currents[-2]
                 elif not (
@@ -167,11 +172,19 @@ def growth_rate_mismatch(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding
                 continue
             assert current.value is not None and base.value is not None
             actual = (current.value - base.value) / base.value * 100
-            stated = percent.value if growth.group("word") in ("增长", "增加", "提升", "上升", "提高") else -percent.value
-            tolerance = percent.tolerance + 100 * (current.tolerance + base.tolerance * current.value / base.value) / base.value
+            stated = (
+                percent.value if growth.group("word") in ("增长", "增加", "提升", "上升", "提高") else -percent.value
+            )
+            tolerance = (
+                percent.tolerance + 100 * (current.tolerance + base.tolerance * current.value / base.value) / base.value
+            )
             if abs(actual - stated) > tolerance:
                 yield rule_finding(
-                    analysis, spec, sentence, min(current.start, base.start), max(percent.end, base.end),
+                    analysis,
+                    spec,
+                    sentence,
+                    min(current.start, base.start),
+                    max(percent.end, base.end),
                     f"按{current.text}与{base.text}计算，变动率为{actual:.2f}%，与所述“{percent.text}”不符",
                 )
 
@@ -208,7 +221,11 @@ def bounds_reversed(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
             assert low.value is not None and high.value is not None
             if low.value > high.value:  # bounds are thresholds, not rounded measurements
                 yield rule_finding(
-                    analysis, spec, sentence, low.start, high.end,
+                    analysis,
+                    spec,
+                    sentence,
+                    low.start,
+                    high.end,
                     f"下限“{low.text}”高于上限“{high.text}”",
                 )
 
@@ -290,7 +307,11 @@ def percentages_of_one_base(analysis: Analysis, spec: RuleSpec) -> Iterator[Find
             pair = len(matches) == 2 and all(_PAIR.search(text[max(0, m.start() - 12) : m.start()]) for m in matches)
             if total > 100 + tolerance or (pair and abs(total - 100) > tolerance):
                 yield rule_finding(
-                    analysis, spec, sentence, matches[0].start(), matches[-1].end(),
+                    analysis,
+                    spec,
+                    sentence,
+                    matches[0].start(),
+                    matches[-1].end(),
                     f"各部分占“{base}”的比例合计为{total:.2f}%",
                 )
 
@@ -366,7 +387,11 @@ def percentage_of_stated_base(analysis: Analysis, spec: RuleSpec) -> Iterator[Fi
                 tolerance = stated.tolerance + actual * (part.tolerance / part.value + base.tolerance / base.value)
                 if abs(actual - stated.value) > tolerance:
                     yield rule_finding(
-                        analysis, spec, sentence, part.start, stated.end,
+                        analysis,
+                        spec,
+                        sentence,
+                        part.start,
+                        stated.end,
                         f"{part.text}÷{base.text}={actual:.2f}%，与所述“{stated.text}”不符",
                     )
 
@@ -405,8 +430,12 @@ def _value(token: str) -> tuple[float, float]:
         "合计可差 n×0.5×10⁻ᵈ（如11行比例之和为99.97%而合计写100.00%，不是错误）。"
     ),
     reference=_REFERENCE,
-    bad=["姓名 职务 获授数量（万份） 占授予总数的比例\n张三 董事长 30 30.00%\n李四 总经理 30 30.00%\n核心人员（20人） 30 30.00%\n合计 100 100.00%\n"],
-    good=["姓名 职务 获授数量（万份） 占授予总数的比例\n张三 董事长 30 33.33%\n李四 总经理 30 33.33%\n核心人员（20人） 30 33.33%\n合计 90 100.00%\n"],
+    bad=[
+        "姓名 职务 获授数量（万份） 占授予总数的比例\n张三 董事长 30 30.00%\n李四 总经理 30 30.00%\n核心人员（20人） 30 30.00%\n合计 100 100.00%\n"
+    ],
+    good=[
+        "姓名 职务 获授数量（万份） 占授予总数的比例\n张三 董事长 30 33.33%\n李四 总经理 30 33.33%\n核心人员（20人） 30 33.33%\n合计 90 100.00%\n"
+    ],
     suggestion="核对各行数据与合计行；若差异来自四舍五入，可加注说明",
     example_type="incentive_plan",
 )
@@ -418,7 +447,7 @@ def table_total_mismatch(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding
     texts = []
     for position, entry in enumerate(entries):
         end = entries[position + 1].offset if position + 1 < len(entries) else len(document.text)
-        texts.append(document.text[entry.offset:end].replace("\ufffd", " ").strip())
+        texts.append(document.text[entry.offset : end].replace("\ufffd", " ").strip())
     for position, line in enumerate(texts):
         if not _TOTAL_ROW.match(line):
             continue
@@ -437,7 +466,9 @@ def table_total_mismatch(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding
             if _SUBTOTAL.match(candidate) or _TOTAL_ROW.match(candidate):
                 rows = []
                 break
-            if len(numbers) == len(totals) and all(a.endswith("%") == b.endswith("%") for a, b in zip(numbers, totals, strict=True)):
+            if len(numbers) == len(totals) and all(
+                a.endswith("%") == b.endswith("%") for a, b in zip(numbers, totals, strict=True)
+            ):
                 rows.append(numbers)
                 labels_in_a_row = 0
                 continue
@@ -459,7 +490,11 @@ def table_total_mismatch(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding
                     continue
                 start = entries[position].offset
                 yield rule_finding(
-                    analysis, spec, sentence, max(0, _norm_index(sentence, start)), len(sentence.text),
+                    analysis,
+                    spec,
+                    sentence,
+                    max(0, _norm_index(sentence, start)),
+                    len(sentence.text),
                     f"表中第{column + 1}个数值列各行之和为{column_sum:,.2f}，与合计行的“{total_token}”不符（{len(rows)}行）",
                 )
 
@@ -494,7 +529,9 @@ _LABEL_WORD = re.compile(r"总股本|股本总额|股份总数|注册资本|拟�
     summary="同一数据前后表述不一致",
     rationale="同一文件中同一口径的数据（总股本、拟授予总量、首次授予与预留数量、回购资金总额等）前后应一致。",
     reference=_REFERENCE,
-    bad=["公司总股本为21,876万股，本次拟授予1,720.00万份。\n本激励计划涉及的标的股票约占公司总股本21,867万股的7.86%。\n"],
+    bad=[
+        "公司总股本为21,876万股，本次拟授予1,720.00万份。\n本激励计划涉及的标的股票约占公司总股本21,867万股的7.86%。\n"
+    ],
     good=["公司总股本为21,876万股。\n本激励计划涉及的标的股票约占公司总股本21,876.00万股的7.86%。\n"],
     suggestion="核对该数据，全文保持一致",
     example_type="incentive_plan",
@@ -522,13 +559,19 @@ def figure_stated_differently(analysis: Analysis, spec: RuleSpec) -> Iterator[Fi
                 if abs(first.value - quantity.value) > first.tolerance + quantity.tolerance:
                     line = analysis.document.locate(first_sentence.norm.span_to_source(first.start, first.end)[0]).line
                     yield rule_finding(
-                        analysis, spec, sentence, quantity.start, quantity.end,
+                        analysis,
+                        spec,
+                        sentence,
+                        quantity.start,
+                        quantity.end,
                         f"“{label}”此处为“{quantity.text}”，与第{line}行的“{first.text}”不一致",
                     )
 
 
 # ---------------------------------------------------------------- CN009 dates out of order
-_DATE_RANGE = re.compile(r"自?(?P<a>\d{4}年\d{1,2}月(?:\d{1,2}日)?)(?:起)?\s*(?:至|到|—|－|-|~)\s*(?P<b>\d{4}年\d{1,2}月(?:\d{1,2}日)?)")
+_DATE_RANGE = re.compile(
+    r"自?(?P<a>\d{4}年\d{1,2}月(?:\d{1,2}日)?)(?:起)?\s*(?:至|到|—|－|-|~)\s*(?P<b>\d{4}年\d{1,2}月(?:\d{1,2}日)?)"
+)
 _DATE_PARTS = re.compile(r"(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?")
 
 
@@ -563,13 +606,19 @@ def dates_out_of_order(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
             comparable_second = second if second[2] else (second[0], second[1], 31)
             if first > comparable_second:
                 yield rule_finding(
-                    analysis, spec, sentence, match.start("a"), match.end("b"),
+                    analysis,
+                    spec,
+                    sentence,
+                    match.start("a"),
+                    match.end("b"),
                     f"起始日期“{match.group('a')}”晚于截止日期“{match.group('b')}”",
                 )
 
 
 # ---------------------------------------------------------------- CN010 dividend per share × base ≠ total
-_PER_SHARE = re.compile(r"每(?P<per>10|十)?股(?:派发|派)?(?:现金红利|现金股利|红利)?(?:人民币)?(?P<amount>\d+(?:\.\d+)?)元")
+_PER_SHARE = re.compile(
+    r"每(?P<per>10|十)?股(?:派发|派)?(?:现金红利|现金股利|红利)?(?:人民币)?(?P<amount>\d+(?:\.\d+)?)元"
+)
 _DIVIDEND_TOTAL = re.compile(r"(?:合计|共计|总计)(?:拟)?(?:派发|派|分配)(?:现金红利|现金股利|红利)?(?:人民币)?$")
 
 
@@ -582,7 +631,9 @@ _DIVIDEND_TOTAL = re.compile(r"(?:合计|共计|总计)(?:拟)?(?:派发|派|分
     rationale="利润分配方案中，每股（或每10股）派息金额乘以股本基数应等于合计派发的现金红利，允许四舍五入误差。",
     reference="001 7.3.12；" + _REFERENCE,
     bad=["本次利润分配以总股本36,000万股为基数，每股派发现金红利0.20元（含税），共计派发现金红利8,200万元。"],
-    good=["公司拟向全体股东每10股派发现金红利3.00元（含税），以总股本40,000万股计算，合计拟派发现金红利12,000万元（含税）。"],
+    good=[
+        "公司拟向全体股东每10股派发现金红利3.00元（含税），以总股本40,000万股计算，合计拟派发现金红利12,000万元（含税）。"
+    ],
     suggestion="核对每股派息、股本基数与派息总额",
     example_type="dividend",
 )
@@ -595,8 +646,11 @@ def dividend_arithmetic(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
         quantities = analysis.quantities(sentence)
         shares = [q for q in quantities if q.kind is QuantityKind.SHARES and q.value and q.value > 1000]
         totals = [
-            q for q in quantities
-            if q.kind is QuantityKind.AMOUNT and q.value and _DIVIDEND_TOTAL.search(text[max(0, q.start - 14) : q.start])
+            q
+            for q in quantities
+            if q.kind is QuantityKind.AMOUNT
+            and q.value
+            and _DIVIDEND_TOTAL.search(text[max(0, q.start - 14) : q.start])
         ]
         if len(shares) != 1 or not totals:
             continue
@@ -609,7 +663,11 @@ def dividend_arithmetic(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
         tolerance = total.tolerance + 0.5 * 10**-decimals / per * base.value + amount / per * base.tolerance
         if abs(expected - total.value) > tolerance:
             yield rule_finding(
-                analysis, spec, sentence, per_share.start(), total.end,
+                analysis,
+                spec,
+                sentence,
+                per_share.start(),
+                total.end,
                 f"按每{'10' if per == 10 else ''}股{amount:g}元、股本{base.text}计算，应派发{_fmt(expected)}元，与“{total.text}”不符",
             )
 

@@ -101,7 +101,9 @@ def forward_statements(analysis: Analysis) -> list[ForwardStatement]:
             # it — unless the forecast refers back to it ("在手订单约26亿元，预计将全部转化为营业收入").
             figures_from = part_start if _BACK_REFERENCE.search(text[clause_start:part_end]) else clause_start
             kinds = _RESULT_QUANTITIES | (_VOLUME_QUANTITIES if _VOLUME_SUBJECT.search(part) else frozenset())
-            quantified = any(figures_from <= quantity.start < part_end and quantity.kind in kinds for quantity in quantities)
+            quantified = any(
+                figures_from <= quantity.start < part_end and quantity.kind in kinds for quantity in quantities
+            )
             if not quantified and not (forecast_match and _UNQUANTIFIED.search(part)):
                 continue
             end = part_end
@@ -198,7 +200,11 @@ def no_risk_warning(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
         # Anchored on the first forecast: the statement that needs the warning.
         first = inside[0]
         yield rule_finding(
-            analysis, spec, first.sentence, first.start, first.end,
+            analysis,
+            spec,
+            first.sentence,
+            first.start,
+            first.end,
             f"文中有预测或量化目标（此处起共{len(inside)}处），但全文没有风险提示",
         )
 

@@ -37,7 +37,11 @@ def _evidence_text(analysis: Analysis, sentence: Sentence, concepts: set[str]) -
     siblings = analysis.sentences_by_block.get(block_index, [sentence])
     texts = []
     for position, other in enumerate(siblings):
-        if other is sentence or any(concept in other.text for concept in concepts) or (position > 0 and siblings[position - 1] is sentence and _BACK_REFERENCE.match(other.text)):
+        if (
+            other is sentence
+            or any(concept in other.text for concept in concepts)
+            or (position > 0 and siblings[position - 1] is sentence and _BACK_REFERENCE.match(other.text))
+        ):
             texts.append(other.text)
     if analysis.block_text(block_index).endswith(("：", ":", "如下")):
         blocks = analysis.document.blocks
@@ -147,7 +151,11 @@ def hot_topic_without_link(analysis: Analysis, spec: RuleSpec) -> Iterator[Findi
         concepts = "".join(dict.fromkeys(f"“{hit.text}”" for hit in hits))
         first = hits[0].term
         yield rule_finding(
-            analysis, spec, sentence, start, end,
+            analysis,
+            spec,
+            sentence,
+            start,
+            end,
             f"把公司与热点概念{concepts}挂钩，但没有说明相关收入、所处阶段或对业绩的影响",
             severity=first.severity,
             suggestion=first.suggest,

@@ -41,8 +41,15 @@ _FUTURE_YEAR_CONTEXT = re.compile(
 
 _BOUNDED_TARGET = re.compile(r"不低于|不少于|不超过|以上|以内|提升至|降至|达到")
 _TARGET_KINDS = frozenset(
-    {QuantityKind.AMOUNT, QuantityKind.PERCENT, QuantityKind.COUNT, QuantityKind.MULTIPLE, QuantityKind.POINTS,
-     QuantityKind.SHARES, QuantityKind.PHYSICAL}
+    {
+        QuantityKind.AMOUNT,
+        QuantityKind.PERCENT,
+        QuantityKind.COUNT,
+        QuantityKind.MULTIPLE,
+        QuantityKind.POINTS,
+        QuantityKind.SHARES,
+        QuantityKind.PHYSICAL,
+    }
 )
 
 
@@ -86,7 +93,9 @@ def _future_year_evidence(analysis: Analysis, part: Part) -> int | None:
         if analysis.past_only(sentence.text):
             continue
         years = [q.date[0] for q in analysis.quantities(sentence) if q.date and q.kind is not QuantityKind.NUMBER]
-        if any(year is None or found >= year for found in years) or re.search(r"未来[一二三四五\d]+年|[一二三四五\d]+年内", sentence.text):
+        if any(year is None or found >= year for found in years) or re.search(
+            r"未来[一二三四五\d]+年|[一二三四五\d]+年内", sentence.text
+        ):
             return sentence.block_index
     return None
 
@@ -161,11 +170,15 @@ def section_statuses(analysis: Analysis, part: Part, pack: Pack) -> list[Section
                 present = True
                 if block_index is None and hits:
                     block_index = next((index for index, text in texts if hits[0].search(text)), None)
-        statuses.append(SectionStatus(spec=spec, present=present, required=required, heading=heading, block_index=block_index))
+        statuses.append(
+            SectionStatus(spec=spec, present=present, required=required, heading=heading, block_index=block_index)
+        )
     return statuses
 
 
-def _anchor(analysis: Analysis, part: Part, statuses: list[SectionStatus], position: int) -> tuple[Sentence | None, str]:
+def _anchor(
+    analysis: Analysis, part: Part, statuses: list[SectionStatus], position: int
+) -> tuple[Sentence | None, str]:
     """Where the missing section would go, and a phrase saying so."""
     spec = statuses[position].spec
     sentences = analysis.sentences_in(part)
@@ -220,7 +233,9 @@ def _severity(analysis: Analysis, part: Part, spec: SectionSpec) -> Severity:
         "的必备内容见 `disclint rules --format json` 的 packs。各部分按含义识别：标题措辞不同、写成带编号的段落也可。"
     ),
     reference="000 行动要求2、行动要求3、Q1、Q2；MVM 第九条；SIM 第九条；001 7.3.x、7.6.3",
-    bad=["关于2025年度“提质增效重回报”行动方案的公告\n一、提升经营质量\n2025年公司计划营业收入同比增长不低于10%。\n特此公告。\n"],
+    bad=[
+        "关于2025年度“提质增效重回报”行动方案的公告\n一、提升经营质量\n2025年公司计划营业收入同比增长不低于10%。\n特此公告。\n"
+    ],
     good=[
         "关于2025年度“提质增效重回报”行动方案的公告\n"
         "一、提升经营质量\n2025年公司产能利用率目标不低于85%，募投项目于2025年6月30日前投产，净资产收益率不低于9%。\n"
@@ -254,7 +269,11 @@ def missing_required_section(analysis: Analysis, spec: RuleSpec) -> Iterator[Fin
                 continue
             section = status.spec
             yield rule_finding(
-                analysis, spec, anchor, 0, len(anchor.text),
+                analysis,
+                spec,
+                anchor,
+                0,
+                len(anchor.text),
                 f"{pack.name}缺少“{section.name}”部分：应说明{section.expects}",
                 severity=_severity(analysis, part, section),
                 suggestion=f"在{where}增加“{section.name}”部分" if where else None,

@@ -89,8 +89,12 @@ def mismatched_brackets(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
             elif char == '"' and stack and stack[-1][0] == "“":
                 opener, open_offset = stack.pop()
                 yield _finding(
-                    analysis, spec, sentence, open_offset, offset + 1,
-                    "中文左引号“以半角引号\"闭合，引号不配对",
+                    analysis,
+                    spec,
+                    sentence,
+                    open_offset,
+                    offset + 1,
+                    '中文左引号“以半角引号"闭合，引号不配对',
                 )
             elif char in _CLOSERS:
                 if stack and stack[-1][0] == _CLOSERS[char]:
@@ -98,7 +102,11 @@ def mismatched_brackets(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
                 elif stack and _WRONG_CLOSER.get(stack[-1][0]) == char:
                     opener, open_offset = stack.pop()
                     yield _finding(
-                        analysis, spec, sentence, open_offset, offset + 1,
+                        analysis,
+                        spec,
+                        sentence,
+                        open_offset,
+                        offset + 1,
                         f"“{opener}”以“{char}”闭合，全角与半角括号不配对",
                     )
 
@@ -111,7 +119,9 @@ def mismatched_brackets(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
     summary="句子过长",
     rationale="披露内容应当简明清晰、通俗易懂（000 行动要求5）；超过200字的句子难以阅读，宜拆分。",
     reference="000 行动要求5",
-    bad=["公司" + "将围绕主营业务持续加大研发投入、优化产品结构、拓展海外市场、提升管理效率、" * 8 + "推动高质量发展。"],
+    bad=[
+        "公司" + "将围绕主营业务持续加大研发投入、优化产品结构、拓展海外市场、提升管理效率、" * 8 + "推动高质量发展。"
+    ],
     good=["公司将围绕主营业务加大研发投入。2025年研发投入不低于营业收入的8%。"],
     suggestion="按举措拆分为几个短句，每句一个目标或措施",
 )
@@ -122,7 +132,9 @@ def overlong_sentence(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
             continue
         if sentence.text.count("；") + sentence.text.count(";") >= 2:
             continue  # a list of items in one sentence
-        yield rule_finding(analysis, spec, sentence, 0, min(len(sentence.text), 24), f"句子长{len(sentence.text)}字，宜拆分")
+        yield rule_finding(
+            analysis, spec, sentence, 0, min(len(sentence.text), 24), f"句子长{len(sentence.text)}字，宜拆分"
+        )
 
 
 _PAST_DOMINANT_SHARE = 0.6
@@ -167,7 +179,8 @@ def past_achievements_dominate(analysis: Analysis, spec: RuleSpec) -> Iterator[F
         for position, heading in enumerate(sections):
             end_block = sections[position + 1].block_index if position + 1 < len(sections) else part.end_block
             sentences = [
-                s for s in analysis.sentences_in(part)
+                s
+                for s in analysis.sentences_in(part)
                 if heading.block_index < s.block_index < end_block and not analysis.is_heading(s)
             ]
             if len(sentences) < _PAST_MIN_SENTENCES:
@@ -176,6 +189,10 @@ def past_achievements_dominate(analysis: Analysis, spec: RuleSpec) -> Iterator[F
             if len(past) / len(sentences) >= _PAST_DOMINANT_SHARE:
                 anchor = next(s for s in analysis.sentences if s.block_index >= heading.block_index)
                 yield rule_finding(
-                    analysis, spec, anchor, 0, len(anchor.text),
+                    analysis,
+                    spec,
+                    anchor,
+                    0,
+                    len(anchor.text),
                     f"“{heading.title}”部分{len(sentences)}句中有{len(past)}句是过往成绩，目标与举措不突出",
                 )

@@ -25,7 +25,9 @@ from disclint.text.sentences import Sentence
 # A figure that belongs to a price or market-cap statement is not an anchor
 # of a measure ("争取早日实现千亿市值目标"); its date still is.
 _PRICE_CONTEXT = re.compile(r"市值|股价|市盈率|市净率|估值")
-_PRICE_FIGURES = frozenset({QuantityKind.AMOUNT, QuantityKind.MULTIPLE, QuantityKind.PERCENT, QuantityKind.PRICE, QuantityKind.NUMBER})
+_PRICE_FIGURES = frozenset(
+    {QuantityKind.AMOUNT, QuantityKind.MULTIPLE, QuantityKind.PERCENT, QuantityKind.PRICE, QuantityKind.NUMBER}
+)
 # A commitment frame: the company will / plans to / keeps on doing something.
 _FUTURE_PLEDGE = re.compile(
     r"将(?!来|其|之|该|此|上述|本|所)|拟|(?<![重需主必只概纲首])要(?![求素点件])|(?<![励股动购持行资营展红度作本划])计划(?![的书草》])"
@@ -52,7 +54,9 @@ _FRAME_LEAD = re.compile(r"^(?:\d{4}年度?|下一步|同时|此外|另外|未�
 _BACK_REFERENCE = re.compile(r"(?:上述|前述|前文所述)(?:项目|措施|举措|计划|安排|目标|事项)")
 _PLAN_TYPES = frozenset({"action_plan", "valuation_plan"})
 # Measures written without a subject open with a verb of this kind.
-_SUBJECTLESS_LEAD = re.compile(r"(?:坚持|持续|切实|深化|加快|推进|推动|全面|加强|强化|积极|大力|不断|着力|努力|进一步|稳步|扎实|聚焦|优化|完善)")
+_SUBJECTLESS_LEAD = re.compile(
+    r"(?:坚持|持续|切实|深化|加快|推进|推动|全面|加强|强化|积极|大力|不断|着力|努力|进一步|稳步|扎实|聚焦|优化|完善)"
+)
 # A summary line that the body details ("重要内容提示：", "估值提升计划概述：", "●").
 _SUMMARY = re.compile(r"^(?:[●•◆■]|重要内容提示|[^，。；：]{0,12}(?:概述|概要|摘要|综述|要点)[：:])")
 
@@ -148,7 +152,11 @@ def unmeasurable_pledge(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
             continue
         if _SUMMARY.match(text) or sentence.index in forecasts:
             continue  # a summary detailed below; a forecast is not a measure
-        markers = [hit for term in analysis.present_terms(terms, term_ids, sentence) for hit in analysis.term_hits(term, sentence)]
+        markers = [
+            hit
+            for term in analysis.present_terms(terms, term_ids, sentence)
+            for hit in analysis.term_hits(term, sentence)
+        ]
         markers = [hit for hit in markers if not analysis.in_title(sentence, hit.start, hit.end)]
         if not _is_pledge(analysis, sentence, markers, subjectless=bool(plan_types)):
             continue
@@ -178,7 +186,11 @@ def unmeasurable_pledge(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
         )
         first_term = markers[0].term if markers else None
         yield rule_finding(
-            analysis, spec, sentence, start, end,
+            analysis,
+            spec,
+            sentence,
+            start,
+            end,
             message,
             suggestion=(first_term.suggest if first_term else None),
         )

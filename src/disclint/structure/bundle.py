@@ -146,7 +146,9 @@ _PLAN_NAMES = (
 
 
 def _plan_named_by_appendices(document: Document, first: Part, others: list[Part]) -> tuple[str, str] | None:
-    body = _SPACE.sub("", document.text[document.blocks[first.start_block].start : document.blocks[first.end_block - 1].end])
+    body = _SPACE.sub(
+        "", document.text[document.blocks[first.start_block].start : document.blocks[first.end_block - 1].end]
+    )
     for doc_type, pattern in _PLAN_NAMES:
         named = next((part.title for part in others if pattern.search(part.title)), None)
         if named and (len(pattern.findall(body)) >= 1 or "激励对象" in body or "本计划" in body):

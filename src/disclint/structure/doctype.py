@@ -21,7 +21,10 @@ DOC_TYPES = (
 # Checked in order against the title lines; the first match wins. The
 # evaluation report is tested before the plan it evaluates.
 _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("evaluation_report", re.compile(r"(?:行动方案|估值提升计划)[^。]{0,20}(?:评估报告|半年度评估|执行情况|进展情况|落实情况)|评估报告")),
+    (
+        "evaluation_report",
+        re.compile(r"(?:行动方案|估值提升计划)[^。]{0,20}(?:评估报告|半年度评估|执行情况|进展情况|落实情况)|评估报告"),
+    ),
     ("valuation_plan", re.compile(r"估值提升计划")),
     ("action_plan", re.compile(r"提质增效重回报[^。]{0,6}(?:行动)?方案|行动方案")),
     ("esop", re.compile(r"员工持股计划")),
@@ -31,7 +34,9 @@ _TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 # Documents that accompany a plan but are not the plan: checked as generic.
-_OTHER_DOCUMENT = re.compile(r"(?:一本通|手册|指引|指南|管理办法|管理制度|制度|规则|细则|准则|问答|评价标准|规定)(?:（[^）]*）)?$")
+_OTHER_DOCUMENT = re.compile(
+    r"(?:一本通|手册|指引|指南|管理办法|管理制度|制度|规则|细则|准则|问答|评价标准|规定)(?:（[^）]*）)?$"
+)
 _APPENDIX = re.compile(r"考核管理办法|管理办法$|名单$|独立意见$|意见$|法律意见书$|章程$|核查意见$")
 _BODY_EVIDENCE = ("valuation_plan", "action_plan", "esop", "incentive_plan")
 _SPACE = re.compile(r"\s+")
@@ -83,11 +88,7 @@ def detect_type_from_text(document: Document, start: int, end: int, *, title: st
     if not blocks:
         return TypeDecision("generic", "空文档")
     body = _SPACE.sub("", document.text[blocks[0].start : blocks[-1].end][:20000])
-    counts = {
-        doc_type: len(pattern.findall(body))
-        for doc_type, pattern in _TITLE_RULES
-        if doc_type in _BODY_EVIDENCE
-    }
+    counts = {doc_type: len(pattern.findall(body)) for doc_type, pattern in _TITLE_RULES if doc_type in _BODY_EVIDENCE}
     best = max(counts, key=lambda key: counts[key])
     if counts[best] >= 5:
         return TypeDecision(best, f"标题未识别；正文{counts[best]}次提到该类文件")

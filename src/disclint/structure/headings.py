@@ -24,7 +24,17 @@ _TOC_LINE = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|\t|\s{2,})\s*\d{1,3}\s*$|[^\d\
 _CLOSING = "。！？!?；;"
 _CONNECTOR_END = "、，,和及与或的"
 _CANONICAL_ORDER = (
-    "part", "chapter", "section", "article", "cn_comma", "cn_paren", "dotted", "arabic", "arabic_paren", "circled", "bullet",
+    "part",
+    "chapter",
+    "section",
+    "article",
+    "cn_comma",
+    "cn_paren",
+    "dotted",
+    "arabic",
+    "arabic_paren",
+    "circled",
+    "bullet",
 )
 _SPACE = re.compile(r"[\s\u3000]+")
 _MAX_TITLE = 40
@@ -56,10 +66,7 @@ def _is_toc_line(text: str) -> bool:
 
 def _toc_blocks(document: Document) -> set[int]:
     """Blocks in a run of three or more table-of-contents lines."""
-    flags = [
-        _is_toc_line(document.text[block.start : block.end])
-        for block in document.blocks
-    ]
+    flags = [_is_toc_line(document.text[block.start : block.end]) for block in document.blocks]
     toc: set[int] = set()
     index = 0
     while index < len(flags):
@@ -104,8 +111,20 @@ def find_headings(document: Document) -> list[Heading]:
             if marker is not None:
                 title = title[marker.end :]
             # Markdown: the number of #; Word: the style's outline level.
-            levels[index] = max(1, len(compact) - len(compact.lstrip("#"))) if style == "markdown" else max(block.level, 1)
-            raw.append((index, title, compact.lstrip("#") if style == "markdown" else compact, style, False, block.start, block.end))
+            levels[index] = (
+                max(1, len(compact) - len(compact.lstrip("#"))) if style == "markdown" else max(block.level, 1)
+            )
+            raw.append(
+                (
+                    index,
+                    title,
+                    compact.lstrip("#") if style == "markdown" else compact,
+                    style,
+                    False,
+                    block.start,
+                    block.end,
+                )
+            )
             continue
         if block.kind is BlockKind.TABLE_ROW:
             continue
@@ -133,7 +152,12 @@ def find_headings(document: Document) -> list[Heading]:
             stop = min((body.find(char) for char in "。：:" if char in body), default=-1)
             continues = len(body) > stop + 1
             # "（一）聚焦主业，提升经营效率。公司将……": a short title, at most one comma.
-            if 0 < stop <= 18 and continues and len(re.findall(r"[，,]", body[:stop])) <= 1 and not re.search(r"[；;]", body[:stop]):
+            if (
+                0 < stop <= 18
+                and continues
+                and len(re.findall(r"[，,]", body[:stop])) <= 1
+                and not re.search(r"[；;]", body[:stop])
+            ):
                 end = block.start + len(text) - len(text.lstrip()) + len(compact[: marker.end + stop])
                 raw.append((index, body[:stop], compact[: marker.end + stop + 1], marker.style, True, block.start, end))
             continue
@@ -172,6 +196,8 @@ def _assign_levels(raw: list[tuple[int, str, str, str, bool, int, int]], levels:
         else:
             level = level_of[style]
         headings.append(
-            Heading(block_index=index, title=title, text=text, style=style, level=level, run_in=run_in, start=start, end=end)
+            Heading(
+                block_index=index, title=title, text=text, style=style, level=level, run_in=run_in, start=start, end=end
+            )
         )
     return headings

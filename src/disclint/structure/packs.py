@@ -10,8 +10,19 @@ from disclint.findings import Severity
 from disclint.lexicons import Lexicon, LexiconError
 
 _SECTION_KEYS = {
-    "pack", "id", "name", "severity", "severity_when_forward", "source", "expects", "headings", "keywords",
-    "min_keywords", "when", "risk_warning", "reasons",
+    "pack",
+    "id",
+    "name",
+    "severity",
+    "severity_when_forward",
+    "source",
+    "expects",
+    "headings",
+    "keywords",
+    "min_keywords",
+    "when",
+    "risk_warning",
+    "reasons",
 }
 _PACK_KEYS = {"doc_type", "name", "source", "order"}
 CONDITIONS = {"forward", "unimplemented", "full_draft", "low_payout"}

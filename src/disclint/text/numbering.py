@@ -26,9 +26,7 @@ _STYLES: tuple[tuple[str, str], ...] = (
     ("bullet", r"[●•◆■□▪▶◇○]"),
 )
 
-_MARKER = re.compile(
-    r"^[ \t\u3000]*(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _STYLES) + ")"
-)
+_MARKER = re.compile(r"^[ \t\u3000]*(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _STYLES) + ")")
 
 # "（三）项" or "第（一）项" at a line start continues a sentence that
 # refers to an item; it does not open one.

@@ -57,7 +57,20 @@ class Quantity:
     date: tuple[int, int, int] | None = None  # (year, month, day); 0 = not given
 
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
@@ -180,7 +193,51 @@ _UNITS: dict[str, QuantityKind] = {
 }
 # Units a Chinese numeral may take without being part of a word.
 _CHINESE_NUMERAL_UNITS = frozenset(
-    ["次", "项", "家", "名", "个", "场", "款", "颗", "台", "套", "所", "批", "篇", "件", "户", "座", "艘", "辆", "架", "位", "笔", "轮", "人次", "人", "年", "个月", "月", "日", "天", "周", "季度", "个季度", "个交易日", "个工作日", "交易日", "工作日", "小时", "倍", "成", "年度", "个会计年度", "个百分点", "百分点"]
+    [
+        "次",
+        "项",
+        "家",
+        "名",
+        "个",
+        "场",
+        "款",
+        "颗",
+        "台",
+        "套",
+        "所",
+        "批",
+        "篇",
+        "件",
+        "户",
+        "座",
+        "艘",
+        "辆",
+        "架",
+        "位",
+        "笔",
+        "轮",
+        "人次",
+        "人",
+        "年",
+        "个月",
+        "月",
+        "日",
+        "天",
+        "周",
+        "季度",
+        "个季度",
+        "个交易日",
+        "个工作日",
+        "交易日",
+        "工作日",
+        "小时",
+        "倍",
+        "成",
+        "年度",
+        "个会计年度",
+        "个百分点",
+        "百分点",
+    ]
 )
 _ASCII_UNITS = {unit for unit in _UNITS if unit.isascii() and unit.isalpha()}
 _UNIT_PATTERN = "|".join(re.escape(unit) for unit in sorted(_UNITS, key=len, reverse=True))
@@ -211,14 +268,43 @@ _BOUND_PREFIX = re.compile(
 )
 _BOUND_SUFFIX = re.compile(r"(?P<bound>以上|以下|以内|之内|左右|多|余)")
 _BOUNDS = {
-    "不低于": ">=", "不少于": ">=", "至少": ">=", "最少": ">=", "最低": ">=", "不小于": ">=", "以上": ">=",
-    "不超过": "<=", "不高于": "<=", "不多于": "<=", "不大于": "<=", "最多": "<=", "最高": "<=", "以下": "<=",
-    "以内": "<=", "之内": "<=", "超过": ">", "高于": ">", "多于": ">", "大于": ">", "逾": ">", "超": ">",
-    "多": ">", "余": ">", "低于": "<", "少于": "<", "小于": "<", "约": "~", "约为": "~", "近": "~", "左右": "~",
+    "不低于": ">=",
+    "不少于": ">=",
+    "至少": ">=",
+    "最少": ">=",
+    "最低": ">=",
+    "不小于": ">=",
+    "以上": ">=",
+    "不超过": "<=",
+    "不高于": "<=",
+    "不多于": "<=",
+    "不大于": "<=",
+    "最多": "<=",
+    "最高": "<=",
+    "以下": "<=",
+    "以内": "<=",
+    "之内": "<=",
+    "超过": ">",
+    "高于": ">",
+    "多于": ">",
+    "大于": ">",
+    "逾": ">",
+    "超": ">",
+    "多": ">",
+    "余": ">",
+    "低于": "<",
+    "少于": "<",
+    "小于": "<",
+    "约": "~",
+    "约为": "~",
+    "近": "~",
+    "左右": "~",
     "达到": ">=",
 }
 
-_FAR_BOUNDS = frozenset({"不低于", "不少于", "不超过", "不高于", "不多于", "不大于", "不小于", "至少", "超过", "高于", "低于"})
+_FAR_BOUNDS = frozenset(
+    {"不低于", "不少于", "不超过", "不高于", "不多于", "不大于", "不小于", "至少", "超过", "高于", "低于"}
+)
 
 _CODE_CONTEXT = re.compile(r"(?:代码|编号|编码|证号|代号|电话|传真|邮编|No\.?)[:：]?$")
 _TITLE = re.compile(r"《[^《》]{0,80}》")
@@ -314,8 +400,16 @@ def _quantity_from_match(scan: str, text: str, match: re.Match[str]) -> Quantity
         return Quantity(start, end, text[start:end], QuantityKind.MULTIPLE, value=2.0, unit="倍")
     if match.group("bare_mag"):
         word = match.group("bare_mag")
-        value = {"百亿": 1e10, "千亿": 1e11, "万亿": 1e12, "十万亿": 1e13, "百万亿": 1e14, "千万亿": 1e15,
-                 "百万": 1e6, "千万": 1e7}.get(word, 0.0)
+        value = {
+            "百亿": 1e10,
+            "千亿": 1e11,
+            "万亿": 1e12,
+            "十万亿": 1e13,
+            "百万亿": 1e14,
+            "千万亿": 1e15,
+            "百万": 1e6,
+            "千万": 1e7,
+        }.get(word, 0.0)
         if before in _CN_DIGITS or before in _CN_UNITS:
             return None
         unit = match.group("unit_m") or ""
@@ -330,9 +424,16 @@ def _quantity_from_match(scan: str, text: str, match: re.Match[str]) -> Quantity
         value = float(whole_value)
         if fraction:
             value += float("0." + "".join(str(_CN_DIGITS[char]) for char in fraction))
-        return Quantity(start, end, text[start:end], QuantityKind.PERCENT, value=value, unit="%",
-                        bound=_find_bound(scan, start, end, _clause_start(scan, start)),
-                        tolerance=0.5 * 10 ** -len(fraction))
+        return Quantity(
+            start,
+            end,
+            text[start:end],
+            QuantityKind.PERCENT,
+            value=value,
+            unit="%",
+            bound=_find_bound(scan, start, end, _clause_start(scan, start)),
+            tolerance=0.5 * 10 ** -len(fraction),
+        )
     if match.group("arabic"):
         number, magnitude, unit = match.group("arabic"), match.group("mag_a") or "", match.group("unit_a") or ""
         # Product and standard names: DDR5, 6G, Web3.0, PCIe 6.0, H20.
@@ -365,8 +466,9 @@ def _quantity_from_match(scan: str, text: str, match: re.Match[str]) -> Quantity
         bound = _find_bound(scan, start, end, clause_start)
         if kind is QuantityKind.DURATION and _DEADLINE_SUFFIX.match(scan, end):
             kind = QuantityKind.DEADLINE
-        return Quantity(start, end, text[start:end], kind, value=value, unit=unit or magnitude,
-                        bound=bound, tolerance=tolerance)
+        return Quantity(
+            start, end, text[start:end], kind, value=value, unit=unit or magnitude, bound=bound, tolerance=tolerance
+        )
     if match.group("chinese"):
         numeral, magnitude, unit = match.group("chinese"), match.group("mag_c") or "", match.group("unit_c") or ""
         # A Chinese numeral counts only with a unit, and not inside a word
@@ -389,7 +491,14 @@ def _quantity_from_match(scan: str, text: str, match: re.Match[str]) -> Quantity
         if kind is QuantityKind.DURATION and _DEADLINE_SUFFIX.match(scan, end):
             kind = QuantityKind.DEADLINE
         value = value_int * _MAGNITUDES[magnitude]
-        return Quantity(start, end, text[start:end], kind, value=value, unit=unit,
-                        bound=_find_bound(scan, start, end, _clause_start(scan, start)),
-                        tolerance=0.5 * _MAGNITUDES[magnitude])
+        return Quantity(
+            start,
+            end,
+            text[start:end],
+            kind,
+            value=value,
+            unit=unit,
+            bound=_find_bound(scan, start, end, _clause_start(scan, start)),
+            tolerance=0.5 * _MAGNITUDES[magnitude],
+        )
     return None
