@@ -190,13 +190,13 @@ class ParseCounter:
         original_bytes = disclint.engine.parse_bytes
         original_path = disclint.engine.parse_path
 
-        def counting_bytes(data: bytes, path: str) -> Any:
+        def counting_bytes(data: bytes, path: str, **options: Any) -> Any:
             self.calls += 1
-            return original_bytes(data, path)
+            return original_bytes(data, path, **options)
 
-        def counting_path(path: Path) -> Any:
+        def counting_path(path: Path, **options: Any) -> Any:
             self.calls += 1
-            return original_path(path)
+            return original_path(path, **options)
 
         monkeypatch.setattr(disclint.engine, "parse_bytes", counting_bytes)
         monkeypatch.setattr(disclint.engine, "parse_path", counting_path)

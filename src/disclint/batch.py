@@ -106,14 +106,14 @@ def _lint_one(spec: InputSpec) -> FileOutcome:
     return outcome
 
 
-def lint_input(linter: Linter, spec: InputSpec) -> FileOutcome:
+def lint_input(linter: Linter, spec: InputSpec, processes: int = 1) -> FileOutcome:
     if spec.data is not None:
         outcome = linter.check_bytes(spec.data, spec.parse_as or spec.shown)
         outcome.result.path = spec.shown
         outcome.relative = linter.config.relative_path(spec.shown)
         return outcome
     assert spec.path is not None
-    return linter.check_path(spec.path, spec.shown)
+    return linter.check_path(spec.path, spec.shown, processes=processes)
 
 
 def run(
@@ -147,8 +147,10 @@ def _outcomes(
     if workers <= 1:
         if bar is not None:
             bar.start()
+        # One file at a time: the other CPUs may share the pages of a long PDF.
+        free = cpu_count()
         for spec in inputs:
-            yield lint_input(linter, spec)
+            yield lint_input(linter, spec, free)
         return
     import multiprocessing
 

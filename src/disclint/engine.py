@@ -109,10 +109,11 @@ class Linter:
         return outcome.result
 
     # ------------------------------------------------------------ one file, before run-level steps
-    def check_path(self, path: Path, display: str | None = None) -> FileOutcome:
+    def check_path(self, path: Path, display: str | None = None, *, processes: int = 1) -> FileOutcome:
+        """``processes`` > 1: the CPUs the caller leaves free, for reading a long PDF."""
         shown = display or str(path)
         try:
-            document = self._parse_cached(path, shown)
+            document = self._parse_cached(path, shown, processes)
         except InputError as exc:
             return FileOutcome(FileResult(path=shown, error=str(exc)), relative=self.config.relative_path(shown))
         document.path = shown
@@ -125,10 +126,10 @@ class Linter:
             return FileOutcome(FileResult(path=name, error=str(exc)), relative=self.config.relative_path(name))
         return self.check_document(document)
 
-    def _parse_cached(self, path: Path, shown: str) -> Document:
+    def _parse_cached(self, path: Path, shown: str, processes: int) -> Document:
         cache = self.cache
         if cache is None or not cache.wants(str(path)):
-            return parse_path(path)
+            return parse_path(path, processes=processes)
         try:
             data = path.read_bytes()
         except OSError:
@@ -136,7 +137,7 @@ class Linter:
         key = cache.key(data, str(path))
         document = cache.load(key, shown)
         if document is None:
-            document = parse_bytes(data, str(path))
+            document = parse_bytes(data, str(path), processes=processes)
             cache.store(key, document)
         return document
 

@@ -28,6 +28,7 @@ included, because that is what a reader counts on the printed page.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import re
 import statistics
@@ -143,21 +144,47 @@ class Line:
 # --------------------------------------------------------------------------- entry point
 
 
-def parse_pdf(data: bytes, path: str) -> Document:
-    """Parse PDF bytes into a :class:`Document` (pypdfium2 backend)."""
-    return document_from_pages(read_pages_pdfium(data), path)
+@dataclass
+class PageLayout:
+    """One page laid out: its lines, and what the document-level checks count."""
+
+    number: int
+    height: float
+    readable: int  # visible characters
+    unknown: int  # characters without a Unicode mapping
+    lines: list[Line]
+
+
+def lay_out(page: PdfPage) -> PageLayout:
+    """The page-local half of the layout: runs → numbered lines."""
+    readable = sum(len(run.text) - run.text.count(" ") - run.text.count("\u3000") for run in page.runs)
+    return PageLayout(page.number, page.height, readable, page.unknown, page_lines(page))
+
+
+def parse_pdf(data: bytes, path: str, *, processes: int = 1) -> Document:
+    """Parse PDF bytes into a :class:`Document` (pypdfium2 backend).
+
+    ``processes`` > 1 lets a long PDF's pages be read by that many processes
+    (:func:`read_layouts`); the result is the same.
+    """
+    return document_from_layouts(read_layouts(data, processes), path)
 
 
 def document_from_pages(pages: Iterable[PdfPage], path: str) -> Document:
     """The layout half of the parser: runs → lines → paragraphs."""
+    return document_from_layouts([lay_out(page) for page in pages], path)
+
+
+def document_from_layouts(layouts: Sequence[PageLayout], path: str) -> Document:
+    """Pages laid out → running lines removed → paragraphs."""
     lines: list[Line] = []
     heights: dict[int, float] = {}
     readable = unknown = 0
-    for page in pages:
-        heights[page.number] = page.height
-        readable += sum(len(run.text) - run.text.count(" ") - run.text.count("\u3000") for run in page.runs)
-        unknown += page.unknown
-        lines.extend(page_lines(page))
+    for layout in layouts:
+        heights[layout.number] = layout.height
+        readable += layout.readable
+        unknown += layout.unknown
+        lines.extend(layout.lines)
     if not heights:
         raise InputError("PDF has no pages")
     if readable == 0:
@@ -192,20 +219,171 @@ def read_pages_pdfium(data: bytes) -> Iterator[PdfPage]:
     """The runs of every page, via PDFium (pypdfium2).
 
     PDFium's text page gives the characters in content order with generated
-    line breaks and spaces where it sees them. One call returns the text;
-    boxes, sizes and angles are read only at the first and last visible
-    character of each run (a piece of a PDFium line between generated
-    characters or runs of blanks), not for every character: that keeps the
-    cost near PDFium's own text extraction. Pages are yielded one at a time
-    while the document is open, so a page's rules can still be read.
+    line breaks and spaces where it sees them; one call returns the text,
+    then each character's box is read to find the pieces of a line and
+    where a piece runs backwards. Pages are yielded one at a time while the
+    document is open, so a page's rules can still be read.
     """
+    pdf, raw = _open_pdf(data)
+    try:
+        yield from _read_pages(pdf, raw, range(_page_count(pdf)))
+    finally:
+        pdf.close()
+
+
+# Below this many pages a second process costs more than it saves.
+SPLIT_MIN_PAGES = 16
+
+
+def read_layouts(data: bytes, processes: int = 1) -> list[PageLayout]:
+    """Every page laid out, the pages shared among up to ``processes`` processes.
+
+    Reading a page's characters and boxes through PDFium is most of a long
+    PDF's time. With ``processes`` > 1 (the command line passes the free CPUs
+    when it lints one file at a time) the pages are cut into consecutive
+    parts of at least :data:`SPLIT_MIN_PAGES`; forked processes read the later
+    parts while this one reads the first, and send their pages back pickled.
+    The pages and their order are the same as in one process. A part whose
+    process fails for any reason other than the PDF itself is read here.
+    Linux only (fork), and only while this process runs no other thread.
+    """
+    pdf, raw = _open_pdf(data)
+    try:
+        count = _page_count(pdf)
+        bounds = _parts(count, processes)
+        readers: list[_PartReader] = []
+        try:
+            for first, stop in bounds[1:]:
+                reader = _PartReader.start(data, first, stop)
+                if reader is None:
+                    break
+                readers.append(reader)
+            covered = bounds[0][1]
+            layouts = [lay_out(page) for page in _read_pages(pdf, raw, range(covered))]
+            for reader in readers:
+                part = reader.result()
+                if part is None:  # the process failed: read its pages here
+                    part = [lay_out(page) for page in _read_pages(pdf, raw, range(reader.first, reader.stop))]
+                layouts.extend(part)
+                covered = reader.stop
+            if covered < count:
+                layouts.extend(lay_out(page) for page in _read_pages(pdf, raw, range(covered, count)))
+        finally:
+            for reader in readers:
+                reader.close()
+        return layouts
+    finally:
+        pdf.close()
+
+
+def _parts(count: int, processes: int) -> list[tuple[int, int]]:
+    """Consecutive page ranges, one per process, none shorter than SPLIT_MIN_PAGES."""
+    parts = max(1, min(processes, count // SPLIT_MIN_PAGES))
+    if parts > 1:
+        import os
+        import sys
+        import threading
+
+        if sys.platform != "linux" or not hasattr(os, "fork") or threading.active_count() > 1:
+            parts = 1
+    size, extra = divmod(count, parts)
+    bounds: list[tuple[int, int]] = []
+    first = 0
+    for index in range(parts):
+        stop = first + size + (1 if index < extra else 0)
+        bounds.append((first, stop))
+        first = stop
+    return bounds
+
+
+class _PartReader:
+    """A forked process that lays out pages ``first``..``stop`` and pickles them into a pipe."""
+
+    def __init__(self, pid: int, pipe: int, first: int, stop: int) -> None:
+        self.pid, self.pipe, self.first, self.stop = pid, pipe, first, stop
+        self._reaped = False
+
+    @classmethod
+    def start(cls, data: bytes, first: int, stop: int) -> _PartReader | None:
+        import os
+
+        try:
+            read_end, write_end = os.pipe()
+        except OSError:
+            return None
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read_end)
+            os.close(write_end)
+            return None
+        if pid == 0:  # the child: never returns
+            try:
+                import pickle
+                import signal
+
+                signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+                os.close(read_end)
+                payload: tuple[str, Any]
+                try:
+                    pdf, raw = _open_pdf(data)
+                    payload = ("pages", [lay_out(page) for page in _read_pages(pdf, raw, range(first, stop))])
+                except InputError as exc:
+                    payload = ("error", str(exc))
+                with os.fdopen(write_end, "wb") as stream:
+                    pickle.dump(payload, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            finally:
+                os._exit(0)
+        os.close(write_end)
+        return cls(pid, read_end, first, stop)
+
+    def result(self) -> list[PageLayout] | None:
+        """The part's pages; ``None`` if the process failed; raises the PDF's own error."""
+        import os
+        import pickle
+
+        chunks: list[bytes] = []
+        try:
+            while chunk := os.read(self.pipe, 1 << 20):
+                chunks.append(chunk)
+        except OSError:
+            return None
+        finally:
+            self.close()
+        try:
+            kind, value = pickle.loads(b"".join(chunks))
+        except Exception:
+            return None
+        if kind == "error":
+            raise InputError(str(value))
+        if kind != "pages" or not isinstance(value, list):
+            return None
+        return value
+
+    def close(self) -> None:
+        import os
+        import signal
+
+        if self._reaped:
+            return
+        self._reaped = True
+        with contextlib.suppress(OSError):
+            os.close(self.pipe)
+        with contextlib.suppress(OSError):
+            os.kill(self.pid, signal.SIGKILL)
+        with contextlib.suppress(OSError):
+            os.waitpid(self.pid, 0)
+
+
+def _open_pdf(data: bytes) -> tuple[Any, Any]:
+    """The PDFium document and the raw bindings; a one-line InputError for what cannot be opened."""
     if b"%PDF" not in data[:1024]:
         raise InputError("not a PDF file (no %PDF header)")
     import pypdfium2 as pdfium  # type: ignore[import-untyped]
     import pypdfium2.raw as raw  # type: ignore[import-untyped]
 
     try:
-        pdf = pdfium.PdfDocument(data)
+        return pdfium.PdfDocument(data), raw
     except pdfium.PdfiumError as exc:
         code = getattr(exc, "err_code", None)
         if code == raw.FPDF_ERR_PASSWORD:
@@ -213,24 +391,31 @@ def read_pages_pdfium(data: bytes) -> Iterator[PdfPage]:
         if code == raw.FPDF_ERR_SECURITY:
             raise InputError("encrypted PDF with an unsupported security handler; save an unprotected copy") from exc
         raise InputError("corrupt or unreadable PDF") from exc
+
+
+def _page_count(pdf: Any) -> int:
+    import pypdfium2 as pdfium
+
     try:
+        return len(pdf)
+    except pdfium.PdfiumError as exc:
+        raise InputError("corrupt PDF: its pages cannot be read") from exc
+
+
+def _read_pages(pdf: Any, raw: Any, indexes: range) -> Iterator[PdfPage]:
+    import pypdfium2 as pdfium
+
+    for index in indexes:
         try:
-            count = len(pdf)
+            page = pdf[index]
+            textpage = page.get_textpage()
         except pdfium.PdfiumError as exc:
-            raise InputError("corrupt PDF: its pages cannot be read") from exc
-        for index in range(count):
-            try:
-                page = pdf[index]
-                textpage = page.get_textpage()
-            except pdfium.PdfiumError as exc:
-                raise InputError(f"corrupt PDF: page {index + 1} cannot be read") from exc
-            try:
-                yield _pdfium_page(index + 1, page, textpage, raw)
-            finally:
-                textpage.close()
-                page.close()
-    finally:
-        pdf.close()
+            raise InputError(f"corrupt PDF: page {index + 1} cannot be read") from exc
+        try:
+            yield _pdfium_page(index + 1, page, textpage, raw)
+        finally:
+            textpage.close()
+            page.close()
 
 
 def _pdfium_page(number: int, page: Any, textpage: Any, raw: Any) -> PdfPage:
