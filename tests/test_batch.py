@@ -295,3 +295,15 @@ def test_document_roundtrip(pdf: Path) -> None:
     assert back == document
     cache = DocumentCache(Path("unused"))
     assert cache.key(b"x", "a.pdf") != cache.key(b"x", "a.docx") != cache.key(b"y", "a.docx")
+
+
+def test_tasks_cover_every_input_once_biggest_first_and_shrink() -> None:
+    from disclint.batch import plan_tasks
+
+    sizes = [(index * 7919) % 15000 + 500 for index in range(124)]
+    tasks = plan_tasks(sizes, 2)
+    assert sorted(index for task in tasks for index in task) == list(range(124))
+    flat = [index for task in tasks for index in task]
+    assert [sizes[index] for index in flat] == sorted(sizes, reverse=True)
+    assert len(tasks[0]) > 1 and len(tasks[-1]) == 1  # big tasks first, single files last
+    assert plan_tasks([], 2) == [] and plan_tasks([0, 0], 2) == [[0], [1]]

@@ -97,13 +97,46 @@ def _init_worker(linter: Linter | None, config: Any, cache_dir: Path | None) -> 
         _WORKER = linter
 
 
-def _lint_one(spec: InputSpec) -> FileOutcome:
+def _lint_task(task: list[tuple[int, InputSpec]]) -> list[tuple[int, FileOutcome]]:
     assert _WORKER is not None
-    outcome = lint_input(_WORKER, spec)
+    outcomes = [(index, lint_input(_WORKER, spec)) for index, spec in task]
     # Patterns this worker compiled for the first time (a no-op once the store is warm):
     # the pool ends its workers without running exit handlers, so save now.
     regex_store.save()
-    return outcome
+    return outcomes
+
+
+def plan_tasks(sizes: Sequence[int], workers: int) -> list[list[int]]:
+    """Input indexes grouped into pool tasks: the biggest files first, tasks shrinking towards the end.
+
+    Each task takes about 1/(4 × workers) of the work still to hand out, so
+    early tasks are big (little overhead) and the last ones are single small
+    files: no worker is left with a long task while the others idle.
+    """
+    order = sorted(range(len(sizes)), key=lambda index: -sizes[index])
+    remaining = sum(sizes)
+    tasks: list[list[int]] = []
+    current: list[int] = []
+    current_size = 0
+    for index in order:
+        current.append(index)
+        current_size += sizes[index]
+        if current_size >= remaining / (4 * workers):
+            tasks.append(current)
+            remaining -= current_size
+            current, current_size = [], 0
+    if current:
+        tasks.append(current)
+    return tasks
+
+
+def _input_size(spec: InputSpec) -> int:
+    if spec.data is not None:
+        return len(spec.data)
+    try:
+        return spec.path.stat().st_size if spec.path is not None else 0
+    except OSError:
+        return 0
 
 
 def lint_input(linter: Linter, spec: InputSpec, processes: int = 1) -> FileOutcome:
@@ -167,7 +200,10 @@ def _outcomes(
     cache_dir = linter.cache.folder if linter.cache is not None else None
     # Forked workers inherit the built linter; spawned ones get the config and build their own.
     _WORKER = linter if fork else None
-    chunk = max(1, min(16, len(inputs) // (workers * 4)))
+    tasks = [
+        [(index, inputs[index]) for index in task]
+        for task in plan_tasks([_input_size(spec) for spec in inputs], workers)
+    ]
     try:
         with context.Pool(
             processes=workers,
@@ -177,7 +213,14 @@ def _outcomes(
             # The pool's processes exist now; only then start the progress bar's thread.
             if bar is not None:
                 bar.start()
-            yield from pool.imap(_lint_one, inputs, chunksize=chunk)
+            # Tasks finish out of order; outcomes are handed on in input order as soon as they can be.
+            ready: dict[int, FileOutcome] = {}
+            following = 0
+            for finished in pool.imap_unordered(_lint_task, tasks):
+                ready.update(finished)
+                while following in ready:
+                    yield ready.pop(following)
+                    following += 1
     finally:
         _WORKER = None
 
