@@ -18,8 +18,10 @@ repository), then times whole processes, side by side in one run:
    folder; skipped with a message when npm is missing).
 
 It prints; it does not assert (the test suite guards behaviour, this guards
-nothing). Medians of ``--runs`` runs after one warm-up (which fills the
-lexicon and compiled-pattern stores, as any earlier run on the machine would); peak memory is the
+nothing). Each comparison runs its two commands in turn, A B A B …, ``--runs``
+times after one warm-up each (which fills the lexicon and compiled-pattern
+stores, as any earlier run on the machine would), and reports the medians
+and the median of the pairs' ratios; peak memory is the
 largest resident set of the measured process and its children.
 """
 
@@ -59,33 +61,53 @@ class Timing:
     rss_mib: float
 
 
-def measure(
-    label: str,
-    command: list[str],
-    runs: int,
-    env: dict[str, str] | None = None,
-    prepare: Callable[[], None] | None = None,
-) -> Timing:
-    """Median wall time of ``runs`` runs after a warm-up; ``prepare`` runs (untimed) before each."""
-    walls: list[float] = []
-    rss: list[float] = []
-    for attempt in range(runs + 1):
-        if prepare is not None:
-            prepare()
-        started = time.perf_counter()
-        completed = subprocess.run(
-            [sys.executable, "-c", _RSS_WRAPPER, *command], capture_output=True, text=True, env=env
+@dataclass
+class Job:
+    """A command to time; ``prepare`` runs (untimed) before each of its runs."""
+
+    label: str
+    command: list[str]
+    env: dict[str, str] | None = None
+    prepare: Callable[[], None] | None = None
+
+
+def _run_once(job: Job) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of one run of ``job``."""
+    if job.prepare is not None:
+        job.prepare()
+    started = time.perf_counter()
+    completed = subprocess.run(
+        [sys.executable, "-c", _RSS_WRAPPER, *job.command], capture_output=True, text=True, env=job.env
+    )
+    elapsed = time.perf_counter() - started
+    if completed.returncode != 0:
+        raise SystemExit(
+            f"{job.label}: command failed ({completed.returncode}): {' '.join(job.command)}\n{completed.stderr}"
         )
-        elapsed = time.perf_counter() - started
-        if completed.returncode != 0:
-            raise SystemExit(
-                f"{label}: command failed ({completed.returncode}): {' '.join(command)}\n{completed.stderr}"
-            )
-        if attempt == 0:
-            continue  # warm-up
-        walls.append(elapsed)
-        rss.append(int(completed.stdout.strip() or 0) / 1024)
-    return Timing(label, statistics.median(walls), max(rss))
+    return elapsed, int(completed.stdout.strip() or 0) / 1024
+
+
+def compare(a: Job, b: Job, runs: int) -> tuple[Timing, Timing, float]:
+    """Run ``a`` and ``b`` in turn (A B A B …, after one warm-up each): medians, and the median of the pairs' a/b.
+
+    Pairing keeps the ratio meaningful when the machine's speed drifts
+    during the benchmark, which a shared virtual machine's does.
+    """
+    _run_once(a)
+    _run_once(b)
+    walls: dict[str, list[float]] = {"a": [], "b": []}
+    peaks: dict[str, list[float]] = {"a": [], "b": []}
+    for _ in range(runs):
+        for key, job in (("a", a), ("b", b)):
+            wall, peak = _run_once(job)
+            walls[key].append(wall)
+            peaks[key].append(peak)
+    ratios = [x / y for x, y in zip(walls["a"], walls["b"], strict=True)]
+    return (
+        Timing(a.label, statistics.median(walls["a"]), max(peaks["a"])),
+        Timing(b.label, statistics.median(walls["b"]), max(peaks["b"])),
+        statistics.median(ratios),
+    )
 
 
 def disclint_command() -> list[str]:
@@ -171,10 +193,6 @@ def literal_terms() -> list[str]:
     return sorted(default_lexicon().all_literals())
 
 
-def ratio(a: Timing, b: Timing) -> str:
-    return f"{a.wall / b.wall:.2f}"
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -203,47 +221,38 @@ def main() -> int:
             str(corpus),
         ]
         rows: list[tuple[str, str, str, str]] = []
+        lint_draft = Job("disclint, one draft", [*disclint, "check", str(draft), "--fail-on", "never"], env)
+        lint_corpus = Job("disclint, corpus", [*disclint, "check", str(corpus), "--fail-on", "never"], env)
 
-        one = measure("disclint, one draft", [*disclint, "check", str(draft), "--fail-on", "never"], args.runs, env)
-        jone = measure("jieba.lcut, one draft", jieba_one, args.runs)
+        one, jone, ratio = compare(lint_draft, Job("jieba.lcut, one draft", jieba_one), args.runs)
         rows.append(
             (
                 "1. cold run, 20,000-char draft",
                 f"{one.wall:.3f} s",
                 f"jieba only {jone.wall:.3f} s",
-                f"{ratio(one, jone)} (goal ≤ 0.5)",
+                f"{ratio:.2f} (goal ≤ 0.5)",
             )
         )
 
-        many = measure("disclint, corpus", [*disclint, "check", str(corpus), "--fail-on", "never"], args.runs, env)
-        jmany = measure("jieba.lcut, corpus", jieba_many, args.runs)
+        many, jmany, ratio = compare(lint_corpus, Job("jieba.lcut, corpus", jieba_many), args.runs)
         rows.append(
             (
                 f"2. corpus, {len(files)} files, {size / 1e6:.2f} MB",
                 f"{many.wall:.3f} s",
                 f"jieba only {jmany.wall:.3f} s",
-                f"{ratio(many, jmany)} (goal ≤ 0.3)",
+                f"{ratio:.2f} (goal ≤ 0.3)",
             )
         )
 
         pdf = build_pdf(work)
         if pdf is not None:
-            # Cold: the parsed-document cache is emptied before each run, as for a PDF never
-            # linted before (the lexicon and compiled-pattern stores stay, like .pyc files).
+            # Not cached: the parsed-document cache is emptied before each run, as for a PDF
+            # never linted before (the lexicon and compiled-pattern stores stay, like .pyc files).
             def forget_documents() -> None:
                 shutil.rmtree(work / "cache" / "documents", ignore_errors=True)
 
-            lint_pdf = measure(
-                "disclint, 100-page PDF, cold",
-                [*disclint, "check", str(pdf), "--fail-on", "never"],
-                args.runs,
-                env,
-                prepare=forget_documents,
-            )
-            warm_pdf = measure(
-                "disclint, 100-page PDF, cached", [*disclint, "check", str(pdf), "--fail-on", "never"], args.runs, env
-            )
-            dump = measure(
+            lint_pdf = [*disclint, "check", str(pdf), "--fail-on", "never"]
+            dump = Job(
                 "pypdfium2 text dump",
                 [
                     sys.executable,
@@ -251,37 +260,36 @@ def main() -> int:
                     "import sys,pypdfium2 as p\nd=p.PdfDocument(sys.argv[1])\nfor pg in d: pg.get_textpage().get_text_range()",
                     str(pdf),
                 ],
-                args.runs,
             )
+            cold, dumped, ratio = compare(Job("disclint, PDF", lint_pdf, env, forget_documents), dump, args.runs)
             rows.append(
                 (
                     "3. 100-page CJK PDF, not cached",
-                    f"{lint_pdf.wall:.3f} s",
-                    f"pypdfium2 dump {dump.wall:.3f} s",
-                    f"{ratio(lint_pdf, dump)} (goal ≤ 3)",
+                    f"{cold.wall:.3f} s",
+                    f"pypdfium2 dump {dumped.wall:.3f} s",
+                    f"{ratio:.2f} (goal ≤ 3)",
                 )
             )
+            cached, dumped, ratio = compare(Job("disclint, PDF cached", lint_pdf, env), dump, args.runs)
             rows.append(
                 (
                     "   the same PDF, parse cached",
-                    f"{warm_pdf.wall:.3f} s",
-                    f"pypdfium2 dump {dump.wall:.3f} s",
-                    f"{ratio(warm_pdf, dump)}",
+                    f"{cached.wall:.3f} s",
+                    f"pypdfium2 dump {dumped.wall:.3f} s",
+                    f"{ratio:.2f}",
                 )
             )
 
-        job1 = measure(
-            "corpus --jobs 1", [*disclint, "check", str(corpus), "--fail-on", "never", "--jobs", "1"], args.runs, env
-        )
-        job2 = measure(
-            "corpus --jobs 2", [*disclint, "check", str(corpus), "--fail-on", "never", "--jobs", "2"], args.runs, env
+        corpus_jobs = [*disclint, "check", str(corpus), "--fail-on", "never", "--jobs"]
+        job2, job1, ratio = compare(
+            Job("--jobs 2", [*corpus_jobs, "2"], env), Job("--jobs 1", [*corpus_jobs, "1"], env), args.runs
         )
         rows.append(
             (
                 "4. corpus --jobs 2 vs --jobs 1",
                 f"{job2.wall:.3f} s",
                 f"--jobs 1 {job1.wall:.3f} s",
-                f"speed-up {job1.wall / job2.wall:.2f}× (goal ≥ 1.6), peak {max(job1.rss_mib, job2.rss_mib):.0f} MiB (goal ≤ 250)",
+                f"speed-up {1 / ratio:.2f}× (goal ≥ 1.6), peak {max(job1.rss_mib, job2.rss_mib):.0f} MiB (goal ≤ 250)",
             )
         )
 
@@ -294,27 +302,31 @@ def main() -> int:
                     "--config",
                     str(folder / ".textlintrc.json"),
                 ]
-                t_one = measure("textlint+prh, one draft", [*textlint, str(draft)], args.runs)
-                t_many = measure("textlint+prh, corpus", [*textlint, *map(str, files)], args.runs)
+                one, t_one, ratio = compare(
+                    lint_draft, Job("textlint+prh, one draft", [*textlint, str(draft)]), args.runs
+                )
                 rows.append(
                     (
                         f"5a. vs textlint+prh ({len(terms)} terms), one draft",
                         f"{one.wall:.3f} s",
                         f"textlint {t_one.wall:.3f} s",
-                        f"{ratio(one, t_one)} (goal ≤ 0.8)",
+                        f"{ratio:.2f} (goal ≤ 0.8)",
                     )
+                )
+                many, t_many, ratio = compare(
+                    lint_corpus, Job("textlint+prh, corpus", [*textlint, *map(str, files)]), args.runs
                 )
                 rows.append(
                     (
                         "5b. vs textlint+prh, corpus",
                         f"{many.wall:.3f} s",
                         f"textlint {t_many.wall:.3f} s",
-                        f"textlint is {t_many.wall / many.wall:.2f}× slower (goal ≥ 3)",
+                        f"textlint is {1 / ratio:.2f}× slower (goal ≥ 3)",
                     )
                 )
 
         print(
-            f"\nmachine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}; medians of {args.runs} runs after a warm-up\n"
+            f"\nmachine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}; medians of {args.runs} paired runs (A B A B …) after a warm-up; ratios are medians of the pairs\n"
         )
         widths = [max(len(row[column]) for row in rows) for column in range(4)]
         for row in rows:
