@@ -220,3 +220,28 @@ def test_installed_console_script(tmp_path: Path) -> None:
     completed = subprocess.run([str(script), "check", str(path), "--format", "json"], capture_output=True, text=True)
     assert completed.returncode == 1, completed.stderr
     assert json.loads(completed.stdout)["summary"]["errors"] == 1
+
+
+def _launch(*arguments: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    program = "import sys; from disclint.launch import main; sys.argv[0] = 'disclint'; main()"
+    return subprocess.run([sys.executable, "-c", program, *arguments], capture_output=True, text=True, cwd=cwd)
+
+
+def test_entry_point_exit_status_and_complete_output(tmp_path: Path) -> None:
+    """The entry point leaves with os._exit after check: statuses and flushed output as before."""
+    faulty = tmp_path / "plan.txt"
+    faulty.write_text(FAULTY, encoding="utf-8")
+    clean = tmp_path / "clean.txt"
+    clean.write_text("公司2024年度实现营业收入8.62亿元。", encoding="utf-8")
+    report = _launch("check", str(faulty), "--format", "json")
+    assert report.returncode == 1, report.stderr
+    assert json.loads(report.stdout)["summary"]["errors"] == 1  # the whole report was flushed
+    assert _launch("check", str(clean)).returncode == 0
+    missing = _launch("check", str(tmp_path / "missing.txt"), str(clean))
+    assert missing.returncode == 2 and "missing.txt" in missing.stderr
+    bad_option = _launch("check", "--format", "bogus", str(clean))
+    assert bad_option.returncode == 2 and "bogus" in bad_option.stderr
+    written = _launch("check", str(faulty), "-o", str(tmp_path / "out.txt"), "--fail-on", "never")
+    assert written.returncode == 0 and "PT" in (tmp_path / "out.txt").read_text(encoding="utf-8")
+    version = _launch("--version")  # not a check: Python's normal exit
+    assert version.returncode == 0 and version.stdout.startswith("disclint ")

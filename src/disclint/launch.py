@@ -7,15 +7,22 @@ Before the command-line layer and the engine are imported, a ``check`` run
   parses and analyses;
 * installs the compiled-pattern store (:mod:`disclint.regex_store`), so that
   the patterns compiled while importing and linting come from the cache
-  folder instead of being compiled afresh.
+  folder instead of being compiled afresh;
+
+and when it is done it flushes its output and leaves with ``os._exit``:
+freeing every object of a finished run one by one (Python's normal exit)
+costs 20–25 ms on a corpus run and does nothing the operating system does
+not do anyway.
 
 Everything else is :mod:`disclint.cli`.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 
 def store_folder(arguments: list[str]) -> Path | None:
@@ -40,7 +47,8 @@ def store_folder(arguments: list[str]) -> Path | None:
 def main() -> None:
     helper = store = False
     arguments = sys.argv[1:]
-    if arguments[:1] == ["check"]:
+    checking = arguments[:1] == ["check"]
+    if checking:
         from disclint.text.segment import start_helper
 
         helper = start_helper()
@@ -53,6 +61,12 @@ def main() -> None:
         from disclint.cli import main as cli_main
 
         cli_main()
+    except SystemExit as finished:
+        if not checking:
+            raise
+        status = finished.code
+    else:
+        status = 0
     finally:
         if store:
             regex_store.save()
@@ -60,3 +74,23 @@ def main() -> None:
             from disclint.text.segment import stop_helper
 
             stop_helper()
+    exit_now(status)
+
+
+def exit_now(status: object) -> NoReturn:
+    """Flush the output and end the process without tearing the interpreter down.
+
+    Anything unusual (a status that is not a number, an output that cannot be
+    flushed, such as a closed pipe) takes Python's normal exit, which reports it.
+    """
+    if status is None:
+        status = 0
+    if isinstance(status, int) and not isinstance(status, bool):
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+        else:
+            os._exit(status & 0xFF)
+    raise SystemExit(status)
