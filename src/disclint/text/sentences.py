@@ -31,11 +31,11 @@ class Sentence:
     block_index: int
     norm: NormText
     _clauses: list[tuple[int, int]] | None = field(default=None, repr=False)
+    # The normalised matching copy (``norm.text``), read by every rule: a plain attribute.
+    text: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def text(self) -> str:
-        """The normalised matching copy."""
-        return self.norm.text
+    def __post_init__(self) -> None:
+        self.text = self.norm.text
 
     def clauses(self) -> list[tuple[int, int]]:
         """Clause spans ``(start, end)`` in normalised coordinates."""
