@@ -1,13 +1,17 @@
 """Where derived data (the lexicon and compiled-pattern stores) is cached.
 
 Kept apart from :mod:`disclint.lexicons` so that the entry point can find
-the folder before anything heavy is imported.
+the folder before anything heavy is imported. Both stores are marshal files
+(never pickle: a cache folder restored in CI must not be able to run code);
+any problem reading or writing one is a miss, never an error.
 """
 
 from __future__ import annotations
 
+import marshal
 import os
 from pathlib import Path
+from typing import Any
 
 
 def cache_dir() -> Path | None:
@@ -19,3 +23,22 @@ def cache_dir() -> Path | None:
         return Path(explicit)
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "disclint"
+
+
+def read_marshal(path: Path) -> Any:
+    """The data in ``path``, or ``None`` when it is missing, unreadable or corrupt."""
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+def write_marshal(path: Path, data: Any) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename (readers never see half a file)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(marshal.dumps(data))
+        os.replace(temporary, path)
+    except (OSError, ValueError):
+        pass

@@ -13,8 +13,6 @@ The format is documented in ``lexicons/README.md``.
 from __future__ import annotations
 
 import hashlib
-import marshal
-import os
 import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -23,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from disclint.cache_folder import cache_dir
+from disclint.cache_folder import cache_dir, read_marshal, write_marshal
 from disclint.findings import Severity
 
 if sys.version_info >= (3, 11):
@@ -402,21 +400,12 @@ def _read_all(paths: Sequence[Path]) -> list[dict[str, Any]]:
     folder = cache_dir()
     cached = folder / f"lexicons-{digest.hexdigest()[:32]}.marshal" if folder else None
     if cached is not None:
-        try:
-            data = marshal.loads(cached.read_bytes())
-            if isinstance(data, list) and len(data) == len(paths):
-                return data
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
+        data = read_marshal(cached)
+        if isinstance(data, list) and len(data) == len(paths):
+            return data
     parsed = [_parse_toml(path, blob) for path, blob in zip(paths, blobs, strict=True)]
     if cached is not None:
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            temporary = cached.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(marshal.dumps(parsed))
-            os.replace(temporary, cached)
-        except (OSError, ValueError):
-            pass
+        write_marshal(cached, parsed)
     return parsed
 
 

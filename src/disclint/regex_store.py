@@ -28,14 +28,12 @@ or ``--no-cache`` turn it off, like the other caches.
 from __future__ import annotations
 
 import hashlib
-import marshal
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from disclint.cache_folder import cache_dir
+from disclint.cache_folder import cache_dir, read_marshal, write_marshal
 
 # (pattern, flags) -> the arguments of _sre.compile after the pattern.
 Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
@@ -80,10 +78,7 @@ def store_file(folder: Path) -> Path | None:
 
 
 def _read(path: Path) -> dict[tuple[str, int], Entry]:
-    try:
-        data = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return {}
+    data = read_marshal(path)
     return data if isinstance(data, dict) else {}
 
 
@@ -179,10 +174,4 @@ def save() -> None:
         merged = {}
     merged.update(_unsaved)
     _unsaved.clear()
-    try:
-        _store_path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = _store_path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(marshal.dumps(merged))
-        os.replace(temporary, _store_path)
-    except (OSError, ValueError):
-        pass
+    write_marshal(_store_path, merged)
