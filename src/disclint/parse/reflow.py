@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from disclint.document import Block, BlockKind
 from disclint.text.numbering import Marker, item_marker, opens_markdown_item
@@ -26,8 +26,7 @@ _CONTINUATION_START = "，。、；：）》」』”,.;:)%％"
 _TABLE_LIKE = re.compile(r"\t|\S\s{3,}\S")
 
 
-@dataclass(frozen=True)
-class PhysicalLine:
+class PhysicalLine(NamedTuple):
     start: int
     end: int  # exclusive, without the line break
     text: str
