@@ -255,7 +255,7 @@ def main() -> int:
                 "1. cold run, 20,000-char draft",
                 f"{one.wall:.3f} s",
                 f"jieba only {jone.wall:.3f} s",
-                f"{ratio:.2f} (goal ≤ 0.5)",
+                f"{ratio:.3f} (goal ≤ 0.5)",
             )
         )
 
@@ -265,7 +265,7 @@ def main() -> int:
                 f"2. corpus, {len(files)} files, {size / 1e6:.2f} MB",
                 f"{many.wall:.3f} s",
                 f"jieba only {jmany.wall:.3f} s",
-                f"{ratio:.2f} (goal ≤ 0.3)",
+                f"{ratio:.3f} (goal ≤ 0.3)",
             )
         )
 
@@ -292,7 +292,7 @@ def main() -> int:
                     "3. 100-page CJK PDF, not cached",
                     f"{cold.wall:.3f} s",
                     f"pypdfium2 dump {dumped.wall:.3f} s",
-                    f"{ratio:.2f} (goal ≤ 3)",
+                    f"{ratio:.3f} (goal ≤ 3)",
                 )
             )
             cached, dumped, ratio = compare(Job("disclint, PDF cached", lint_pdf, env), dump, args.runs)
@@ -301,7 +301,7 @@ def main() -> int:
                     "   the same PDF, parse cached",
                     f"{cached.wall:.3f} s",
                     f"pypdfium2 dump {dumped.wall:.3f} s",
-                    f"{ratio:.2f}",
+                    f"{ratio:.3f}",
                 )
             )
 
@@ -314,7 +314,7 @@ def main() -> int:
                 "4. corpus --jobs 2 vs --jobs 1",
                 f"{job2.wall:.3f} s",
                 f"--jobs 1 {job1.wall:.3f} s",
-                f"speed-up {1 / ratio:.2f}× (goal ≥ 1.6), peak {max(job1.rss_mib, job2.rss_mib):.0f} MiB (goal ≤ 250)",
+                f"speed-up {1 / ratio:.3f}× (goal ≥ 1.6), peak {max(job1.rss_mib, job2.rss_mib):.0f} MiB (goal ≤ 250)",
             )
         )
         # What two processes can gain on this machine at all: two independent one-process
@@ -331,7 +331,7 @@ def main() -> int:
                 "   ceiling: 2 independent runs on the halves",
                 f"{together.wall:.3f} s",
                 f"one after the other {apart.wall:.3f} s",
-                f"speed-up {1 / ratio:.2f}× (what this machine gives two processes)",
+                f"speed-up {1 / ratio:.3f}× (what this machine gives two processes)",
             )
         )
 
@@ -352,7 +352,7 @@ def main() -> int:
                         f"5a. vs textlint+prh ({len(terms)} terms), one draft",
                         f"{one.wall:.3f} s",
                         f"textlint {t_one.wall:.3f} s",
-                        f"{ratio:.2f} (goal ≤ 0.8)",
+                        f"{ratio:.3f} (goal ≤ 0.8)",
                     )
                 )
                 many, t_many, ratio = compare(
@@ -363,7 +363,7 @@ def main() -> int:
                         "5b. vs textlint+prh, corpus",
                         f"{many.wall:.3f} s",
                         f"textlint {t_many.wall:.3f} s",
-                        f"textlint is {1 / ratio:.2f}× slower (goal ≥ 3)",
+                        f"textlint is {1 / ratio:.3f}× slower (goal ≥ 3)",
                     )
                 )
 
