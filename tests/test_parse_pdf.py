@@ -506,3 +506,15 @@ def test_cli_output_is_the_same_with_pages_shared(long_pdf: Path) -> None:
     one = linter.check_path(long_pdf, processes=1).result
     two = linter.check_path(long_pdf, processes=2).result
     assert one.findings and one == two
+
+
+def test_jobs_decides_how_many_processes_read_one_pdf(long_pdf: Path, started_pids: list[int]) -> None:
+    from disclint.batch import InputSpec, run
+
+    linter = Linter.create(Config())
+    spec = InputSpec(shown=str(long_pdf), path=long_pdf)
+    [alone] = run(linter, [spec], jobs=1)
+    assert started_pids == []  # --jobs 1: one process, whatever the input
+    [shared] = run(linter, [spec], jobs=2)
+    assert len(started_pids) == 1 and _all_reaped(started_pids)
+    assert alone.result == shared.result

@@ -159,10 +159,13 @@ def run(
 ) -> list[FileOutcome]:
     """Lint ``inputs`` with ``jobs`` processes; outcomes in input order."""
     workers = effective_jobs(jobs, len(inputs))
+    # Files linted one at a time may share a long PDF's pages among this many processes:
+    # the CPUs, or exactly what --jobs asks for (--jobs 1: one process, whatever the input).
+    page_processes = cpu_count() if jobs is None or jobs <= 0 else jobs
     bar = _Progress(len(inputs)) if progress else None
     outcomes: list[FileOutcome] = []
     try:
-        for outcome in _outcomes(linter, inputs, workers, bar):
+        for outcome in _outcomes(linter, inputs, workers, bar, page_processes):
             outcomes.append(outcome)
             if on_result is not None:
                 on_result(outcome)
@@ -175,15 +178,13 @@ def run(
 
 
 def _outcomes(
-    linter: Linter, inputs: Sequence[InputSpec], workers: int, bar: _Progress | None
+    linter: Linter, inputs: Sequence[InputSpec], workers: int, bar: _Progress | None, page_processes: int
 ) -> Iterator[FileOutcome]:
     if workers <= 1:
         if bar is not None:
             bar.start()
-        # One file at a time: the other CPUs may share the pages of a long PDF.
-        free = cpu_count()
         for spec in inputs:
-            yield lint_input(linter, spec, free)
+            yield lint_input(linter, spec, page_processes)
         return
     import multiprocessing
 
