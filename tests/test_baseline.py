@@ -7,13 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from cli_runner import invoke
 from disclint.baseline import SCHEMA, Baseline, context
-from disclint.cli import app
 from disclint.parse.plaintext import document_from_text
-
-runner = CliRunner()
 
 DRAFT = [
     "一、提升经营质量",
@@ -25,7 +22,7 @@ SELECT = ("--select", "HY001,PT001")
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
+    result = invoke(list(args))
     return result.exit_code, result.stdout, result.stderr
 
 

@@ -11,17 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
+from cli_runner import invoke
 from disclint import batch
 from disclint.batch import InputSpec, effective_jobs, wants_progress
 from disclint.cache import DocumentCache, decode_document, encode_document
-from disclint.cli import app
 from disclint.config import Config
 from disclint.engine import Linter
 from fixtures_inputs import write_pdf
-
-runner = CliRunner()
 
 SENTENCES = [
     "公司核心技术遥遥领先，产品质量稳居行业第一。",
@@ -65,7 +62,7 @@ def generate_drafts(folder: Path, count: int = 200) -> list[Path]:
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
+    result = invoke(list(args))
     return result.exit_code, result.stdout, result.stderr
 
 

@@ -1,4 +1,4 @@
-"""The command line through typer's CliRunner, and once as the installed console script."""
+"""The command line in-process (tests/cli_runner.py), and once as the installed console script."""
 
 from __future__ import annotations
 
@@ -8,19 +8,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
+from cli_runner import invoke
 from disclint import __version__
-from disclint.cli import app
-
-runner = CliRunner()
 
 FAULTY = "一、提升经营质量\n公司力争到2027年末公司市值迈上300亿元台阶，技术水平遥遥领先。\n"
 CLEAN = "公司将于2025年8月28日召开2025年半年度业绩说明会。\n"
 
 
 def run(*args: str, input: str | bytes | None = None) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args), input=input)
+    result = invoke(list(args), input=input)
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -245,3 +242,26 @@ def test_entry_point_exit_status_and_complete_output(tmp_path: Path) -> None:
     assert written.returncode == 0 and "PT" in (tmp_path / "out.txt").read_text(encoding="utf-8")
     version = _launch("--version")  # not a check: Python's normal exit
     assert version.returncode == 0 and version.stdout.startswith("disclint ")
+
+
+def test_parser_usage_errors_and_help(drafts: Path) -> None:
+    code, out, _ = run()
+    assert code == 2 and "commands:" in out and "check" in out
+    code, out, _ = run("--help")
+    assert code == 0 and "annotate" in out
+    code, _, err = run("bogus")
+    assert code == 2 and "no such command 'bogus'" in err
+    code, _, err = run("check", "--jobs", "-1", str(drafts))
+    assert code == 2 and "x>=0" in err and "Try 'disclint check --help'" in err
+    code, _, err = run("check", "--form", "json", str(drafts))  # no abbreviations, as before
+    assert code == 2 and "--form" in err
+    code, out, _ = run("check", "--help")
+    assert code == 0 and "--stdin-filename" in out
+
+
+def test_options_after_paths_and_joined_values(drafts: Path) -> None:
+    faulty, clean = str(drafts / "faulty.txt"), str(drafts / "clean.md")
+    code, out, _ = run("check", faulty, "--format", "json", clean, "--select=PT", "-j", "1")
+    report = json.loads(out)
+    assert code == 1 and [Path(entry["path"]).name for entry in report["files"]] == ["faulty.txt", "clean.md"]
+    assert {finding["code"][:2] for entry in report["files"] for finding in entry["findings"]} == {"PT"}

@@ -5,11 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from disclint.cli import app
+from cli_runner import invoke
 
-runner = CliRunner()
 FAULTY = (
     "关于2025年度“提质增效重回报”行动方案的公告\n一、提升经营质量\n"
     "公司力争到2027年末公司市值迈上300亿元台阶，技术水平遥遥领先。\n特此公告。\n"
@@ -20,7 +18,7 @@ def test_html_report_to_a_file(tmp_path: Path) -> None:
     draft = tmp_path / "plan.txt"
     draft.write_text(FAULTY, encoding="utf-8")
     target = tmp_path / "report.html"
-    result = runner.invoke(app, ["check", str(draft), "--format", "html", "--output", str(target)])
+    result = invoke(["check", str(draft), "--format", "html", "--output", str(target)])
     assert result.exit_code == 1
     html = target.read_text(encoding="utf-8")
     assert html.lstrip().lower().startswith("<!doctype html")
@@ -34,7 +32,7 @@ def test_annotate_writes_a_reviewed_copy(tmp_path: Path) -> None:
     draft = tmp_path / "plan.txt"
     draft.write_text(FAULTY, encoding="utf-8")
     before = draft.read_bytes()
-    result = runner.invoke(app, ["annotate", str(draft)])
+    result = invoke(["annotate", str(draft)])
     assert result.exit_code == 0, result.stdout
     reviewed = tmp_path / "plan.reviewed.docx"
     assert reviewed.exists() and draft.read_bytes() == before
@@ -46,6 +44,6 @@ def test_annotate_writes_a_reviewed_copy(tmp_path: Path) -> None:
 def test_annotate_reports_unreadable_input(tmp_path: Path) -> None:
     bad = tmp_path / "empty.txt"
     bad.write_bytes(b"")
-    result = runner.invoke(app, ["annotate", str(bad)])
+    result = invoke(["annotate", str(bad)])
     assert result.exit_code == 2
     assert "empty file" in result.stderr

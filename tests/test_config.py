@@ -8,21 +8,19 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from disclint.cli import app
+from cli_runner import invoke
 from disclint.config import STARTER_CONFIG, Config, ConfigError, cache_dir_for, load_config, resolve_severities
 from disclint.globs import Glob, GlobError
 from disclint.rules import all_rules
 
-runner = CliRunner()
 DATA = Path(__file__).parent / "data" / "workflow"
 FAULTY = "一、提升经营质量\n公司力争到2027年末公司市值迈上300亿元台阶，技术水平遥遥领先。\n"
 CODES = [spec.code for spec in all_rules()]
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
+    result = invoke(list(args))
     return result.exit_code, result.stdout, result.stderr
 
 

@@ -10,14 +10,12 @@ from typing import Any
 
 import jsonschema
 import pytest
-from typer.testing import CliRunner
 
-from disclint.cli import app
+from cli_runner import invoke
 from disclint.report.github import escape_data, escape_property
 from disclint.rules import all_rules
 from fixtures_inputs import write_docx, write_pdf
 
-runner = CliRunner()
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 FAULTY = "一、提升经营质量\n公司力争到2027年末公司市值迈上300亿元台阶，技术水平遥遥领先。\n"
 WARN_ONLY = "公司核心技术遥遥领先，增长率达到100%。\n"
@@ -26,7 +24,7 @@ SELECT = ("--select", "HY001,PT001,ST")
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
+    result = invoke(list(args))
     return result.exit_code, result.stdout, result.stderr
 
 

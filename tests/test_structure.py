@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 
-from typer.testing import CliRunner
-
-from disclint.cli import app
+from cli_runner import invoke
 from disclint.parse.plaintext import document_from_text
 from disclint.structure.bundle import split_parts
 from disclint.structure.headings import find_headings
@@ -170,7 +168,7 @@ def test_bundle_is_split_and_each_part_typed() -> None:
 
 
 def test_bundle_in_json_has_parts() -> None:
-    result = CliRunner().invoke(app, ["check", "-", "--stdin-filename", "bundle.txt", "--format", "json"], input=BUNDLE)
+    result = invoke(["check", "-", "--stdin-filename", "bundle.txt", "--format", "json"], input=BUNDLE)
     entry = json.loads(result.stdout)["files"][0]
     assert entry["doc_type"] == "incentive_plan"
     assert [part["doc_type"] for part in entry["parts"]] == [

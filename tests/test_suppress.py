@@ -7,16 +7,14 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from disclint.cli import app
+from cli_runner import invoke
 from disclint.config import Config
 from disclint.engine import Linter
 from disclint.findings import FileResult
 from disclint.parse.plaintext import document_from_text
 from fixtures_inputs import write_docx, write_pdf
 
-runner = CliRunner()
 HYPE = "公司核心技术遥遥领先。"
 CLEAN = "公司将于2025年8月28日召开2025年半年度业绩说明会。"
 LINTER = Linter.create(Config(select=["HY001", "PT", "ST"]))  # robust to other rules evolving
@@ -31,7 +29,7 @@ def found(text: str, name: str = "draft.txt") -> list[tuple[str, int]]:
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
+    result = invoke(list(args))
     return result.exit_code, result.stdout, result.stderr
 
 
