@@ -265,3 +265,25 @@ def test_options_after_paths_and_joined_values(drafts: Path) -> None:
     report = json.loads(out)
     assert code == 1 and [Path(entry["path"]).name for entry in report["files"]] == ["faulty.txt", "clean.md"]
     assert {finding["code"][:2] for entry in report["files"] for finding in entry["findings"]} == {"PT"}
+
+
+def test_ctrl_c_ends_the_run_with_one_line_and_status_130(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    for index in range(600):
+        (tmp_path / f"draft_{index:03d}.txt").write_text(FAULTY * 5, encoding="utf-8")
+    program = "import sys; from disclint.launch import main; sys.argv[0] = 'disclint'; main()"
+    process = subprocess.Popen(
+        [sys.executable, "-c", program, "check", str(tmp_path), "--jobs", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(0.6)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    if process.returncode in (0, 1):
+        pytest.skip("the run finished before the interrupt")
+    assert process.returncode == 130, err
+    assert "Traceback" not in err and err.strip().splitlines()[-1] == "disclint: interrupted"

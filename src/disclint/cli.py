@@ -540,6 +540,9 @@ def run(argv: Sequence[str]) -> int:
         return 2
     except CommandExit as finished:
         return finished.status
+    except KeyboardInterrupt:  # Ctrl-C: one line, no traceback; --jobs workers ignore it and are ended
+        _echo("disclint: interrupted", err=True)
+        return 130
     return 0
 
 
