@@ -210,7 +210,7 @@ def test_statistics_text_and_json(drafts: Path) -> None:
     assert out.splitlines() == [
         "2  HY001  warning  绝对化、最高级或无来源的排名表述",
         "1  PT001  error    设定或预测市值目标",
-        "共 3 个问题，2 条规则",
+        "共 3 个问题（错误 1，警告 2，提示 0），2 条规则",
     ]
     _, out, _ = run("check", "drafts", "--statistics", "--format", "json", *SELECT)
     rows = json.loads(out)
@@ -219,6 +219,27 @@ def test_statistics_text_and_json(drafts: Path) -> None:
         ("PT001", 1, "error"),
     ]
     assert run("check", "drafts", "--statistics", "--format", "sarif")[0] == 2
+
+
+def test_statistics_split_a_rule_whose_findings_differ_in_severity(tmp_path: Path) -> None:
+    """MS001: a missing risk warning is an error, other missing sections are warnings."""
+    from disclint.report.statistics import render_statistics_text
+
+    draft = tmp_path / "plan.txt"
+    draft.write_text(
+        "汀岚科技2025年度“提质增效重回报”行动方案\n一、提升经营质量\n预计2026年公司营业收入将达到15亿元。\n",
+        encoding="utf-8",
+    )
+    from disclint.config import Config
+    from disclint.engine import Linter
+
+    result = Linter.create(Config()).lint_path(draft)
+    severities = {item.finding.severity.value for item in result.findings if item.finding.code == "MS001"}
+    assert severities == {"error", "warning"}
+    lines = render_statistics_text([result]).splitlines()
+    assert {line.split()[2] for line in lines if " MS001 " in f" {line} "} == {"error", "warning"}
+    errors = sum(1 for item in result.findings if item.finding.severity.value == "error")
+    assert f"（错误 {errors}，" in lines[-1]
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif", "junit"])

@@ -1,8 +1,11 @@
 """``--statistics``: how many findings of each rule, instead of the findings (as ruff does).
 
-Text: one line per code — count, code, severity, the rule's summary — most
-frequent first, then a total. JSON: a list of ``{"code", "name", "category",
-"severity", "count", "summary"}`` in the same order.
+Text: one line per code and severity — count, code, severity, the rule's
+summary — most frequent first, then a total with the count at each severity.
+A rule whose findings differ in severity (MS001: a missing risk warning is an
+error, other missing sections warnings) gets a line per severity. JSON: a
+list of ``{"code", "name", "category", "severity", "count", "summary"}`` in
+the same order.
 """
 
 from __future__ import annotations
@@ -14,24 +17,26 @@ from typing import Any
 
 from disclint.findings import FileResult
 
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
 
 def statistics(results: Sequence[FileResult]) -> list[dict[str, Any]]:
     from disclint.rules import get_rule
 
-    counts: Counter[str] = Counter(item.finding.code for result in results for item in result.findings)
-    severities: dict[str, str] = {}
-    for result in results:
-        for item in result.findings:
-            severities.setdefault(item.finding.code, item.finding.severity.value)
+    counts: Counter[tuple[str, str]] = Counter(
+        (item.finding.code, item.finding.severity.value) for result in results for item in result.findings
+    )
     rows = []
-    for code, count in sorted(counts.items(), key=lambda pair: (-pair[1], pair[0])):
+    for (code, severity), count in sorted(
+        counts.items(), key=lambda pair: (-pair[1], pair[0][0], _SEVERITY_ORDER.get(pair[0][1], 3))
+    ):
         spec = get_rule(code)
         rows.append(
             {
                 "code": code,
                 "name": spec.name if spec else code,
                 "category": spec.category.value if spec else None,
-                "severity": severities[code],
+                "severity": severity,
                 "count": count,
                 "summary": spec.summary if spec else "",
             }
@@ -46,7 +51,13 @@ def render_statistics_text(results: Sequence[FileResult]) -> str:
     width = max(len(str(row["count"])) for row in rows)
     lines = [f"{row['count']:>{width}}  {row['code']}  {row['severity']:<7}  {row['summary']}" for row in rows]
     total = sum(row["count"] for row in rows)
-    lines.append(f"共 {total} 个问题，{len(rows)} 条规则")
+    by_severity = Counter[str]()
+    for row in rows:
+        by_severity[row["severity"]] += row["count"]
+    rules = len({row["code"] for row in rows})
+    lines.append(
+        f"共 {total} 个问题（错误 {by_severity['error']}，警告 {by_severity['warning']}，提示 {by_severity['info']}），{rules} 条规则"
+    )
     return "\n".join(lines) + "\n"
 
 
