@@ -252,7 +252,7 @@ def test_parser_usage_errors_and_help(drafts: Path) -> None:
     code, _, err = run("bogus")
     assert code == 2 and "no such command 'bogus'" in err
     code, _, err = run("check", "--jobs", "-1", str(drafts))
-    assert code == 2 and "x>=0" in err and "Try 'disclint check --help'" in err
+    assert code == 2 and "0 or more, not -1" in err and "Try 'disclint check --help'" in err
     code, _, err = run("check", "--form", "json", str(drafts))  # no abbreviations, as before
     assert code == 2 and "--form" in err
     code, out, _ = run("check", "--help")
@@ -287,3 +287,10 @@ def test_ctrl_c_ends_the_run_with_one_line_and_status_130(tmp_path: Path) -> Non
         pytest.skip("the run finished before the interrupt")
     assert process.returncode == 130, err
     assert "Traceback" not in err and err.strip().splitlines()[-1] == "disclint: interrupted"
+
+
+def test_a_folder_without_drafts_is_named(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, _, err = run("check", str(empty))
+    assert code == 2 and err.strip() == f"disclint: error: no .txt, .md, .docx or .pdf files found in {empty}"

@@ -75,9 +75,9 @@ def _non_negative(value: str) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(f"expects a whole number of 0 or more, not {value!r}") from None
     if number < 0:
-        raise argparse.ArgumentTypeError(f"{number} is not in the range x>=0")
+        raise argparse.ArgumentTypeError(f"expects a whole number of 0 or more, not {number}")
     return number
 
 
@@ -98,7 +98,7 @@ def _check_parser() -> argparse.ArgumentParser:
         dest="doc_type",
         metavar="TYPE",
         default="auto",
-        help="auto|action_plan|valuation_plan|evaluation_report|incentive_plan|esop|dividend|voluntary|generic",
+        help="auto, action_plan, valuation_plan, evaluation_report, incentive_plan, esop, dividend, voluntary or generic.",
     )
     parser.add_argument(
         "--select", metavar="CODES", help="Rule codes, prefixes or categories to enable (comma separated)."
@@ -293,7 +293,7 @@ def _check(
         else:
             specs.append(InputSpec(shown=shown, path=path))
     if not specs:
-        raise _fail_usage("no .txt, .md, .docx or .pdf files found")
+        raise _fail_usage(f"no .txt, .md, .docx or .pdf files found in {', '.join(paths)}")
     if cache_dir is not None and any(
         spec.path is not None and spec.path.suffix.lower() in (".docx", ".pdf") for spec in specs
     ):
@@ -488,7 +488,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser(name: str, description: str, usage: str) -> argparse.ArgumentParser:
-    return _Parser(prog=f"disclint {name}", description=description, usage=usage, allow_abbrev=False)
+    parser = _Parser(prog=f"disclint {name}", description=description, usage=usage, allow_abbrev=False, add_help=False)
+    parser.add_argument("-h", "--help", action="help", help="Show this message and exit.")
+    return parser
 
 
 def overview() -> str:
@@ -502,8 +504,8 @@ def overview() -> str:
         *(f"  {name.ljust(width)}  {parser().description}" for name, (parser, _) in COMMANDS.items()),
         "",
         "options:",
-        "  --version  Show the version and exit.",
-        "  --help     Show this message and exit.",
+        "  --version   Show the version and exit.",
+        "  -h, --help  Show this message and exit.",
         "",
         "`disclint COMMAND --help` describes a command's options.",
     ]

@@ -48,6 +48,16 @@ class TypeDecision:
     reason: str
 
 
+def _quoted(text: str) -> str:
+    """``text`` in quotation marks for a message: 「」 around text that holds “” itself, and the
+    quote a match cut off put back (the title pattern matches 提质增效重回报”行动方案)."""
+    if text.count("”") > text.count("“"):
+        text = "“" + text
+    elif text.count("“") > text.count("”"):
+        text += "”"
+    return f"「{text}」" if "“" in text else f"“{text}”"
+
+
 def title_text(document: Document, start: int = 0, end: int | None = None, max_blocks: int = 8) -> str:
     """The first few blocks of ``blocks[start:end]``, where a title sits."""
     blocks = document.blocks[start : end if end is not None else len(document.blocks)][:max_blocks]
@@ -61,7 +71,7 @@ def type_from_title(title: str) -> TypeDecision | None:
     for doc_type, pattern in _TITLE_RULES:
         match = pattern.search(title)
         if match:
-            return TypeDecision(doc_type, f"标题含“{match.group(0)}”")
+            return TypeDecision(doc_type, f"标题含{_quoted(match.group(0))}")
     return None
 
 
@@ -69,7 +79,7 @@ def detect_type_from_text(document: Document, start: int, end: int, *, title: st
     """The type of the document in ``blocks[start:end]``: from its title, else its body."""
     if title:
         if _APPENDIX.search(title):
-            return TypeDecision("generic", f"“{title}”是配套文件，按一般公告检查")
+            return TypeDecision("generic", f"{_quoted(title)}是配套文件，按一般公告检查")
         decision = type_from_title(title)
         if decision is not None:
             return decision
@@ -80,7 +90,7 @@ def detect_type_from_text(document: Document, start: int, end: int, *, title: st
     other = next((line for line in title.splitlines() if _OTHER_DOCUMENT.search(line)), None)
     if other is not None:
         # A rule book, policy or handbook that discusses plans is not a plan.
-        return TypeDecision("generic", f"标题“{other}”不是所检查的文件类型")
+        return TypeDecision("generic", f"标题{_quoted(other)}不是所检查的文件类型")
     # Without a recognisable title (an excerpt, a page range cut from a
     # bundle), fall back to the body, but only on the names of plans, which
     # a policy or rule text mentions rarely; 分红 and 自愿披露 are everywhere.
