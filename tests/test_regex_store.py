@@ -183,3 +183,22 @@ def test_cli_and_its_workers_fill_the_store_and_output_is_unchanged(tmp_path: Pa
 def _lexicon_patterns() -> list[LazyRegex]:
 
     return [pattern for term in default_lexicon().terms for pattern in term.patterns()]
+
+
+def test_old_versions_of_a_store_are_pruned(tmp_path: Path) -> None:
+    import time
+
+    from disclint.cache_folder import KEEP_VERSIONS, write_marshal
+
+    for index in range(6):
+        old = tmp_path / f"lexicons-old{index}.marshal"
+        old.write_bytes(marshal.dumps([index]))
+        stamp = time.time() - 1000 + index
+        os.utime(old, (stamp, stamp))
+    (tmp_path / "regex-other.marshal").write_bytes(b"x")  # another store: untouched
+    current = tmp_path / "lexicons-new.marshal"
+    write_marshal(current, ["new"], siblings="lexicons-*.marshal")
+    kept = sorted(path.name for path in tmp_path.glob("lexicons-*.marshal"))
+    assert len(kept) == KEEP_VERSIONS and "lexicons-new.marshal" in kept
+    assert kept == sorted(["lexicons-new.marshal", *(f"lexicons-old{index}.marshal" for index in (3, 4, 5))])
+    assert (tmp_path / "regex-other.marshal").exists()

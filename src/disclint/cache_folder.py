@@ -8,6 +8,7 @@ any problem reading or writing one is a miss, never an error.
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 from pathlib import Path
@@ -33,12 +34,32 @@ def read_marshal(path: Path) -> Any:
         return None
 
 
-def write_marshal(path: Path, data: Any) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename (readers never see half a file)."""
+def write_marshal(path: Path, data: Any, *, siblings: str | None = None) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename (readers never see half a file).
+
+    ``siblings`` (a glob such as ``lexicons-*.marshal``) names the older
+    versions of the same store: all but the :data:`KEEP_VERSIONS` most recent
+    are removed, so a folder does not grow with every lexicon edit.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_bytes(marshal.dumps(data))
         os.replace(temporary, path)
     except (OSError, ValueError):
-        pass
+        return
+    if siblings is not None:
+        _prune(path, siblings)
+
+
+KEEP_VERSIONS = 4
+
+
+def _prune(path: Path, siblings: str) -> None:
+    try:
+        versions = sorted(path.parent.glob(siblings), key=lambda item: item.stat().st_mtime, reverse=True)
+    except OSError:
+        return
+    for old in [item for item in versions if item != path][KEEP_VERSIONS - 1 :]:
+        with contextlib.suppress(OSError):
+            old.unlink()

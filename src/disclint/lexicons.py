@@ -405,7 +405,7 @@ def _read_all(paths: Sequence[Path]) -> list[dict[str, Any]]:
             return data
     parsed = [_parse_toml(path, blob) for path, blob in zip(paths, blobs, strict=True)]
     if cached is not None:
-        write_marshal(cached, parsed)
+        write_marshal(cached, parsed, siblings="lexicons-*.marshal")
     return parsed
 
 

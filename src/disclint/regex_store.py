@@ -169,9 +169,11 @@ def save() -> None:
     """Write the patterns compiled since the last save, merged with what the file holds now."""
     if not _unsaved or _store_path is None:
         return
+    first = not _store_path.exists()
     merged = _read(_store_path)
     if len(merged) + len(_unsaved) > _MAX_ENTRIES:
         merged = {}
     merged.update(_unsaved)
     _unsaved.clear()
-    write_marshal(_store_path, merged)
+    # A new store (another Python build): older builds' stores beyond a few are removed.
+    write_marshal(_store_path, merged, siblings="regex-*.marshal" if first else None)
