@@ -28,10 +28,8 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import json
 import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -124,6 +122,8 @@ class Baseline:
     # ------------------------------------------------------------ reading
     @classmethod
     def load(cls, path: Path) -> Baseline:
+        import json  # here, not at the top: every file's fingerprints import this module, few runs read a baseline
+
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -222,9 +222,13 @@ class Baseline:
                     {"code": e.code, "excerpt": e.excerpt, "fingerprint": e.fingerprint, "count": e.count}
                     for e in entries
                 ]
+        import json
+
         return json.dumps({"schema": SCHEMA, "files": files}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
     def write(self, path: Path) -> None:
+        import tempfile
+
         target = path.resolve()
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
