@@ -156,7 +156,13 @@ class Lexicon:
     memo: dict[str, Any] = field(default_factory=dict)  # structures derived once (packs)
 
     def terms_for(self, rule: str) -> list[Term]:
-        return [term for term in self.terms if term.rule == rule]
+        """The entries of rule ``rule``, in file order (grouped once; rules ask for them on every file)."""
+        grouped = self.memo.get("terms_by_rule")
+        if grouped is None:
+            grouped = self.memo["terms_by_rule"] = {}
+            for term in self.terms:
+                grouped.setdefault(term.rule, []).append(term)
+        return list(grouped.get(rule, ()))
 
     def cue(self, name: str) -> re.Pattern[str]:
         """The compiled pattern of cue ``name`` (compiled on first request)."""

@@ -65,6 +65,9 @@ class _Facts:
         return self._marker
 
 
+_BLANK = _Facts("")
+
+
 def _wrap_width(lines: Sequence[_Facts]) -> float:
     """The width of a full line: the 90th percentile of non-blank line widths."""
     widths = sorted(line.width for line in lines if line.stripped)
@@ -111,7 +114,8 @@ def _block_kind(text: str) -> tuple[BlockKind, int]:
 
 def reflow(lines: Sequence[PhysicalLine], *, markdown: bool = False) -> list[Block]:
     """Group physical lines into blocks (paragraphs, headings, table rows)."""
-    facts = [_Facts(line.text) for line in lines]
+    # A blank line is only ever asked whether it is blank: one shared record for all of them.
+    facts = [_Facts(line.text) if line.text.strip() else _BLANK for line in lines]
     wrap_width = _wrap_width(facts)
     double_spaced = _is_double_spaced(facts)
     blocks: list[Block] = []
