@@ -88,6 +88,8 @@ class Config:
     suppressions: list[SidecarSuppression] = field(default_factory=list)
     baseline: Path | None = None
     cache_dir: Path | None = None
+    # root, resolved once per config file and working directory (it is asked for every file)
+    _root: tuple[Path | None, str, Path] | None = field(default=None, init=False, repr=False, compare=False)
 
     def fails(self, severity: Severity) -> bool:
         if self.fail_on == "never":
@@ -98,7 +100,11 @@ class Config:
     @property
     def root(self) -> Path:
         """The project root: the config file's folder, or the working directory."""
-        return self.path.parent.resolve() if self.path is not None else Path.cwd().resolve()
+        cwd = os.getcwd()
+        if self._root is None or self._root[0] != self.path or self._root[1] != cwd:
+            resolved = self.path.parent.resolve() if self.path is not None else Path(cwd).resolve()
+            self._root = (self.path, cwd, resolved)
+        return self._root[2]
 
     def where(self, key: str) -> str:
         """``file: key`` for error messages."""
