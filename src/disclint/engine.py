@@ -110,7 +110,7 @@ class Linter:
 
     # ------------------------------------------------------------ one file, before run-level steps
     def check_path(self, path: Path, display: str | None = None, *, processes: int = 1) -> FileOutcome:
-        """``processes`` > 1: the CPUs the caller leaves free, for reading a long PDF."""
+        """``processes``: how many processes may read the pages of a long PDF."""
         shown = display or str(path)
         try:
             document = self._parse_cached(path, shown, processes)

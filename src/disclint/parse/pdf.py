@@ -34,7 +34,7 @@ import re
 import statistics
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -215,22 +215,6 @@ _BREAKS = frozenset("\r\n")
 _BLANKS = frozenset(" \u3000\u00a0\t")
 
 
-def read_pages_pdfium(data: bytes) -> Iterator[PdfPage]:
-    """The runs of every page, via PDFium (pypdfium2).
-
-    PDFium's text page gives the characters in content order with generated
-    line breaks and spaces where it sees them; one call returns the text,
-    then each character's box is read to find the pieces of a line and
-    where a piece runs backwards. Pages are yielded one at a time while the
-    document is open, so a page's rules can still be read.
-    """
-    pdf, raw = _open_pdf(data)
-    try:
-        yield from _read_pages(pdf, raw, range(_page_count(pdf)))
-    finally:
-        pdf.close()
-
-
 # Below this many pages a second process costs more than it saves.
 SPLIT_MIN_PAGES = 16
 
@@ -239,8 +223,8 @@ def read_layouts(data: bytes, processes: int = 1) -> list[PageLayout]:
     """Every page laid out, the pages shared among up to ``processes`` processes.
 
     Reading a page's characters and boxes through PDFium is most of a long
-    PDF's time. With ``processes`` > 1 (the command line passes the free CPUs
-    when it lints one file at a time) the pages are cut into consecutive
+    PDF's time. With ``processes`` > 1 (the command line passes the CPUs, or
+    ``--jobs N``, when it lints one file at a time) the pages are cut into consecutive
     parts of at least :data:`SPLIT_MIN_PAGES`; forked processes read the later
     parts while this one reads the first, and send their pages back pickled.
     The pages and their order are the same as in one process. A part whose
@@ -259,15 +243,14 @@ def read_layouts(data: bytes, processes: int = 1) -> list[PageLayout]:
                     break
                 readers.append(reader)
             covered = bounds[0][1]
-            layouts = [lay_out(page) for page in _read_pages(pdf, raw, range(covered))]
+            layouts = _lay_out_pages(pdf, raw, 0, covered)
             for reader in readers:
                 part = reader.result()
                 if part is None:  # the process failed: read its pages here
-                    part = [lay_out(page) for page in _read_pages(pdf, raw, range(reader.first, reader.stop))]
+                    part = _lay_out_pages(pdf, raw, reader.first, reader.stop)
                 layouts.extend(part)
                 covered = reader.stop
-            if covered < count:
-                layouts.extend(lay_out(page) for page in _read_pages(pdf, raw, range(covered, count)))
+            layouts.extend(_lay_out_pages(pdf, raw, covered, count))
         finally:
             for reader in readers:
                 reader.close()
@@ -327,7 +310,7 @@ class _PartReader:
                 payload: tuple[str, Any]
                 try:
                     pdf, raw = _open_pdf(data)
-                    payload = ("pages", [lay_out(page) for page in _read_pages(pdf, raw, range(first, stop))])
+                    payload = ("pages", _lay_out_pages(pdf, raw, first, stop))
                 except InputError as exc:
                     payload = ("error", str(exc))
                 with os.fdopen(write_end, "wb") as stream:
@@ -402,20 +385,23 @@ def _page_count(pdf: Any) -> int:
         raise InputError("corrupt PDF: its pages cannot be read") from exc
 
 
-def _read_pages(pdf: Any, raw: Any, indexes: range) -> Iterator[PdfPage]:
+def _lay_out_pages(pdf: Any, raw: Any, first: int, stop: int) -> list[PageLayout]:
+    """Pages ``first``..``stop`` (0-based) of an open document, laid out; each page is read while it is open."""
     import pypdfium2 as pdfium
 
-    for index in indexes:
+    layouts: list[PageLayout] = []
+    for index in range(first, stop):
         try:
             page = pdf[index]
             textpage = page.get_textpage()
         except pdfium.PdfiumError as exc:
             raise InputError(f"corrupt PDF: page {index + 1} cannot be read") from exc
         try:
-            yield _pdfium_page(index + 1, page, textpage, raw)
+            layouts.append(lay_out(_pdfium_page(index + 1, page, textpage, raw)))
         finally:
             textpage.close()
             page.close()
+    return layouts
 
 
 def _pdfium_page(number: int, page: Any, textpage: Any, raw: Any) -> PdfPage:
