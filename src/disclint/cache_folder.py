@@ -22,6 +22,11 @@ def cache_dir() -> Path | None:
     explicit = os.environ.get("DISCLINT_CACHE_DIR")
     if explicit:
         return Path(explicit)
+    return user_cache_dir()
+
+
+def user_cache_dir() -> Path:
+    """The user's cache folder: ``$XDG_CACHE_HOME/disclint`` or ``~/.cache/disclint``."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "disclint"
 

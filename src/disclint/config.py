@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from disclint.cache_folder import user_cache_dir
 from disclint.findings import Category, Severity
 from disclint.globs import Glob, GlobError
 
@@ -422,13 +423,7 @@ def cache_dir_for(config: Config, option: Path | None) -> Path:
         return Path(os.path.expanduser(env))
     if config.cache_dir is not None:
         return config.cache_dir
-    return default_cache_dir()
-
-
-def default_cache_dir() -> Path:
-    """The user's cache folder, as the lexicon cache uses it: ``$XDG_CACHE_HOME/disclint`` or ``~/.cache/disclint``."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "disclint"
+    return user_cache_dir()
 
 
 STARTER_CONFIG = """\
