@@ -70,9 +70,10 @@ def _internals() -> tuple[Any, Any, Any] | None:
 def store_file(folder: Path) -> Path | None:
     """The store's file for this interpreter in ``folder``."""
     found = _internals()
-    if found is None:
-        return None
-    _, _, sre = found
+    return _store_file(folder, found[2]) if found is not None else None
+
+
+def _store_file(folder: Path, sre: Any) -> Path:
     build = f"{_STORE_VERSION}\0{sys.version}\0{sys.implementation.cache_tag}\0{sre.MAGIC}\0{sre.CODESIZE}"
     return folder / f"regex-{hashlib.sha256(build.encode()).hexdigest()[:16]}.marshal"
 
@@ -92,9 +93,7 @@ def install(folder: Path | None = None) -> bool:
     if folder is None or found is None:
         return False
     compiler, parser, sre = found
-    path = store_file(folder)
-    if path is None:
-        return False
+    path = _store_file(folder, sre)
     original = compiler.compile
 
     def compile_with_store(pattern: Any, flags: int = 0) -> Any:
