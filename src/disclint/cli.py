@@ -42,10 +42,6 @@ class CommandExit(Exception):
         self.status = status
 
 
-def _fail_usage(message: str) -> UsageError:
-    return UsageError(message)
-
-
 def _echo(message: str, *, err: bool = False, newline: bool = True) -> None:
     stream = sys.stderr if err else sys.stdout
     stream.write(message + ("\n" if newline else ""))
@@ -167,15 +163,15 @@ def check(
     from disclint.structure import DOC_TYPES
 
     if output_format not in FORMATS:
-        raise _fail_usage(f"unknown --format {output_format!r}; use one of {', '.join(FORMATS)}")
+        raise UsageError(f"unknown --format {output_format!r}; use one of {', '.join(FORMATS)}")
     if statistics and output_format not in STATISTICS_FORMATS:
-        raise _fail_usage(f"--statistics prints text or json, not {output_format}")
+        raise UsageError(f"--statistics prints text or json, not {output_format}")
     if doc_type != "auto" and doc_type not in DOC_TYPES:
-        raise _fail_usage(f"unknown --type {doc_type!r}; use auto or one of {', '.join(DOC_TYPES)}")
+        raise UsageError(f"unknown --type {doc_type!r}; use auto or one of {', '.join(DOC_TYPES)}")
     if fail_on is not None and fail_on not in FAIL_ON:
-        raise _fail_usage(f"unknown --fail-on {fail_on!r}; use one of {', '.join(FAIL_ON)}")
+        raise UsageError(f"unknown --fail-on {fail_on!r}; use one of {', '.join(FAIL_ON)}")
     if baseline is not None and write_baseline is not None:
-        raise _fail_usage("use either --baseline or --write-baseline, not both")
+        raise UsageError("use either --baseline or --write-baseline, not both")
     config = _build_config(
         no_config=no_config, config_file=config_file, select=select, ignore=ignore, fail_on=fail_on, doc_type=doc_type
     )
@@ -232,7 +228,7 @@ def _build_config(
         if doc_type != "auto":
             config.doc_type, config.doc_type_source = doc_type, "option"
     except ConfigError as exc:
-        raise _fail_usage(str(exc)) from None
+        raise UsageError(str(exc)) from None
     return config
 
 
@@ -273,7 +269,7 @@ def _check(
     try:
         linter = Linter.create(config)
     except (ConfigError, LexiconError) as exc:
-        raise _fail_usage(str(exc)) from None
+        raise UsageError(str(exc)) from None
     linter.document_view = output_format in DOCUMENT_FORMATS
     recorded: Baseline | None = None
     baseline_path = baseline if baseline is not None else (None if write_baseline is not None else config.baseline)
@@ -281,7 +277,7 @@ def _check(
         try:
             recorded = Baseline.load(baseline_path)
         except BaselineError as exc:
-            raise _fail_usage(str(exc)) from None
+            raise UsageError(str(exc)) from None
 
     specs: list[InputSpec] = []
     for shown, path in iter_inputs(paths):
@@ -293,7 +289,7 @@ def _check(
         else:
             specs.append(InputSpec(shown=shown, path=path))
     if not specs:
-        raise _fail_usage(f"no .txt, .md, .docx or .pdf files found in {', '.join(paths)}")
+        raise UsageError(f"no .txt, .md, .docx or .pdf files found in {', '.join(paths)}")
     if cache_dir is not None and any(
         spec.path is not None and spec.path.suffix.lower() in (".docx", ".pdf") for spec in specs
     ):
@@ -311,7 +307,7 @@ def _check(
         try:
             recorded, count, files = write_run_baseline(write_baseline, outcomes)
         except BaselineError as exc:
-            raise _fail_usage(str(exc)) from None
+            raise UsageError(str(exc)) from None
         _echo(f"disclint: wrote {count} finding(s) in {files} file(s) to {write_baseline}", err=True)
     if recorded is not None:
         recorded.apply(outcomes)
@@ -335,7 +331,7 @@ def _write_output(fmt: str, results: list[FileResult], output: Path | None, *, f
         with output.open("w", encoding="utf-8", newline="\n") as stream:
             write_report(fmt, results, stream, color=False, fail_on=fail_on, statistics=statistics)
     except OSError as exc:
-        raise _fail_usage(f"{output}: cannot write the report: {exc.strerror or exc}") from None
+        raise UsageError(f"{output}: cannot write the report: {exc.strerror or exc}") from None
 
 
 def _init_parser() -> argparse.ArgumentParser:
@@ -352,15 +348,15 @@ def init(path: Path = Path("disclint.toml"), force: bool = False) -> None:
     from disclint.config import STARTER_CONFIG
 
     if path.name == "pyproject.toml":
-        raise _fail_usage(
+        raise UsageError(
             "init writes a disclint.toml; to configure in pyproject.toml, put the same keys under [tool.disclint]"
         )
     if path.exists() and not force:
-        raise _fail_usage(f"{path} already exists; use --force to overwrite it")
+        raise UsageError(f"{path} already exists; use --force to overwrite it")
     try:
         path.write_text(STARTER_CONFIG, encoding="utf-8")
     except OSError as exc:
-        raise _fail_usage(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
     _echo(f"wrote {path}")
 
 
@@ -402,14 +398,14 @@ def annotate(
     from disclint.structure import DOC_TYPES
 
     if doc_type != "auto" and doc_type not in DOC_TYPES:
-        raise _fail_usage(f"unknown --type {doc_type!r}; use auto or one of {', '.join(DOC_TYPES)}")
+        raise UsageError(f"unknown --type {doc_type!r}; use auto or one of {', '.join(DOC_TYPES)}")
     config = _build_config(
         no_config=no_config, config_file=config_file, select=select, ignore=ignore, fail_on=None, doc_type=doc_type
     )
     try:
         linter = Linter.create(config)
     except (ConfigError, LexiconError) as exc:
-        raise _fail_usage(str(exc)) from None
+        raise UsageError(str(exc)) from None
     linter.document_view = True
     result = linter.lint_path(path)
     if result.error:
@@ -419,7 +415,7 @@ def annotate(
     try:
         summary = write_reviewed(result, target, source=path)
     except AnnotateError as exc:
-        raise _fail_usage(str(exc)) from None
+        raise UsageError(str(exc)) from None
     _echo(
         f"wrote {summary.output}: {summary.comments} 条批注（{summary.findings} 个问题"
         + (f"，缺少 {summary.missing_sections} 个部分" if summary.missing_sections else "")
@@ -444,7 +440,7 @@ def list_rules(output_format: str = "text") -> None:
     elif output_format == "text":
         _echo(render_rules_text(), newline=False)
     else:
-        raise _fail_usage(f"unknown --format {output_format!r}; use text or json")
+        raise UsageError(f"unknown --format {output_format!r}; use text or json")
 
 
 def _explain_parser() -> argparse.ArgumentParser:
@@ -461,7 +457,7 @@ def explain(code: str) -> None:
 
     text = render_explain(code)
     if text is None:
-        raise _fail_usage(f"unknown rule code {code!r}; see `disclint rules`")
+        raise UsageError(f"unknown rule code {code!r}; see `disclint rules`")
     _echo(text, newline=False)
 
 
