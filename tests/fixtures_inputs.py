@@ -266,22 +266,25 @@ def write_docx(path: Path, draft: list[tuple[str, Any]] = DRAFT, *, extras: bool
 
 # --------------------------------------------------------------------------- .pdf
 
-FONT = "STSong-Light"
+FONT = "DisclintTestBoxes"  # generated and embedded: see pdf_font.py
 TABLE_COLUMNS = (0.45, 0.2, 0.35)  # shares of the text width
 _CLOSING = "，。、；：？！）》」』”’%"
 
 
 def _register_font() -> None:
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from pdf_font import font_path
 
     if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+        pdfmetrics.registerFont(TTFont(FONT, str(font_path())))
 
 
 def _width(text: str, size: float) -> float:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    _register_font()
     return float(stringWidth(text, FONT, size))
 
 

@@ -359,6 +359,7 @@ def test_default_output_name() -> None:
 SOFFICE = shutil.which("libreoffice") or shutil.which("soffice")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed (apt-get install libreoffice-writer)")
 def test_libreoffice_converts_the_reviewed_file_and_sees_every_comment(draft_docx: Path, tmp_path: Path) -> None:
     assert SOFFICE is not None

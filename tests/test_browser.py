@@ -71,13 +71,16 @@ def _find(env: str, *names: str) -> str | None:
 CHROME = _find("CHROME_BINARY", "chromium", "chromium-browser", "google-chrome")
 DRIVER = _find("CHROMEDRIVER", "chromedriver")
 
-pytestmark = pytest.mark.skipif(
-    CHROME is None or DRIVER is None,
-    reason=(
-        "headless Chromium not available: install the Debian packages chromium and chromium-driver "
-        "(apt-get install chromium chromium-driver) or set CHROME_BINARY and CHROMEDRIVER"
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        CHROME is None or DRIVER is None,
+        reason=(
+            "headless Chromium not available: install the Debian packages chromium and chromium-driver "
+            "(apt-get install chromium chromium-driver) or set CHROME_BINARY and CHROMEDRIVER"
+        ),
     ),
-)
+]
 
 
 class WebDriver:

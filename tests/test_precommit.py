@@ -89,6 +89,7 @@ def _snapshot(target: Path, env: dict[str, str]) -> str:
     return _git(target, env, "rev-parse", "HEAD").stdout.strip()
 
 
+@pytest.mark.slow
 def test_hook_refuses_a_faulty_draft_and_accepts_a_clean_one(tmp_path: Path) -> None:
     assert (ROOT / ".pre-commit-hooks.yaml").is_file()
     env = _env(tmp_path)
