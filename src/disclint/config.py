@@ -166,14 +166,40 @@ def _pyproject_table(path: Path) -> dict[str, Any] | None:
     return table if isinstance(table, dict) else None
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+MAX_CONFIG_BYTES = 8 * 1024 * 1024
+
+
+def read_toml_file(path: Path, label: str | None = None) -> dict[str, Any]:
+    """A TOML file's table; :class:`ConfigError` (``path: why``) for anything that is not a
+    readable, regular, UTF-8 TOML file of reasonable size."""
+    import stat
+
+    name = label or str(path)
     try:
         with path.open("rb") as handle:
-            return tomllib.load(handle)
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise ConfigError(f"{name}: not a regular file")
+            blob = handle.read(MAX_CONFIG_BYTES + 1)
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        raise ConfigError(f"{name}: cannot read: {exc.strerror or exc}") from exc
+    if len(blob) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{name}: larger than {MAX_CONFIG_BYTES // (1024 * 1024)} MiB")
+    try:
+        text = blob.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{name}: not UTF-8 (byte {exc.start})") from exc
+    invalid = "is not valid TOML" if label else "invalid TOML"
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+        raise ConfigError(f"{name}{':' if not label else ''} {invalid}: {exc}") from exc
+    except RecursionError as exc:
+        raise ConfigError(f"{name}{':' if not label else ''} {invalid}: nested too deeply") from exc
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    return read_toml_file(path)
 
 
 def _where(path: Path, key: str) -> str:
@@ -251,12 +277,9 @@ def _check_lexicon_file(path: Path, where: str, codes: list[str]) -> None:
     if not path.is_file():
         raise ConfigError(f"{where}: lexicon file {path} not found")
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except OSError as exc:
-        raise ConfigError(f"{where}: cannot read lexicon {path}: {exc.strerror or exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{where}: lexicon {path} is not valid TOML: {exc}") from None
+        data = read_toml_file(path, label=f"lexicon {path}")
+    except ConfigError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
     terms = data.get("term", [])
     allow = data.get("allow", {})
     phrases = allow.get("phrases", []) if isinstance(allow, dict) else []

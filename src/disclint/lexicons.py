@@ -154,6 +154,7 @@ class Lexicon:
     tables: dict[str, list[dict[str, Any]]]  # other tables (sections, packs …) by file stem
     files: list[Path]
     memo: dict[str, Any] = field(default_factory=dict)  # structures derived once (packs)
+    table_files: dict[str, list[str]] = field(default_factory=dict)  # file name of each row of tables
 
     def terms_for(self, rule: str) -> list[Term]:
         """The entries of rule ``rule``, in file order (grouped once; rules ask for them on every file)."""
@@ -385,6 +386,8 @@ def _parse_toml(path: Path, data: bytes) -> dict[str, Any]:
         raise LexiconError(f"{path}: not UTF-8") from exc
     except tomllib.TOMLDecodeError as exc:
         raise LexiconError(f"{path}: invalid TOML: {exc}") from exc
+    except RecursionError as exc:
+        raise LexiconError(f"{path}: invalid TOML: nested too deeply") from exc
 
 
 def _read_all(paths: Sequence[Path]) -> list[dict[str, Any]]:
@@ -519,6 +522,156 @@ def _load_allow(table: Any, path: Path) -> dict[str, Any]:
     return {"phrases": phrases, "file": path.name}
 
 
+_DEFAULTS_KEYS = {"rule", "source", "reason", "allow", "allow_sentence", "note"}
+_CUE_KEYS = {"patterns", "source", "note"}
+_DATE_ORDER_KEYS = {"before", "after", "strict", "reason", "source", "note"}
+# Table kinds whose entries are checked in detail by the code that reads them
+# (structure.packs for section/pack); here only their shape.
+_ARRAY_TABLES = ("section", "pack", "date_order")
+
+
+def check_shape(data: dict[str, Any], path: Path) -> None:
+    """The top-level shape of one lexicon file: every table the kind the loader expects.
+
+    Run on every file before anything is built from it, so that a team
+    lexicon with ``cue = "x"`` or ``source = ["a"]`` is one ``LexiconError``
+    naming the file and the key, never an ``AttributeError`` half-way through.
+    """
+    name = path.name
+    unknown = set(data) - _FILE_KEYS
+    if unknown:
+        raise LexiconError(f"{name}: unknown table(s) {', '.join(sorted(unknown))}")
+    for key in ("defaults", "cue", "source", "allow", "hot_topic", "file"):
+        if key in data and not isinstance(data[key], dict):
+            raise LexiconError(f"{name}: '{key}' must be a table ([{key}])")
+    for key in ("term", *_ARRAY_TABLES):
+        value = data.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, list):
+            raise LexiconError(f"{name}: '{key}' must be an array of tables ([[{key}]])")
+        for index, entry in enumerate(value, start=1):
+            if not isinstance(entry, dict):
+                raise LexiconError(f"{name} {key} #{index}: must be a table")
+    defaults = data.get("defaults", {})
+    unknown = set(defaults) - _DEFAULTS_KEYS
+    if unknown:
+        raise LexiconError(f"{name} [defaults]: unknown key(s) {', '.join(sorted(unknown))}")
+    for key in ("rule", "source", "reason"):
+        if key in defaults and not isinstance(defaults[key], str):
+            raise LexiconError(f"{name} [defaults]: '{key}' must be a string")
+    for cue_name, body in data.get("cue", {}).items():
+        where = f"{name} [cue.{cue_name}]"
+        if not isinstance(body, dict):
+            raise LexiconError(f"{where}: must be a table")
+        unknown = set(body) - _CUE_KEYS
+        if unknown:
+            raise LexiconError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+        if "source" in body and not isinstance(body["source"], str):
+            raise LexiconError(f"{where}: 'source' must be a string")
+    for key, title in data.get("source", {}).items():
+        if not isinstance(title, str):
+            raise LexiconError(f"{name} [source]: '{key}' must be a string (the document's title)")
+    for index, row in enumerate(data.get("date_order", []), start=1):
+        where = f"{name} date_order #{index}"
+        unknown = set(row) - _DATE_ORDER_KEYS
+        if unknown:
+            raise LexiconError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+        for key in ("before", "after"):
+            if not isinstance(row.get(key), str) or not row[key]:
+                raise LexiconError(f"{where}: '{key}' is required (a pattern)")
+            LazyRegex(row[key], f"{where} {key}").validate()
+        if "strict" in row and not isinstance(row["strict"], bool):
+            raise LexiconError(f"{where}: 'strict' must be true or false")
+        for key in ("reason", "source"):
+            if key in row and not isinstance(row[key], str):
+                raise LexiconError(f"{where}: '{key}' must be a string")
+
+
+def check_team_pattern(pattern: LazyRegex) -> None:
+    """Compile a team pattern and refuse one that can backtrack exponentially.
+
+    The shipped patterns are reviewed and tested; a team's are not. A
+    repetition with no upper bound (``+``, ``*``, ``{n,}``) around something
+    that can itself repeat or choose between alternatives (``(a+)+``,
+    ``(a|ab)*``) is what makes Python's backtracking engine take exponential
+    time on a text that almost matches: such a pattern is a ``LexiconError``
+    at load, naming the file and the entry.
+    """
+    pattern.validate()
+    problem = _nested_repeat(pattern.source)
+    if problem:
+        raise LexiconError(
+            f"{pattern.where}: pattern {pattern.source!r} nests {problem} inside an unbounded repetition, "
+            "which can take exponential time; bound the outer repetition (e.g. {1,20}) or simplify it"
+        )
+
+
+def _nested_repeat(source: str) -> str | None:
+    """What makes ``source`` catastrophic-backtracking prone, or None."""
+    try:
+        from re import _constants as constants  # type: ignore[attr-defined]
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python < 3.11
+        import sre_constants as constants
+        import sre_parse
+
+    try:
+        tree = sre_parse.parse(source)
+    except Exception:
+        return None
+    repeats = tuple(
+        op for op in (constants.MAX_REPEAT, constants.MIN_REPEAT, getattr(constants, "POSSESSIVE_REPEAT", None)) if op
+    )
+    unbounded = constants.MAXREPEAT
+
+    def variable(items: Any) -> str | None:
+        """Inside an unbounded repetition: a repeat or an alternation."""
+        for op, av in items:
+            if op in repeats:
+                low, high = av[0], av[1]
+                if high == unbounded or high - low > 1:
+                    return "a repetition"
+                found = variable(av[2])
+                if found:
+                    return found
+            elif op is constants.BRANCH:
+                if len(av[1]) > 1:
+                    return "an alternation"
+            elif op is constants.SUBPATTERN:
+                found = variable(av[-1])
+                if found:
+                    return found
+        return None
+
+    def walk(items: Any) -> str | None:
+        for op, av in items:
+            if op in repeats:
+                if av[1] == unbounded:
+                    found = variable(av[2])
+                    if found:
+                        return found
+                found = walk(av[2])
+                if found:
+                    return found
+            elif op is constants.BRANCH:
+                for branch in av[1]:
+                    found = walk(branch)
+                    if found:
+                        return found
+            elif op is constants.SUBPATTERN:
+                found = walk(av[-1])
+                if found:
+                    return found
+            elif op in (constants.ASSERT, constants.ASSERT_NOT):
+                found = walk(av[1])
+                if found:
+                    return found
+        return None
+
+    return walk(tree)
+
+
 def load_lexicons(directories: Sequence[Path] = (), extra_files: Sequence[Path] = ()) -> Lexicon:
     """Load every ``*.toml`` in the default directory, then ``extra_files``."""
     paths: list[Path] = []
@@ -531,29 +684,46 @@ def load_lexicons(directories: Sequence[Path] = (), extra_files: Sequence[Path] 
     cues: dict[str, Cue] = {}
     sources: dict[str, str] = {}
     for path, data in raw:
-        unknown = set(data) - _FILE_KEYS
-        if unknown:
-            raise LexiconError(f"{path.name}: unknown table(s) {', '.join(sorted(unknown))}")
+        check_shape(data, path)
         cues.update(_load_cues(data, path))
         for key, title in data.get("source", {}).items():
             sources[str(key)] = str(title)
     expander = _CueExpander(cues)
     terms: list[Term] = []
     tables: dict[str, list[dict[str, Any]]] = {}
+    table_files: dict[str, list[str]] = {}
     for path, data in raw:
         terms.extend(_load_terms(data, path, expander))
         for key in ("section", "pack", "hot_topic", "allow", "date_order"):
             if key in data:
                 value = _load_allow(data[key], path) if key == "allow" else data[key]
-                tables.setdefault(key, []).extend(value if isinstance(value, list) else [value])
-    lexicon = Lexicon(terms=terms, cues=cues, sources=sources, tables=tables, files=paths)
+                rows = value if isinstance(value, list) else [value]
+                tables.setdefault(key, []).extend(rows)
+                table_files.setdefault(key, []).extend([path.name] * len(rows))
+    lexicon = Lexicon(terms=terms, cues=cues, sources=sources, tables=tables, files=paths, table_files=table_files)
     if extra_files:
-        # A team's own lexicon is checked now, so a bad pattern stops the run at start.
+        # A team's own lexicon is checked now, so a bad pattern or table stops the run at start.
         extra_names = {path.name for path in extra_files}
+        team_patterns: list[LazyRegex] = []
         for term in terms:
             if term.file in extra_names:
-                for pattern in term.patterns():
-                    pattern.validate()
+                team_patterns.extend(term.patterns())
+        for path, data in raw[len(raw) - len(extra_files) :]:
+            team_patterns.extend(cues[name].regex for name in data.get("cue", {}))
+            for kind, keys in (("section", ("headings", "keywords")), ("date_order", ("before", "after"))):
+                for index, row in enumerate(data.get(kind, []), start=1):
+                    for key in keys:
+                        values = row.get(key)
+                        for value in [values] if isinstance(values, str) else values or []:
+                            if isinstance(value, str) and not value.startswith("@"):
+                                team_patterns.append(LazyRegex(value, f"{path.name} {kind} #{index} {key}"))
+        for pattern in team_patterns:
+            check_team_pattern(pattern)
+        for cue in cues.values():
+            cue.regex.validate()
+        from disclint.structure.packs import get_packs
+
+        get_packs(lexicon)
     return lexicon
 
 

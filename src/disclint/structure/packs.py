@@ -84,18 +84,26 @@ def _patterns(values: Any, where: str) -> tuple[tuple[re.Pattern[str], ...], tup
 
 
 def _severity(value: Any, where: str) -> Severity:
+    if not isinstance(value, str):
+        raise LexiconError(f"{where}: severity must be error, warning or info")
     try:
         return Severity(value)
     except ValueError as exc:
         raise LexiconError(f"{where}: severity must be error, warning or info") from exc
 
 
+def _file_of(files: list[str], number: int) -> str:
+    return files[number - 1] if 0 < number <= len(files) else "sections.toml"
+
+
 def load_packs(lexicon: Lexicon) -> dict[str, Pack]:
     packs_raw = lexicon.tables.get("pack", [])
     sections_raw = lexicon.tables.get("section", [])
+    section_files = lexicon.table_files.get("section", [])
+    pack_files = lexicon.table_files.get("pack", [])
     sections_by_pack: dict[str, dict[str, SectionSpec]] = {}
     for number, raw in enumerate(sections_raw, start=1):
-        where = f"sections.toml section #{number} ({raw.get('id', '?')})"
+        where = f"{_file_of(section_files, number)} section #{number} ({raw.get('id', '?')})"
         unknown = set(raw) - _SECTION_KEYS
         if unknown:
             raise LexiconError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
@@ -103,11 +111,17 @@ def load_packs(lexicon: Lexicon) -> dict[str, Pack]:
             if not isinstance(raw.get(key), str) or not raw[key]:
                 raise LexiconError(f"{where}: '{key}' is required")
         when = raw.get("when")
-        if when is not None and when not in CONDITIONS:
+        if when is not None and (not isinstance(when, str) or when not in CONDITIONS):
             raise LexiconError(f"{where}: unknown condition {when!r}")
         headings, _ = _patterns(raw.get("headings"), f"{where} headings")
         keywords, special = _patterns(raw.get("keywords"), f"{where} keywords")
         forward = raw.get("severity_when_forward")
+        min_keywords = raw.get("min_keywords", 1)
+        if not isinstance(min_keywords, int) or isinstance(min_keywords, bool) or not 0 <= min_keywords <= 1000:
+            raise LexiconError(f"{where}: 'min_keywords' must be a whole number from 0 to 1000")
+        for key in ("risk_warning", "reasons"):
+            if key in raw and not isinstance(raw[key], bool):
+                raise LexiconError(f"{where}: '{key}' must be true or false")
         spec = SectionSpec(
             pack=raw["pack"],
             id=raw["id"],
@@ -118,7 +132,7 @@ def load_packs(lexicon: Lexicon) -> dict[str, Pack]:
             headings=headings,
             keywords=keywords,
             special_keywords=special,
-            min_keywords=int(raw.get("min_keywords", 1)),
+            min_keywords=min_keywords,
             when=when,
             severity_when_forward=_severity(forward, where) if forward else None,
             risk_warning=bool(raw.get("risk_warning", False)),
@@ -127,7 +141,7 @@ def load_packs(lexicon: Lexicon) -> dict[str, Pack]:
         sections_by_pack.setdefault(spec.pack, {})[spec.id] = spec
     packs: dict[str, Pack] = {}
     for number, raw in enumerate(packs_raw, start=1):
-        where = f"sections.toml pack #{number} ({raw.get('doc_type', '?')})"
+        where = f"{_file_of(pack_files, number)} pack #{number} ({raw.get('doc_type', '?')})"
         unknown = set(raw) - _PACK_KEYS
         if unknown:
             raise LexiconError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
@@ -135,6 +149,11 @@ def load_packs(lexicon: Lexicon) -> dict[str, Pack]:
         order = raw.get("order")
         if not isinstance(doc_type, str) or not isinstance(order, list):
             raise LexiconError(f"{where}: 'doc_type' and 'order' are required")
+        if not all(isinstance(item, str) for item in order):
+            raise LexiconError(f"{where}: 'order' must list section ids (strings)")
+        for key in ("name", "source"):
+            if key in raw and not isinstance(raw[key], str):
+                raise LexiconError(f"{where}: '{key}' must be a string")
         defined = sections_by_pack.get(doc_type, {})
         missing = [section_id for section_id in order if section_id not in defined]
         extra = set(defined) - set(order)
