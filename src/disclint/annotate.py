@@ -125,11 +125,13 @@ def annotate(result: FileResult, output: Path, *, source: Path | None = None) ->
         word, trace = _new_docx(result, source)
         location = True
     counts = _add_comments(word, trace, result, location=location)
-    output.parent.mkdir(parents=True, exist_ok=True)
+    from disclint.outputs import OutputError, atomic_write, check_target
+
     try:
-        word.save(str(output))
-    except OSError as exc:
-        raise AnnotateError(f"{output}: cannot write ({exc.strerror or exc})") from exc
+        real = check_target(output, [source] if source is not None else [], what="the reviewed copy")
+        atomic_write(real, word.save, what="the reviewed copy", make_parents=True, shown=output)
+    except OutputError as exc:
+        raise AnnotateError(str(exc)) from None
     return AnnotateSummary(output=output, **counts)
 
 

@@ -123,9 +123,13 @@ class Baseline:
     @classmethod
     def load(cls, path: Path) -> Baseline:
         import json  # here, not at the top: every file's fingerprints import this module, few runs read a baseline
+        import stat
 
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            with path.open("rb") as handle:
+                if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                    raise BaselineError(f"{path}: not a disclint baseline (not a regular file)")
+                data = json.loads(handle.read().decode("utf-8"))
         except FileNotFoundError:
             raise BaselineError(f"{path}: baseline file not found (write one with --write-baseline)") from None
         except OSError as exc:
@@ -227,17 +231,13 @@ class Baseline:
         return json.dumps({"schema": SCHEMA, "files": files}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
     def write(self, path: Path) -> None:
-        import tempfile
+        from disclint.outputs import OutputError, atomic_write_text, check_target
 
-        target = path.resolve()
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(self.to_json())
-            os.replace(temporary, target)
-        except OSError as exc:
-            raise BaselineError(f"{path}: cannot write baseline: {exc.strerror or exc}") from None
+            target = check_target(path, what="the baseline")
+            atomic_write_text(target, self.to_json(), what="the baseline", make_parents=True, shown=path)
+        except OutputError as exc:
+            raise BaselineError(str(exc)) from None
 
 
 def write_run_baseline(path: Path, outcomes: Sequence[FileOutcome]) -> tuple[Baseline, int, int]:

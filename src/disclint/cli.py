@@ -290,6 +290,12 @@ def _check(
             specs.append(InputSpec(shown=shown, path=path))
     if not specs:
         raise UsageError(f"no .txt, .md, .docx or .pdf files found in {', '.join(paths)}")
+    # Never write an input: the report and the baseline are checked before anything is linted.
+    read = [spec.path for spec in specs if spec.path is not None] + _run_files(config, baseline_path)
+    if output is not None:
+        output = _checked_target(output, [*read, *([write_baseline] if write_baseline else [])], "the report")
+    if write_baseline is not None:
+        write_baseline = _checked_target(write_baseline, read, "the baseline")
     if cache_dir is not None and any(
         spec.path is not None and spec.path.suffix.lower() in (".docx", ".pdf") for spec in specs
     ):
@@ -321,17 +327,43 @@ def _check(
         raise CommandExit(1)
 
 
+def _run_files(config: Config, baseline: Path | None) -> list[Path]:
+    """Files a run reads besides its inputs: the config file, team lexicons, the baseline."""
+    files = [*config.lexicons]
+    if config.path is not None:
+        files.append(config.path)
+    if baseline is not None:
+        files.append(baseline)
+    return files
+
+
+def _checked_target(target: Path, inputs: Sequence[Path], what: str) -> Path:
+    """``target`` if writing ``what`` there is safe (see :mod:`disclint.outputs`); else a UsageError."""
+    from disclint.outputs import OutputError, check_target
+
+    try:
+        check_target(target, inputs, what=what)
+    except OutputError as exc:
+        raise UsageError(str(exc)) from None
+    return target
+
+
 def _write_output(fmt: str, results: list[FileResult], output: Path | None, *, fail_on: str, statistics: bool) -> None:
+    import io
+
+    from disclint.outputs import OutputError, atomic_write_text, check_target
     from disclint.report import write_report
 
     if output is None:
         write_report(fmt, results, sys.stdout, fail_on=fail_on, statistics=statistics)
         return
+    buffer = io.StringIO(newline="\n")
+    write_report(fmt, results, buffer, color=False, fail_on=fail_on, statistics=statistics)
     try:
-        with output.open("w", encoding="utf-8", newline="\n") as stream:
-            write_report(fmt, results, stream, color=False, fail_on=fail_on, statistics=statistics)
-    except OSError as exc:
-        raise UsageError(f"{output}: cannot write the report: {exc.strerror or exc}") from None
+        # Checked again just before writing: the target may have changed while the files were linted.
+        atomic_write_text(check_target(output, what="the report"), buffer.getvalue(), shown=output)
+    except OutputError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _init_parser() -> argparse.ArgumentParser:
@@ -351,12 +383,14 @@ def init(path: Path = Path("disclint.toml"), force: bool = False) -> None:
         raise UsageError(
             "init writes a disclint.toml; to configure in pyproject.toml, put the same keys under [tool.disclint]"
         )
-    if path.exists() and not force:
+    if (path.exists() or path.is_symlink()) and not force:
         raise UsageError(f"{path} already exists; use --force to overwrite it")
+    from disclint.outputs import OutputError, atomic_write_text, check_target
+
     try:
-        path.write_text(STARTER_CONFIG, encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        atomic_write_text(check_target(path, what="the config"), STARTER_CONFIG, what="the config", shown=path)
+    except OutputError as exc:
+        raise UsageError(str(exc)) from None
     _echo(f"wrote {path}")
 
 
@@ -407,6 +441,9 @@ def annotate(
     except (ConfigError, LexiconError) as exc:
         raise UsageError(str(exc)) from None
     linter.document_view = True
+    from disclint.annotate import default_output as _default
+
+    _checked_target(output or _default(path), [path, *_run_files(config, None)], "the reviewed copy")
     result = linter.lint_path(path)
     if result.error:
         _echo(f"disclint: error: {result.path}: {result.error}", err=True)
