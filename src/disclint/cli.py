@@ -77,6 +77,13 @@ def _non_negative(value: str) -> int:
     return number
 
 
+_TYPE_HELP = (
+    "auto, action_plan, valuation_plan, evaluation_report, incentive_plan, esop, dividend, voluntary, generic, "
+    "or a type of what companies file (periodic_report, buyback, inquiry_reply, prospectus, …: "
+    "see disclint rules --format json)."
+)
+
+
 def _check_parser() -> argparse.ArgumentParser:
     parser = _parser(
         "check", "Lint files or folders and report the problems found.", "disclint check [options] [PATH ...]"
@@ -94,7 +101,7 @@ def _check_parser() -> argparse.ArgumentParser:
         dest="doc_type",
         metavar="TYPE",
         default="auto",
-        help="auto, action_plan, valuation_plan, evaluation_report, incentive_plan, esop, dividend, voluntary or generic.",
+        help=_TYPE_HELP,
     )
     parser.add_argument(
         "--select", metavar="CODES", help="Rule codes, prefixes or categories to enable (comma separated)."

@@ -467,7 +467,9 @@ fail-on = "error"
 
 # Document type of every file (default: detected from the title):
 # action_plan, valuation_plan, evaluation_report, incentive_plan, esop,
-# dividend, voluntary or generic. --type on the command line overrides it.
+# dividend, voluntary, generic, or a type of what companies file (periodic_report,
+# buyback, inquiry_reply, prospectus, ...: `disclint rules --format json` lists them).
+# --type on the command line overrides it.
 # type = "action_plan"
 
 # The team's own lexicon files: more [[term]] entries for existing rules (e.g.

@@ -56,9 +56,65 @@ def pack_records(lexicon: Lexicon) -> list[dict[str, Any]]:
     return records
 
 
+def _runs_on(spec: RuleSpec, name: str, packs: dict[str, Any]) -> bool:
+    """``spec`` runs on documents of type ``name`` (the missing-section rule only where a pack exists)."""
+    from disclint.structure import doctypes
+
+    if spec.category.value == "missing_section" and doctypes.get(name).pack not in packs:
+        return False
+    return spec.applies_to(name)
+
+
+def doc_type_records(lexicon: Lexicon) -> list[dict[str, Any]]:
+    """Every document type of the registry: name, label, title patterns, pack and the rules run on it."""
+    from disclint.structure import doctypes
+
+    packs = get_packs(lexicon)
+    rules = all_rules()
+    records = []
+    for name in doctypes.names():
+        doc_type = doctypes.get(name)
+        records.append(
+            {
+                "name": name,
+                "label": doc_type.label,
+                "summary": doc_type.summary,
+                "titles": [pattern.pattern for pattern in doc_type.titles],
+                "pack": doc_type.pack if doc_type.pack in packs else None,
+                "rules": [spec.code for spec in rules if _runs_on(spec, name, packs)],
+                "skipped": sorted(doc_type.skip),
+                "skip_reason": doc_type.skip_reason or None,
+                "reference": doc_type.source or None,
+            }
+        )
+    return records
+
+
+def _doc_type_lines(lexicon: Lexicon, name: str) -> list[str]:
+    from disclint.structure import doctypes
+
+    doc_type = doctypes.get(name)
+    rules = [spec.code for spec in all_rules() if _runs_on(spec, name, get_packs(lexicon))]
+    lines = [f"{name}（{doc_type.label}）：{doc_type.summary}"]
+    if doc_type.titles:
+        lines.append("识别：标题符合 " + " 或 ".join(f"/{pattern.pattern}/" for pattern in doc_type.titles))
+    if doc_type.source:
+        lines.append(f"依据：{doc_type.source}")
+    lines.append(f"适用规则：{', '.join(rules)}")
+    if doc_type.skip:
+        lines.append(f"不适用：{', '.join(sorted(doc_type.skip))}（{doc_type.skip_reason}）")
+    if doc_type.pack not in get_packs(lexicon):
+        lines.append("必备部分：无（不按任何文件的必备部分检查）")
+    return lines
+
+
 def render_rules_json() -> str:
     lexicon = default_lexicon()
-    data = {"rules": [rule_record(spec, lexicon) for spec in all_rules()], "packs": pack_records(lexicon)}
+    data = {
+        "rules": [rule_record(spec, lexicon) for spec in all_rules()],
+        "packs": pack_records(lexicon),
+        "doc_types": doc_type_records(lexicon),
+    }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -96,12 +152,15 @@ def render_rules_text() -> str:
 
 def render_explain(code: str) -> str | None:
     """A rule code (PT001), or a document type (action_plan) for its required sections."""
+    from disclint.structure import doctypes
+
     lexicon = default_lexicon()
     packs = get_packs(lexicon)
     if code in packs:
-        return (
-            "\n".join([f"{code} 的必备部分（missing_section，规则 MS001）：", *_pack_lines(lexicon, code)[1:]]) + "\n"
-        )
+        lines = [f"{code} 的必备部分（missing_section，规则 MS001）：", *_pack_lines(lexicon, code)[1:]]
+        return "\n".join([*lines, "", *_doc_type_lines(lexicon, code)]) + "\n"
+    if code in doctypes.registry():
+        return "\n".join(_doc_type_lines(lexicon, code)) + "\n"
     spec = get_rule(code)
     if spec is None:
         return None

@@ -49,16 +49,14 @@ CATEGORY_ZH = {
     Category.STYLE: "文字规范",
 }
 
-DOC_TYPE_ZH = {
-    "action_plan": "“提质增效重回报”行动方案",
-    "valuation_plan": "估值提升计划",
-    "evaluation_report": "行动方案（估值提升计划）评估报告",
-    "incentive_plan": "股权激励计划",
-    "esop": "员工持股计划",
-    "dividend": "利润分配方案",
-    "voluntary": "自愿性信息披露公告",
-    "generic": "一般公告",
-}
+
+def _type_label(name: str) -> str:
+    """The Chinese label of a document type, from the registry."""
+    from disclint.structure import doctypes
+
+    found = doctypes.registry().get(name)
+    return found.label if found is not None else name
+
 
 _TYPE_SOURCE_ZH = {"auto": "自动识别", "option": "命令行指定", "config": "配置文件指定"}
 _FORMAT_NAME = {"txt": "文本", "md": "Markdown", "docx": "Word", "pdf": "PDF"}
@@ -176,7 +174,7 @@ def _file_head(index: int, result: FileResult) -> Iterator[str]:
         return
     meta: list[str] = []
     if result.doc_type:
-        label = DOC_TYPE_ZH.get(result.doc_type, result.doc_type)
+        label = _type_label(result.doc_type)
         how = _TYPE_SOURCE_ZH.get(result.doc_type_source, result.doc_type_source)
         meta.append(
             f'<span class="doctype">文件类型：<b>{_e(label)}</b> <code>{_e(result.doc_type)}</code>（{_e(how)}）</span>'
@@ -201,7 +199,7 @@ def _file_head(index: int, result: FileResult) -> Iterator[str]:
             span = f"第 {part.start.line}–{part.end.line} 行"
             if part.start.page is not None:
                 span = f"第 {part.start.page} 页第 {part.start.line} 行 – 第 {part.end.page} 页第 {part.end.line} 行"
-            label = DOC_TYPE_ZH.get(part.doc_type, part.doc_type)
+            label = _type_label(part.doc_type)
             yield f'<li>{_e(part.title)} <span class="muted">{_e(label)} · {span}</span></li>\n'
         yield "</ol></details>\n"
     yield from _checklist(index, result)
@@ -224,7 +222,7 @@ def _checklist(index: int, result: FileResult) -> Iterator[str]:
             1 for check in checks if not check.present and (check.required or check.section in targets)
         )
         state = "bad" if missing_required else "good"
-        label = DOC_TYPE_ZH.get(doc_type, doc_type)
+        label = _type_label(doc_type)
         yield (
             f'<details class="checklist {state}" open><summary>{_e(label)}应有部分：'
             f"已有 {present}/{len(checks)}"

@@ -50,7 +50,13 @@ class RuleSpec:
     check: Check | None = field(default=None, compare=False, repr=False)
 
     def applies_to(self, doc_type: str) -> bool:
-        return self.doc_types is None or doc_type in self.doc_types
+        """The rule runs on ``doc_type``: its own list of types allows it, and the
+        document-type registry does not exclude it for that type."""
+        from disclint.structure import doctypes
+
+        if self.doc_types is not None and doc_type not in self.doc_types:
+            return False
+        return doctypes.applies(doc_type, self.code, self.category.value)
 
 
 _REGISTRY: dict[str, RuleSpec] = {}

@@ -16,17 +16,23 @@ start (the file is a page range cut from a longer document).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from disclint.document import Document
+from disclint.structure import doctypes
 from disclint.structure.doctype import detect_type_from_text
 from disclint.text.numbering import item_marker
 
 _SPACE = re.compile(r"[\s\u3000\ufffd]+")
+# Appendices and announcements; the names of the checked document types come
+# from the registry (the same title patterns as type detection).
 _DOC_TITLE = re.compile(
     r"(?:激励计划(?:（草案）|\(草案\))?(?:摘要)?|实施考核管理办法|激励对象名单|独立意见|审核意见|核查意见|法律意见书|章程"
-    r"|(?:行动方案|估值提升计划|评估报告|利润分配方案|员工持股计划(?:（草案）)?)(?:的公告)?|关于[^。]{2,60}的公告)$"
+    r"|关于[^。]{2,60}的公告)$"
 )
+# What may follow a type's name at the end of a title: 方案（草案）摘要, 的公告.
+_TITLE_TAIL = re.compile(r"(?:方案|预案|计划|报告书?|草案|修订稿|摘要|[（(][^）)]{0,12}[）)]|的公告|公告)*")
 _SIGNATURE = re.compile(r"董事会(?:（盖章）)?$|^[_\s]+$")
 _COMPANY = re.compile(r"(?:股份)?有限(?:责任)?公司$")
 _DATE_LINE = re.compile(r"^\d{0,4}年\d{0,2}月(?:\d{0,2}日)?$")
@@ -60,27 +66,49 @@ def _title_line(text: str) -> bool:
     )
 
 
+def _names_document(text: str) -> bool:
+    """``text`` ends with the name of a document: an appendix, an announcement, or a
+    registered type whose title starts a new part."""
+    if _DOC_TITLE.search(text):
+        return True
+    for doc_type in doctypes.registry().values():
+        if not doc_type.part_title:
+            continue
+        match = doc_type.title_match(text)
+        if match and _TITLE_TAIL.fullmatch(text, match.end()):
+            return True
+    return False
+
+
 def _title_starts(document: Document) -> list[tuple[int, int, str]]:
     """(first block, first body block, title) of each document title in the file."""
     starts: list[tuple[int, int, str]] = []
     count = len(document.blocks)
+    compact = [_compact(document, index) for index in range(count)]
+    # A title line printed on every page (a running header) is page furniture, not a new part.
+    repeated = Counter(text for text in compact if 0 < len(text) <= 40)
     index = 0
     while index < count:
-        text = _compact(document, index)
+        text = compact[index]
         if not _title_line(text) or text[0].isdigit():
             index += 1
             continue
         # Gather a title wrapped over up to four short lines, up to the line that completes it.
         lines = [text]
         end = index + 1
-        while not _DOC_TITLE.search("".join(lines)) and end < count and end - index < 4:
-            following = _compact(document, end)
+        while not _names_document("".join(lines)) and end < count and end - index < 4:
+            following = compact[end]
             if not _title_line(following):
                 break
             lines.append(following)
             end += 1
         joined = "".join(lines)
-        if not _DOC_TITLE.search(joined) or joined.startswith("《") or len(joined) > 70:
+        if (
+            not _names_document(joined)
+            or joined.startswith("《")
+            or len(joined) > 70
+            or (len(lines) == 1 and repeated.get(text, 0) >= 3)
+        ):
             index += 1
             continue
         title_lines = lines[1:] if len(lines) > 1 and _COMPANY.search(lines[0]) else lines
@@ -88,7 +116,7 @@ def _title_starts(document: Document) -> list[tuple[int, int, str]]:
         if len(title) < 6:
             title = joined  # "章程" alone: keep the company name
         # A date line right after the title ("2019年2月") belongs to it.
-        body = end + 1 if end < count and _DATE_LINE.match(_compact(document, end)) else end
+        body = end + 1 if end < count and _DATE_LINE.match(compact[end]) else end
         starts.append((index, body, title))
         index = end
     return starts

@@ -6,32 +6,12 @@ import re
 from dataclasses import dataclass
 
 from disclint.document import Document
+from disclint.structure import doctypes
 
-DOC_TYPES = (
-    "action_plan",
-    "valuation_plan",
-    "evaluation_report",
-    "incentive_plan",
-    "esop",
-    "dividend",
-    "voluntary",
-    "generic",
-)
-
-# Checked in order against the title lines; the first match wins. The
-# evaluation report is tested before the plan it evaluates.
-_TITLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "evaluation_report",
-        re.compile(r"(?:行动方案|估值提升计划)[^。]{0,20}(?:评估报告|半年度评估|执行情况|进展情况|落实情况)|评估报告"),
-    ),
-    ("valuation_plan", re.compile(r"估值提升计划")),
-    ("action_plan", re.compile(r"提质增效重回报[^。]{0,6}(?:行动)?方案|行动方案")),
-    ("esop", re.compile(r"员工持股计划")),
-    ("incentive_plan", re.compile(r"(?:股票期权|限制性股票|股权)激励计划")),
-    ("dividend", re.compile(r"利润分配|现金分红|分红方案|权益分派|中期分红|特别分红")),
-    ("voluntary", re.compile(r"自愿性?信息披露|自愿披露")),
-)
+# Every type name: the original eight first (CONTRACT.md), then the types of
+# what companies really file. The registry (``disclint.structure.doctypes``)
+# holds each type's title patterns, pack and the rules that apply.
+DOC_TYPES = doctypes.names()
 
 # Documents that accompany a plan but are not the plan: checked as generic.
 _OTHER_DOCUMENT = re.compile(
@@ -39,6 +19,7 @@ _OTHER_DOCUMENT = re.compile(
 )
 _APPENDIX = re.compile(r"考核管理办法|管理办法$|名单$|独立意见$|意见$|法律意见书$|章程$|核查意见$")
 _BODY_EVIDENCE = ("valuation_plan", "action_plan", "esop", "incentive_plan")
+_BODY_PATTERNS = tuple((name, doctypes.get(name).titles[0]) for name in _BODY_EVIDENCE)
 _SPACE = re.compile(r"\s+")
 
 
@@ -68,10 +49,21 @@ def title_text(document: Document, start: int = 0, end: int | None = None, max_b
 
 
 def type_from_title(title: str) -> TypeDecision | None:
-    for doc_type, pattern in _TITLE_RULES:
-        match = pattern.search(title)
+    """The first registered type whose title pattern matches ``title`` (lines joined by newlines)."""
+    for doc_type in doctypes.registry().values():
+        match = doc_type.title_match(title)
         if match:
-            return TypeDecision(doc_type, f"标题含{_quoted(match.group(0))}")
+            return TypeDecision(doc_type.name, f"标题含{_quoted(_SPACE.sub('', match.group(0)))}")
+    return None
+
+
+def _body_decision(body: str) -> TypeDecision | None:
+    """A type that says what it is in its opening text (a prospectus names itself)."""
+    for doc_type in doctypes.registry().values():
+        for evidence in doc_type.body:
+            count = len(evidence.pattern.findall(body[: evidence.window]))
+            if count >= evidence.min_count:
+                return TypeDecision(doc_type.name, "标题未识别；" + evidence.reason.format(count=count))
     return None
 
 
@@ -87,6 +79,13 @@ def detect_type_from_text(document: Document, start: int, end: int, *, title: st
     decision = type_from_title(title)
     if decision is not None:
         return decision
+    blocks = document.blocks[start:end]
+    if not blocks:
+        return TypeDecision("generic", "空文档")
+    body = _SPACE.sub("", document.text[blocks[0].start : blocks[-1].end][:20000])
+    decision = _body_decision(body)
+    if decision is not None:
+        return decision
     other = next((line for line in title.splitlines() if _OTHER_DOCUMENT.search(line)), None)
     if other is not None:
         # A rule book, policy or handbook that discusses plans is not a plan.
@@ -94,11 +93,7 @@ def detect_type_from_text(document: Document, start: int, end: int, *, title: st
     # Without a recognisable title (an excerpt, a page range cut from a
     # bundle), fall back to the body, but only on the names of plans, which
     # a policy or rule text mentions rarely; 分红 and 自愿披露 are everywhere.
-    blocks = document.blocks[start:end]
-    if not blocks:
-        return TypeDecision("generic", "空文档")
-    body = _SPACE.sub("", document.text[blocks[0].start : blocks[-1].end][:20000])
-    counts = {doc_type: len(pattern.findall(body)) for doc_type, pattern in _TITLE_RULES if doc_type in _BODY_EVIDENCE}
+    counts = {doc_type: len(pattern.findall(body)) for doc_type, pattern in _BODY_PATTERNS}
     best = max(counts, key=lambda key: counts[key])
     if counts[best] >= 5:
         return TypeDecision(best, f"标题未识别；正文{counts[best]}次提到该类文件")
