@@ -15,6 +15,7 @@ from functools import cached_property
 
 from disclint.document import BlockKind, Document
 from disclint.findings import Category, Finding, Severity
+from disclint.frames import Frame, Matcher, frame_hits_in
 from disclint.lexicons import Lexicon, Term
 from disclint.structure.bundle import Part, split_parts
 from disclint.structure.headings import Heading, find_headings
@@ -61,6 +62,7 @@ class Analysis:
         self._heading: dict[int, bool] = {}
         self._intro_is_rule_text: dict[int, bool] = {}
         self._candidates: dict[int, frozenset[int]] = {}
+        self._matchers: dict[int, Matcher] = {}
         self.memo: dict[str, object] = {}
 
     # ------------------------------------------------------------ structure
@@ -322,6 +324,32 @@ class Analysis:
             if term.token_boundaries and not on_token_boundaries(text, start, end):
                 continue
             yield Hit(term=term, sentence=sentence, start=start, end=end)
+
+    # ------------------------------------------------------------ frames
+    def matcher(self, sentence: Sentence) -> Matcher:
+        """The class spans of ``sentence`` (one scan for every class), for frame matching."""
+        found = self._matchers.get(sentence.index)
+        if found is None:
+            found = self._matchers[sentence.index] = Matcher(self.lexicon.frames, sentence.text)
+        return found
+
+    def frame_hits(self, rule: str, frames: list[Frame] | None = None) -> list[Hit]:
+        """Hits of the frames of rule ``rule`` that no ``unless`` condition suppresses, in order."""
+        if frames is None:
+            frames = self.lexicon.frames.frames_for(rule)
+        if not frames:
+            return []
+        hits: list[Hit] = []
+        frame_set = self.lexicon.frames
+        for sentence in self.sentences:
+            matcher = self.matcher(sentence)
+            for frame in frames:
+                if not matcher.may_match(frame):
+                    continue
+                term = self.lexicon.frame_term(frame)
+                for start, end in frame_hits_in(self, frame_set, frame, sentence, matcher):
+                    hits.append(Hit(term=term, sentence=sentence, start=start, end=end))
+        return hits
 
     # ------------------------------------------------------------ findings
     def finding(

@@ -23,6 +23,7 @@ from typing import Any
 
 from disclint.cache_folder import cache_dir, read_marshal, write_marshal
 from disclint.findings import Severity
+from disclint.frames import Frame, FrameError, FrameSet, load_classes, load_frames
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -155,6 +156,39 @@ class Lexicon:
     files: list[Path]
     memo: dict[str, Any] = field(default_factory=dict)  # structures derived once (packs)
     table_files: dict[str, list[str]] = field(default_factory=dict)  # file name of each row of tables
+    frames: FrameSet = field(default_factory=lambda: FrameSet(classes={}, frames=[]))
+
+    def frame_term(self, frame: Frame) -> Term:
+        """The :class:`Term` that stands for ``frame`` in hits and findings (reason, source, suggestion)."""
+        terms = self.memo.setdefault("frame_terms", {})
+        term = terms.get(id(frame))
+        if term is None:
+            try:
+                severity = Severity(frame.severity) if frame.severity else None
+            except ValueError as exc:
+                raise LexiconError(f"{frame.where}: severity must be error, warning or info") from exc
+            term = terms[id(frame)] = Term(
+                file=frame.file,
+                index=frame.index,
+                rule=frame.rule,
+                label=f"frame {frame.name}: {frame.describe()}",
+                regex=LazyRegex("(?!)", frame.where),
+                triggers=(),
+                reason=frame.reason,
+                source=frame.source,
+                suggest=frame.suggest,
+                severity=severity,
+                token_boundaries=False,
+                allow=(),
+                allow_sentence=(),
+                require_sentence=(),
+                require_clause=(),
+                bad=frame.bad,
+                good=frame.good,
+                extra={"frame": frame},
+            )
+        assert isinstance(term, Term)
+        return term
 
     def terms_for(self, rule: str) -> list[Term]:
         """The entries of rule ``rule``, in file order (grouped once; rules ask for them on every file)."""
@@ -405,7 +439,7 @@ def _read_all(paths: Sequence[Path]) -> list[dict[str, Any]]:
             raise LexiconError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     digest = hashlib.sha256(_CACHE_VERSION.encode())
     for path, blob in zip(paths, blobs, strict=True):
-        digest.update(path.name.encode() + b"\0" + blob + b"\0")
+        digest.update(f"{path.parent.name}/{path.name}".encode() + b"\0" + blob + b"\0")
     folder = cache_dir()
     cached = folder / f"lexicons-{digest.hexdigest()[:32]}.marshal" if folder else None
     if cached is not None:
@@ -680,7 +714,17 @@ def load_lexicons(directories: Sequence[Path] = (), extra_files: Sequence[Path] 
             raise LexiconError(f"{directory}: lexicon directory not found")
         paths.extend(sorted(directory.glob("*.toml")))
     paths.extend(extra_files)
-    raw = list(zip(paths, _read_all(paths), strict=True))
+    class_paths: list[Path] = []
+    frame_paths: list[Path] = []
+    for directory in directories or (default_lexicon_dir(),):
+        class_paths.extend(sorted((directory / "classes").glob("*.toml")))
+        frame_paths.extend(sorted((directory / "frames").glob("*.toml")))
+    parsed = _read_all([*paths, *class_paths, *frame_paths])
+    raw = list(zip(paths, parsed[: len(paths)], strict=True))
+    frame_set = _load_frame_set(
+        list(zip(class_paths, parsed[len(paths) : len(paths) + len(class_paths)], strict=True)),
+        list(zip(frame_paths, parsed[len(paths) + len(class_paths) :], strict=True)),
+    )
     cues: dict[str, Cue] = {}
     sources: dict[str, str] = {}
     for path, data in raw:
@@ -700,7 +744,19 @@ def load_lexicons(directories: Sequence[Path] = (), extra_files: Sequence[Path] 
                 rows = value if isinstance(value, list) else [value]
                 tables.setdefault(key, []).extend(rows)
                 table_files.setdefault(key, []).extend([path.name] * len(rows))
-    lexicon = Lexicon(terms=terms, cues=cues, sources=sources, tables=tables, files=paths, table_files=table_files)
+    try:
+        frame_set.check_references(cues)
+    except FrameError as exc:
+        raise LexiconError(str(exc)) from exc
+    lexicon = Lexicon(
+        terms=terms,
+        cues=cues,
+        sources=sources,
+        tables=tables,
+        files=[*paths, *class_paths, *frame_paths],
+        frames=frame_set,
+        table_files=table_files,
+    )
     if extra_files:
         # A team's own lexicon is checked now, so a bad pattern or table stops the run at start.
         extra_names = {path.name for path in extra_files}
@@ -727,7 +783,34 @@ def load_lexicons(directories: Sequence[Path] = (), extra_files: Sequence[Path] 
     return lexicon
 
 
+def _load_frame_set(
+    class_files: Sequence[tuple[Path, dict[str, Any]]], frame_files: Sequence[tuple[Path, dict[str, Any]]]
+) -> FrameSet:
+    """Classes of ``lexicons/classes`` and frames of ``lexicons/frames``; a class name is defined once."""
+    classes: dict[str, Any] = {}
+    frames: list[Frame] = []
+    try:
+        for path, data in class_files:
+            for word_class in load_classes(data, path):
+                if word_class.name in classes:
+                    other = classes[word_class.name].file
+                    raise FrameError(f"{path.name} class {word_class.name}: already defined in {other}")
+                classes[word_class.name] = word_class
+        for path, data in frame_files:
+            frames.extend(load_frames(data, path))
+    except FrameError as exc:
+        raise LexiconError(str(exc)) from exc
+    return FrameSet(classes=classes, frames=frames, files=[path.name for path, _ in [*class_files, *frame_files]])
+
+
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    """The shipped lexicons, loaded once per process."""
-    return load_lexicons()
+    """The shipped lexicons, loaded once per process; the class and frame specs checked."""
+    lexicon = load_lexicons()
+    from disclint.frame_specs import verify_specs
+
+    try:
+        verify_specs(lexicon)
+    except FrameError as exc:
+        raise LexiconError(str(exc)) from exc
+    return lexicon

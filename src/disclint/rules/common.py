@@ -21,7 +21,29 @@ def lexicon_hits(
     keep: HitFilter | None = None,
 ) -> Iterator[Hit]:
     """Hits of the rule's lexicon terms that are not negated, quoted from an
-    investor's question or inside a 《title》."""
+    investor's question or inside a 《title》, then the hits of its frames
+    (``lexicons/frames``), whose own ``unless`` lists say when they do not count."""
+    yield from _term_hits(analysis, spec, skip_sentence=skip_sentence, keep=keep)
+    skipped: dict[int, bool] = {}
+    for hit in analysis.frame_hits(spec.code):
+        if skip_sentence is not None:
+            skip = skipped.get(hit.sentence.index)
+            if skip is None:
+                skip = skipped[hit.sentence.index] = skip_sentence(analysis, hit.sentence)
+            if skip:
+                continue
+        if keep is not None and not keep(analysis, hit):
+            continue
+        yield hit
+
+
+def _term_hits(
+    analysis: Analysis,
+    spec: RuleSpec,
+    *,
+    skip_sentence: Callable[[Analysis, Sentence], bool] | None = None,
+    keep: HitFilter | None = None,
+) -> Iterator[Hit]:
     terms = analysis.lexicon.terms_for(spec.code)
     if not terms:
         return

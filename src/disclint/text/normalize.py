@@ -16,12 +16,41 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 SPACE_CHARS = " \t\r\n\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff\ufffd"
 _SPACE_RUN = re.compile(f"[{SPACE_CHARS}]+")
 _FOLD = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
 _FOLD.update({ord(char): ord(char) - 0xFEE0 for char in "％＋－／"})
 _FULLWIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
+
+
+def _traditional_table() -> dict[int, int]:
+    """繁→简 for matching only: ``lexicons/t2s.tsv`` (traditional<TAB>simplified, one character each).
+
+    Excerpts stay exact: findings map back to the original offsets. A missing
+    or unreadable table folds nothing.
+    """
+    here = Path(__file__).resolve()
+    for folder in (here.parents[1] / "_lexicons", here.parents[3] / "lexicons"):
+        path = folder / "t2s.tsv"
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError:
+            continue
+        table: dict[int, int] = {}
+        for line in lines:
+            if not line or line.startswith("#"):
+                continue
+            traditional, _, simplified = line.partition("\t")
+            simplified = simplified.split("\t")[0].strip()
+            if len(traditional) == 1 and len(simplified) == 1 and traditional != simplified:
+                table[ord(traditional)] = ord(simplified)
+        return table
+    return {}
+
+
+_FOLD.update({code: target for code, target in _traditional_table().items() if code not in _FOLD})
 _FOLDABLE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_FOLD)) + "]")
 
 

@@ -1,0 +1,115 @@
+"""The specs of ``lexicons/classes`` and ``lexicons/frames``, run when the lexicons load.
+
+Like prh's ``specs:``, an example that fails is a load error naming the
+file and the entry, not a silently weaker rule:
+
+- a class's ``bad`` example (``hit = true``) must contain one of its members
+  (context-dependent members do not count), a ``good`` one (``hit = false``) none;
+- a frame's ``bad`` example must be matched by *this* frame (after its
+  ``unless`` conditions) and reported by its rule at that span; a ``good``
+  example must get no finding of the rule's category.
+
+The check lints each example once; the result is remembered in the cache
+folder under a digest of the lexicons and the rule code, so an ordinary run
+pays nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from disclint.cache_folder import cache_dir, read_marshal, write_marshal
+from disclint.frames import Frame, FrameError, Matcher, WordClass, frame_hits_in
+from disclint.lexicons import Lexicon
+
+_VERSION = "frame-specs-1"
+
+
+def _digest(lexicon: Lexicon) -> str:
+    digest = hashlib.sha256(_VERSION.encode())
+    for path in lexicon.files:
+        try:
+            digest.update(f"{path.parent.name}/{path.name}".encode() + b"\0" + path.read_bytes() + b"\0")
+        except OSError:
+            digest.update(str(path).encode())
+    package = Path(__file__).resolve().parent
+    for source in sorted([*package.glob("*.py"), *package.glob("rules/*.py"), *package.glob("text/*.py")]):
+        try:
+            stat = source.stat()
+        except OSError:
+            continue
+        digest.update(f"{source.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:32]
+
+
+def verify_specs(lexicon: Lexicon, *, use_cache: bool = True) -> None:
+    """Run every class and frame example; raise :class:`FrameError` on the first that fails."""
+    frame_set = lexicon.frames
+    if not frame_set.classes and not frame_set.frames:
+        return
+    folder = cache_dir() if use_cache else None
+    marker = folder / f"frame-specs-{_digest(lexicon)}.marshal" if folder else None
+    if marker is not None and read_marshal(marker) == "ok":
+        return
+    for word_class in frame_set.classes.values():
+        _verify_class(lexicon, word_class)
+    for frame in frame_set.frames:
+        _verify_frame(lexicon, frame)
+    if marker is not None:
+        write_marshal(marker, "ok", siblings="frame-specs-*.marshal")
+
+
+def _normalised(text: str) -> str:
+    from disclint.text.normalize import normalize_span
+
+    return normalize_span(text, 0, len(text)).text
+
+
+def _verify_class(lexicon: Lexicon, word_class: WordClass) -> None:
+    for example in (*word_class.bad, *word_class.good):
+        text = _normalised(example.text)
+        matcher = Matcher(lexicon.frames, text)
+        spans = matcher.spans(f"@{word_class.name}", standalone=True)
+        if bool(spans) != example.hit:
+            found = "、".join(text[start:end] for start, end in spans) or "nothing"
+            expected = "a member" if example.hit else "no member"
+            raise FrameError(f"{word_class.where}: example {example.text!r} should contain {expected}; found {found}")
+
+
+def _verify_frame(lexicon: Lexicon, frame: Frame) -> None:
+    from disclint.analysis import Analysis
+    from disclint.parse.plaintext import document_from_text
+    from disclint.rules.registry import all_rules, get_rule
+
+    spec = get_rule(frame.rule)
+    if spec is None:
+        raise FrameError(f"{frame.where}: unknown rule {frame.rule}")
+    category_rules = [other for other in all_rules() if other.category == spec.category and other.check is not None]
+    for example in frame.bad:
+        analysis = Analysis(document=document_from_text(example, "spec.txt"), lexicon=lexicon)
+        spans = [
+            (sentence, span)
+            for sentence in analysis.sentences
+            for span in frame_hits_in(analysis, lexicon.frames, frame, sentence, analysis.matcher(sentence))
+        ]
+        if not spans:
+            raise FrameError(f"{frame.where}: bad example {example!r} is not matched by this frame")
+        assert spec.check is not None
+        findings = list(spec.check(analysis, spec))
+        covered = False
+        for sentence, (start, end) in spans:
+            source_start, source_end = sentence.norm.span_to_source(start, end)
+            if any(finding.start < source_end and source_start < finding.end for finding in findings):
+                covered = True
+        if not covered:
+            raise FrameError(
+                f"{frame.where}: bad example {example!r} is matched but {frame.rule} reports nothing at the span"
+            )
+    for example in frame.good:
+        analysis = Analysis(document=document_from_text(example, "spec.txt"), lexicon=lexicon)
+        for other in category_rules:
+            assert other.check is not None
+            for finding in other.check(analysis, other):
+                shown = example[finding.start : finding.end]
+                raise FrameError(f"{frame.where}: good example {example!r} gets {other.code} at {shown!r}")

@@ -1,0 +1,707 @@
+"""Word classes and frames: the rule language of ``lexicons/classes`` and ``lexicons/frames``.
+
+A *class* is a reviewed, named set of words (``@market_value_noun``:
+市值, 总市值, 公司价值 …) with its source; a *frame* is an ordered sequence of
+classes and regex slots, each within ``gap`` characters of the previous one,
+inside one clause or sentence, with the conditions under which a match is
+not a finding (``unless``) written next to it. Frames produce hits for the
+existing rule codes; the rule modules treat them like lexicon-term hits.
+
+All class members are found in one scan per sentence (a trie-factored
+alternation compiled once; the longest member at each position and the
+members that are its prefixes). Regex slots run only in sentences where
+the frame's class slots already occur. The format is documented in
+``lexicons/README.md`` and ``docs/rules.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from disclint.analysis import Analysis
+    from disclint.text.sentences import Sentence
+
+
+class FrameError(Exception):
+    """A class or frame file is malformed or one of its examples fails; the message names file and entry."""
+
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    hit: bool
+
+
+@dataclass(frozen=True)
+class WordClass:
+    """One ``[[class]]``: literal members (and optional regex ``patterns``)."""
+
+    name: str
+    label: str
+    category: str
+    file: str
+    members: tuple[str, ...]
+    context_dependent: tuple[str, ...]
+    patterns: tuple[str, ...]
+    source: str
+    note: str
+    dated: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    good: tuple[Example, ...] = ()
+    bad: tuple[Example, ...] = ()
+
+    @property
+    def where(self) -> str:
+        return f"{self.file} class {self.name}"
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One item of a frame's ``seq``: a class (``@name``), or a regular expression."""
+
+    text: str
+    classes: tuple[str, ...]  # class names ("@a|@b"), or () for a regex slot
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class Frame:
+    file: str
+    index: int
+    rule: str
+    name: str
+    seq: tuple[Slot, ...]
+    gap: int
+    within: str  # "clause" | "sentence"
+    unless: tuple[str, ...]  # clause-level: predicates, @classes, regexes
+    unless_sentence: tuple[str, ...]
+    allow: tuple[str, ...]  # fixed expressions (classes or regexes): overlapping the hit, no finding
+    require: tuple[str, ...]  # clause must contain one of these (classes or regexes)
+    require_sentence: tuple[str, ...]
+    reason: str
+    suggest: str | None
+    source: str
+    severity: str | None
+    bad: tuple[str, ...]
+    good: tuple[str, ...]
+    note: str = ""
+
+    @property
+    def where(self) -> str:
+        return f"{self.file} frame #{self.index} ({self.name})"
+
+    def describe(self) -> str:
+        items = [("?" if slot.optional else "") + slot.text for slot in self.seq]
+        return " … ".join(items)
+
+
+# ---------------------------------------------------------------- predicates
+# Conditions that suppress a frame hit, named in ``unless``. Each gets the
+# analysis, the sentence and the hit's span; other modules may register more.
+Predicate = Callable[["Analysis", "Sentence", int, int], bool]
+PREDICATES: dict[str, Predicate] = {}
+
+
+def predicate(name: str) -> Callable[[Predicate], Predicate]:
+    def register(function: Predicate) -> Predicate:
+        PREDICATES[name] = function
+        return function
+
+    return register
+
+
+_CONDITION = re.compile(
+    r"(?:^|[，,；;])[^，,；;]{0,8}?(?:若|如果|如(?!期|实|何|下|此)|倘若|假如|一旦|当(?![前期年日月天地然季])|凡)"
+)
+
+
+@predicate("negated")
+def _negated(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bool:
+    """A negation or prohibition earlier in the hit's clause (不得, 不构成, 不设定 …)."""
+    return analysis.negated(sentence, start)
+
+
+@predicate("investor_question")
+def _investor_question(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bool:
+    """The sentence quotes an investor's question."""
+    return analysis.is_investor_question(sentence)
+
+
+@predicate("in_title")
+def _in_title(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bool:
+    """The hit lies inside a 《title》."""
+    return analysis.in_title(sentence, start, end)
+
+
+@predicate("rule_text")
+def _rule_text(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bool:
+    """A rule or policy text (应当…, 第X条, a list introduced by one)."""
+    return analysis.is_rule_text(sentence)
+
+
+@predicate("past_fact")
+def _past_fact(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bool:
+    """The hit's clause states a past fact (截至…, 报告期内…) and nothing future."""
+    clause_start, clause_end = sentence.clause_at(start)
+    return analysis.past_only(sentence.text[clause_start:clause_end])
+
+
+@predicate("condition")
+def _condition(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bool:
+    """A trigger condition before the hit in its ；-part (若股价低于…，则启动…)."""
+    part_start, _ = sentence.part_at(start)
+    return bool(_CONDITION.search(sentence.text[part_start:start]))
+
+
+@predicate("attributed")
+def _attributed(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bool:
+    """A named source or an official title vouches for the hit's clause (据…统计, 经…认定, 荣获…)."""
+    clause_start, clause_end = sentence.clause_at(start)
+    clause = sentence.text[clause_start:clause_end]
+    return analysis.has_cue("source_frame", clause) or analysis.has_cue("title_award", clause)
+
+
+@predicate("heading")
+def _heading(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bool:
+    """A heading line."""
+    return analysis.is_heading(sentence)
+
+
+# ---------------------------------------------------------------- loading
+_CLASS_KEYS = {
+    "name",
+    "label",
+    "category",
+    "members",
+    "context_dependent",
+    "patterns",
+    "dated",
+    "good",
+    "bad",
+    "source",
+    "note",
+}
+_FRAME_KEYS = {
+    "rule",
+    "name",
+    "seq",
+    "gap",
+    "within",
+    "unless",
+    "unless_sentence",
+    "allow",
+    "require",
+    "require_sentence",
+    "reason",
+    "suggest",
+    "source",
+    "severity",
+    "bad",
+    "good",
+    "note",
+}
+_DEFAULT_KEYS = {
+    "rule",
+    "gap",
+    "within",
+    "unless",
+    "unless_sentence",
+    "allow",
+    "source",
+    "reason",
+    "suggest",
+    "severity",
+    "note",
+}
+
+
+def _strings(value: Any, where: str, key: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return list(value)
+    raise FrameError(f"{where}: '{key}' must be a string or a list of strings")
+
+
+def _examples(value: Any, where: str, key: str, default_hit: bool) -> tuple[Example, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise FrameError(f"{where}: '{key}' must be a list")
+    found: list[Example] = []
+    for item in value:
+        if isinstance(item, str):
+            found.append(Example(item, default_hit))
+        elif isinstance(item, dict) and isinstance(item.get("text"), str):
+            found.append(Example(item["text"], bool(item.get("hit", default_hit))))
+        else:
+            raise FrameError(f"{where}: each of '{key}' is a string or {{text = …, hit = …}}")
+    return tuple(found)
+
+
+def _check_regex(pattern: str, where: str) -> None:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise FrameError(f"{where}: bad pattern {pattern!r}: {exc}") from exc
+
+
+def load_classes(data: dict[str, Any], path: Path) -> list[WordClass]:
+    meta = data.get("meta", {})
+    if not isinstance(meta, dict):
+        raise FrameError(f"{path.name} [meta]: must be a table")
+    unknown_tables = set(data) - {"meta", "class"}
+    if unknown_tables:
+        raise FrameError(f"{path.name}: unknown table(s) {', '.join(sorted(unknown_tables))}")
+    found: list[WordClass] = []
+    for index, entry in enumerate(data.get("class", []), start=1):
+        where = f"{path.name} class #{index}"
+        if not isinstance(entry, dict):
+            raise FrameError(f"{where}: must be a table")
+        name = entry.get("name")
+        if not isinstance(name, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", name):
+            raise FrameError(f"{where}: 'name' is required (lower_case_with_underscores)")
+        where = f"{path.name} class {name}"
+        unknown = set(entry) - _CLASS_KEYS
+        if unknown:
+            raise FrameError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+        members = _strings(entry.get("members"), where, "members")
+        dated: dict[str, str] = {}
+        for item in entry.get("dated", []) or []:
+            if not isinstance(item, dict) or not isinstance(item.get("term"), str):
+                raise FrameError(f"{where}: each of 'dated' is {{term = …, since = …}}")
+            dated[item["term"]] = str(item.get("since", ""))
+            members.append(item["term"])
+        context_dependent = _strings(entry.get("context_dependent"), where, "context_dependent")
+        patterns = _strings(entry.get("patterns"), where, "patterns")
+        for pattern in patterns:
+            _check_regex(pattern, where)
+        if not (members or context_dependent or patterns):
+            raise FrameError(f"{where}: no members, context_dependent or patterns")
+        empty = [item for item in members + context_dependent if not item.strip()]
+        if empty:
+            raise FrameError(f"{where}: empty member")
+        source = entry.get("source", meta.get("source", ""))
+        found.append(
+            WordClass(
+                name=name,
+                label=str(entry.get("label", name)),
+                category=str(entry.get("category", "shared")),
+                file=path.name,
+                members=tuple(dict.fromkeys(members)),
+                context_dependent=tuple(dict.fromkeys(context_dependent)),
+                patterns=tuple(patterns),
+                source=str(source),
+                note=str(entry.get("note", meta.get("note", ""))),
+                dated=dated,
+                good=_examples(entry.get("good"), where, "good", False),
+                bad=_examples(entry.get("bad"), where, "bad", True),
+            )
+        )
+    return found
+
+
+def _slot(item: str, where: str) -> Slot:
+    optional = item.startswith("?")
+    text = item[1:] if optional else item
+    names = text.split("|")
+    if all(re.fullmatch(r"@[a-z][a-z0-9_]*", name) for name in names):
+        return Slot(text=text, classes=tuple(name[1:] for name in names), optional=optional)
+    _check_regex(text, where)
+    return Slot(text=text, classes=(), optional=optional)
+
+
+def load_frames(data: dict[str, Any], path: Path) -> list[Frame]:
+    defaults = data.get("defaults", {})
+    if not isinstance(defaults, dict):
+        raise FrameError(f"{path.name} [defaults]: must be a table")
+    unknown_defaults = set(defaults) - _DEFAULT_KEYS
+    if unknown_defaults:
+        raise FrameError(f"{path.name} [defaults]: unknown key(s) {', '.join(sorted(unknown_defaults))}")
+    unknown_tables = set(data) - {"defaults", "frame", "meta"}
+    if unknown_tables:
+        raise FrameError(f"{path.name}: unknown table(s) {', '.join(sorted(unknown_tables))}")
+    found: list[Frame] = []
+    for index, entry in enumerate(data.get("frame", []), start=1):
+        where = f"{path.name} frame #{index}"
+        if not isinstance(entry, dict):
+            raise FrameError(f"{where}: must be a table")
+        name = entry.get("name")
+        if not isinstance(name, str) or not name:
+            raise FrameError(f"{where}: 'name' is required")
+        where = f"{path.name} frame #{index} ({name})"
+        unknown = set(entry) - _FRAME_KEYS
+        if unknown:
+            raise FrameError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+
+        def get(key: str, fallback: Any = None, entry: dict[str, Any] = entry) -> Any:
+            return entry.get(key, defaults.get(key, fallback))
+
+        rule = get("rule")
+        if not isinstance(rule, str) or not rule:
+            raise FrameError(f"{where}: 'rule' is required")
+        seq = [_slot(item, where) for item in _strings(entry.get("seq"), where, "seq")]
+        if not seq or all(slot.optional for slot in seq):
+            raise FrameError(f"{where}: 'seq' needs at least one required item")
+        if seq[0].optional:
+            raise FrameError(f"{where}: the first item of 'seq' cannot be optional")
+        within = get("within", "clause")
+        if within not in ("clause", "sentence"):
+            raise FrameError(f"{where}: 'within' is clause or sentence")
+        gap = get("gap", 8)
+        if not isinstance(gap, int) or gap < 0:
+            raise FrameError(f"{where}: 'gap' must be a non-negative integer")
+        reason = get("reason")
+        source = get("source")
+        if not isinstance(reason, str) or not reason:
+            raise FrameError(f"{where}: 'reason' is required")
+        if not isinstance(source, str) or not source:
+            raise FrameError(f"{where}: 'source' is required")
+        # unless/require lists: the entry's own items are added to the file's defaults.
+        unless = _strings(defaults.get("unless"), where, "unless") + _strings(entry.get("unless"), where, "unless")
+        unless_sentence = _strings(defaults.get("unless_sentence"), where, "unless_sentence") + _strings(
+            entry.get("unless_sentence"), where, "unless_sentence"
+        )
+        allow = _strings(defaults.get("allow"), where, "allow") + _strings(entry.get("allow"), where, "allow")
+        require = _strings(entry.get("require"), where, "require")
+        require_sentence = _strings(entry.get("require_sentence"), where, "require_sentence")
+        for item in unless + unless_sentence + require + require_sentence + allow:
+            if not item.startswith("@") and not re.fullmatch(r"[a-z_]+", item):
+                _check_regex(item, where)
+        bad = _strings(entry.get("bad"), where, "bad")
+        good = _strings(entry.get("good"), where, "good")
+        if not bad:
+            raise FrameError(f"{where}: needs at least one 'bad' example")
+        if not good:
+            raise FrameError(f"{where}: needs at least one 'good' example")
+        suggest = get("suggest")
+        severity = get("severity")
+        found.append(
+            Frame(
+                file=path.name,
+                index=index,
+                rule=rule,
+                name=name,
+                seq=tuple(seq),
+                gap=gap,
+                within=within,
+                unless=tuple(dict.fromkeys(unless)),
+                unless_sentence=tuple(dict.fromkeys(unless_sentence)),
+                allow=tuple(dict.fromkeys(allow)),
+                require=tuple(require),
+                require_sentence=tuple(require_sentence),
+                reason=reason,
+                suggest=suggest if isinstance(suggest, str) else None,
+                source=source,
+                severity=severity if isinstance(severity, str) else None,
+                bad=tuple(bad),
+                good=tuple(good),
+                note=str(entry.get("note", "")),
+            )
+        )
+    return found
+
+
+# ---------------------------------------------------------------- matching
+def _trie_pattern(words: Iterable[str]) -> str:
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = True
+
+    def render(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
+        terminal = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if terminal else body
+
+    return render(trie)
+
+
+class ClassScanner:
+    """Every member of every class in a text, in one pass.
+
+    ``scan`` returns, for each class name, the sorted ``(start, end)`` spans
+    of its members (context-dependent members included: a frame of one
+    slot leaves them out). Overlapping members of different classes are all
+    reported ("翻两番" as a quantity and "翻" nowhere else).
+    """
+
+    def __init__(self, classes: Sequence[WordClass]) -> None:
+        self.by_word: dict[str, list[tuple[str, bool]]] = {}
+        for word_class in classes:
+            for member in word_class.members:
+                self.by_word.setdefault(member, []).append((word_class.name, False))
+            for member in word_class.context_dependent:
+                self.by_word.setdefault(member, []).append((word_class.name, True))
+        words = sorted(self.by_word)
+        self._prefixes = {
+            word: [word[:size] for size in range(1, len(word) + 1) if word[:size] in self.by_word] for word in words
+        }
+        self._regex = re.compile(_trie_pattern(words)) if words else None
+
+    def scan(self, text: str) -> dict[str, list[tuple[int, int, bool]]]:
+        found: dict[str, list[tuple[int, int, bool]]] = {}
+        if self._regex is None:
+            return found
+        search = self._regex.search
+        match = search(text)
+        while match is not None:
+            start = match.start()
+            for prefix in self._prefixes[match.group()]:
+                for name, dependent in self.by_word[prefix]:
+                    found.setdefault(name, []).append((start, start + len(prefix), dependent))
+            match = search(text, start + 1)
+        return found
+
+
+@dataclass
+class FrameSet:
+    """All classes and frames of one run, with the scanner built on first use."""
+
+    classes: dict[str, WordClass]
+    frames: list[Frame]
+    files: list[str] = field(default_factory=list)
+    _scanner: ClassScanner | None = None
+    _regexes: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    _by_rule: dict[str, list[Frame]] | None = None
+
+    def frames_for(self, rule: str) -> list[Frame]:
+        if self._by_rule is None:
+            self._by_rule = {}
+            for frame in self.frames:
+                self._by_rule.setdefault(frame.rule, []).append(frame)
+        return self._by_rule.get(rule, [])
+
+    @property
+    def scanner(self) -> ClassScanner:
+        if self._scanner is None:
+            self._scanner = ClassScanner(list(self.classes.values()))
+        return self._scanner
+
+    def regex(self, pattern: str) -> re.Pattern[str]:
+        compiled = self._regexes.get(pattern)
+        if compiled is None:
+            compiled = self._regexes[pattern] = re.compile(pattern)
+        return compiled
+
+    def check_references(self, cue_names: Iterable[str]) -> None:
+        """Every ``@name`` in a frame is a class (or, in unless/require, a cue of contexts.toml)."""
+        cues = set(cue_names)
+        for frame in self.frames:
+            for slot in frame.seq:
+                for name in slot.classes:
+                    if name not in self.classes:
+                        raise FrameError(f"{frame.where}: unknown class @{name}")
+            for item in frame.unless + frame.unless_sentence + frame.require + frame.require_sentence + frame.allow:
+                if item.startswith("@"):
+                    if item[1:] not in self.classes and item[1:] not in cues:
+                        raise FrameError(f"{frame.where}: unknown class or cue {item}")
+                elif re.fullmatch(r"[a-z_]+", item) and item not in PREDICATES:
+                    raise FrameError(
+                        f"{frame.where}: unknown condition {item!r} (known: {', '.join(sorted(PREDICATES))})"
+                    )
+
+    def class_spans(self, text: str, name: str, found: dict[str, list[tuple[int, int, bool]]]) -> list[Span]:
+        """Spans of class ``name`` in ``text``: its scanned members, then its regex patterns."""
+        spans = [(start, end) for start, end, _ in found.get(name, ())]
+        word_class = self.classes[name]
+        for pattern in word_class.patterns:
+            spans.extend(match.span() for match in self.regex(pattern).finditer(text) if match.end() > match.start())
+        spans.sort()
+        return spans
+
+    def standalone_spans(self, text: str, name: str, found: dict[str, list[tuple[int, int, bool]]]) -> list[Span]:
+        """Spans of class ``name`` when it is a frame's only slot: context-dependent members left out."""
+        spans = [(start, end) for start, end, dependent in found.get(name, ()) if not dependent]
+        word_class = self.classes[name]
+        for pattern in word_class.patterns:
+            spans.extend(match.span() for match in self.regex(pattern).finditer(text) if match.end() > match.start())
+        spans.sort()
+        return spans
+
+
+def _clause_bounds(text: str, start: int) -> Span:
+    stops = "，。；：,;:！？!?"
+    left = start
+    while left > 0 and text[left - 1] not in stops:
+        left -= 1
+    right = start
+    while right < len(text) and text[right] not in stops:
+        right += 1
+    return left, right
+
+
+class Matcher:
+    """Frame matching over one sentence's text, with its class spans found once."""
+
+    def __init__(self, frames: FrameSet, text: str) -> None:
+        self.frames = frames
+        self.text = text
+        self.found = frames.scanner.scan(text)
+        self._spans: dict[tuple[str, bool], list[Span]] = {}
+
+    def spans(self, slot_text: str, *, standalone: bool = False) -> list[Span]:
+        key = (slot_text, standalone)
+        cached = self._spans.get(key)
+        if cached is None:
+            names = slot_text.split("|")
+            if all(name.startswith("@") for name in names):
+                cached = []
+                for name in names:
+                    if name[1:] not in self.frames.classes:
+                        continue
+                    if standalone:
+                        cached.extend(self.frames.standalone_spans(self.text, name[1:], self.found))
+                    else:
+                        cached.extend(self.frames.class_spans(self.text, name[1:], self.found))
+                cached.sort()
+            else:
+                cached = [m.span() for m in self.frames.regex(slot_text).finditer(self.text) if m.end() > m.start()]
+            self._spans[key] = cached
+        return cached
+
+    def may_match(self, frame: Frame) -> bool:
+        """Cheap test: every required class slot has a member in the text."""
+        classes = self.frames.classes
+        for slot in frame.seq:
+            if slot.optional or not slot.classes:
+                continue
+            if not any(name in self.found or classes[name].patterns for name in slot.classes):
+                return False
+        return True
+
+    def matches(self, frame: Frame) -> Iterator[Span]:
+        """Non-overlapping spans where the frame's sequence occurs (leftmost first)."""
+        if not self.may_match(frame):
+            return
+        standalone = len(frame.seq) == 1
+        first = self.spans(frame.seq[0].text, standalone=standalone)
+        last_end = -1
+        for start, end in first:
+            if start < last_end:
+                continue
+            limit = _clause_bounds(self.text, start)[1] if frame.within == "clause" else len(self.text)
+            if end > limit:
+                continue
+            final = self._extend(frame, 1, end, limit)
+            if final is None:
+                continue
+            last_end = final
+            yield start, final
+
+    def _extend(self, frame: Frame, position: int, previous_end: int, limit: int) -> int | None:
+        if position == len(frame.seq):
+            return previous_end
+        slot = frame.seq[position]
+        for start, end in self.spans(slot.text):
+            if start < previous_end:
+                continue
+            if start - previous_end > frame.gap or end > limit:
+                break
+            final = self._extend(frame, position + 1, end, limit)
+            if final is not None:
+                return final
+        if slot.optional:
+            return self._extend(frame, position + 1, previous_end, limit)
+        return None
+
+    def contains(self, item: str, start: int, end: int, exclude: Span | None = None) -> bool:
+        """Class, cue-free regex ``item`` occurs in ``text[start:end]`` (outside ``exclude``)."""
+        for span_start, span_end in self.spans(item):
+            if span_start >= start and span_end <= end:
+                if exclude is not None and span_start < exclude[1] and exclude[0] < span_end:
+                    continue
+                return True
+        return False
+
+
+def frame_hits_in(
+    analysis: Analysis, frames: FrameSet, frame: Frame, sentence: Sentence, matcher: Matcher
+) -> list[Span]:
+    """The frame's spans in ``sentence`` that no ``unless`` condition suppresses."""
+    text = sentence.text
+    kept: list[Span] = []
+    for start, end in matcher.matches(frame):
+        clause_start, clause_end = _clause_bounds(text, start) if frame.within == "clause" else (0, len(text))
+        clause_end = max(clause_end, end)
+        if frame.allow and any(
+            _overlaps(analysis, frames, matcher, item, sentence, (start, end)) for item in frame.allow
+        ):
+            continue
+        if frame.require and not any(
+            _condition_holds(analysis, frames, matcher, item, sentence, clause_start, clause_end, (start, end), True)
+            for item in frame.require
+        ):
+            continue
+        if frame.require_sentence and not any(
+            _condition_holds(analysis, frames, matcher, item, sentence, 0, len(text), (start, end), True)
+            for item in frame.require_sentence
+        ):
+            continue
+        if any(
+            _condition_holds(analysis, frames, matcher, item, sentence, clause_start, clause_end, (start, end), False)
+            for item in frame.unless
+        ):
+            continue
+        if any(
+            _condition_holds(analysis, frames, matcher, item, sentence, 0, len(text), (start, end), False)
+            for item in frame.unless_sentence
+        ):
+            continue
+        kept.append((start, end))
+    return kept
+
+
+def _overlaps(analysis: Analysis, frames: FrameSet, matcher: Matcher, item: str, sentence: Sentence, hit: Span) -> bool:
+    """An ``allow`` item (class, cue or regex) overlaps the hit."""
+    if item.startswith("@") and item[1:] not in frames.classes:
+        spans = [match.span() for match in analysis.lexicon.cue(item[1:]).finditer(sentence.text)]
+    else:
+        spans = matcher.spans(item)
+    return any(start < hit[1] and hit[0] < end for start, end in spans)
+
+
+def _condition_holds(
+    analysis: Analysis,
+    frames: FrameSet,
+    matcher: Matcher,
+    item: str,
+    sentence: Sentence,
+    start: int,
+    end: int,
+    hit: Span,
+    inclusive: bool,
+) -> bool:
+    if item.startswith("@"):
+        name = item[1:]
+        if name in frames.classes:
+            return matcher.contains(item, start, end, exclude=None if inclusive else hit)
+        cue = analysis.lexicon.cue(name)
+        for match in cue.finditer(sentence.text, start, end):
+            if match.end() <= match.start():
+                continue
+            if not inclusive and match.start() < hit[1] and hit[0] < match.end():
+                continue
+            return True
+        return False
+    if re.fullmatch(r"[a-z_]+", item):
+        return PREDICATES[item](analysis, sentence, hit[0], hit[1])
+    for match in frames.regex(item).finditer(sentence.text, start, end):
+        if not inclusive and match.start() < hit[1] and hit[0] < match.end():
+            continue
+        return True
+    return False

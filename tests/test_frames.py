@@ -1,0 +1,208 @@
+"""The class/frame engine (lexicons/classes, lexicons/frames): loading, specs at load, matching."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from disclint.frame_specs import verify_specs
+from disclint.frames import FrameError
+from disclint.lexicons import LexiconError, default_lexicon, load_lexicons
+from helpers import lint_text
+
+LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
+
+
+def _copy_lexicons(tmp_path: Path, classes: str, frames: str) -> Path:
+    folder = tmp_path / "lexicons"
+    folder.mkdir()
+    for path in LEXICONS.glob("*.toml"):
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "classes").mkdir()
+    (folder / "frames").mkdir()
+    (folder / "classes" / "test.toml").write_text(classes, encoding="utf-8")
+    (folder / "frames" / "test.toml").write_text(frames, encoding="utf-8")
+    return folder
+
+
+_CLASSES = """
+[meta]
+topic = "test"
+source = "000 Q1"
+
+[[class]]
+name = "cap_noun"
+members = ["市值"]
+bad = ["市值很高。"]
+good = ["收入很高。"]
+
+[[class]]
+name = "reach"
+members = ["站稳"]
+context_dependent = ["站"]
+bad = [{text = "站稳了。", hit = true}]
+good = [{text = "站了。", hit = false}]
+"""
+
+_FRAME = """
+[defaults]
+unless = ["negated"]
+
+[[frame]]
+rule = "PT001"
+name = "cap_reach"
+seq = ["@cap_noun", "@reach", '\\d+亿元']
+gap = 4
+reason = "市值目标"
+source = "000 Q1"
+bad = ["{bad}"]
+good = ["{good}"]
+"""
+
+
+def _frame(bad: str = "公司将力争市值站稳300亿元。", good: str = "公司不设定市值站稳300亿元的目标。") -> str:
+    return _FRAME.replace("{bad}", bad).replace("{good}", good)
+
+
+def test_shipped_classes_and_frames_load_and_their_specs_pass() -> None:
+    lexicon = default_lexicon()
+    assert lexicon.frames.frames, "lexicons/frames is empty"
+    verify_specs(lexicon, use_cache=False)
+
+
+def test_a_frame_spec_that_fails_is_a_load_error_naming_file_and_entry(tmp_path: Path) -> None:
+    folder = _copy_lexicons(tmp_path, _CLASSES, _frame(bad="公司营业收入增长。"))
+    lexicon = load_lexicons([folder])
+    with pytest.raises(FrameError, match=r"test.toml frame #1 \(cap_reach\).*not matched"):
+        verify_specs(lexicon, use_cache=False)
+
+
+def test_a_good_example_that_gets_a_finding_is_a_load_error(tmp_path: Path) -> None:
+    folder = _copy_lexicons(tmp_path, _CLASSES, _frame(good="公司将力争市值站稳300亿元。"))
+    lexicon = load_lexicons([folder])
+    with pytest.raises(FrameError, match="good example"):
+        verify_specs(lexicon, use_cache=False)
+
+
+def test_a_class_spec_that_fails_is_a_load_error(tmp_path: Path) -> None:
+    classes = _CLASSES.replace('good = ["收入很高。"]', 'good = ["市值不高。"]')
+    folder = _copy_lexicons(tmp_path, classes, _frame())
+    with pytest.raises(FrameError, match=r"test\.toml class cap_noun"):
+        verify_specs(load_lexicons([folder]), use_cache=False)
+
+
+def test_the_engine_frame_passes_its_specs(tmp_path: Path) -> None:
+    folder = _copy_lexicons(tmp_path, _CLASSES, _frame())
+    verify_specs(load_lexicons([folder]), use_cache=False)
+
+
+def test_unknown_class_is_a_load_error(tmp_path: Path) -> None:
+    folder = _copy_lexicons(tmp_path, _CLASSES, _frame().replace("@reach", "@nowhere"))
+    with pytest.raises(LexiconError, match=r"cap_reach.*unknown class @nowhere"):
+        load_lexicons([folder])
+
+
+def test_unknown_condition_is_a_load_error(tmp_path: Path) -> None:
+    folder = _copy_lexicons(tmp_path, _CLASSES, _frame().replace('unless = ["negated"]', 'unless = ["negatd"]'))
+    with pytest.raises(LexiconError, match="unknown condition 'negatd'"):
+        load_lexicons([folder])
+
+
+def test_a_class_defined_twice_is_a_load_error(tmp_path: Path) -> None:
+    folder = _copy_lexicons(tmp_path, _CLASSES, _frame())
+    (folder / "classes" / "again.toml").write_text(_CLASSES, encoding="utf-8")
+    with pytest.raises(LexiconError, match="already defined"):
+        load_lexicons([folder])
+
+
+def test_unknown_key_is_a_load_error(tmp_path: Path) -> None:
+    folder = _copy_lexicons(tmp_path, _CLASSES, _frame().replace("gap = 4", "gap = 4\nwithn = 'clause'"))
+    with pytest.raises(LexiconError, match="unknown key"):
+        load_lexicons([folder])
+
+
+def test_gap_bound_and_clause_scope(tmp_path: Path) -> None:
+    folder = _copy_lexicons(tmp_path, _CLASSES, _frame())
+    lexicon = load_lexicons([folder])
+    from disclint.analysis import Analysis
+    from disclint.parse.plaintext import document_from_text
+
+    def spans(text: str) -> list[str]:
+        analysis = Analysis(document=document_from_text(text, "t.txt"), lexicon=lexicon)
+        return [hit.text for hit in analysis.frame_hits("PT001")]
+
+    assert spans("力争市值站稳300亿元。") == ["市值站稳300亿元"]
+    assert spans("力争市值在未来的三到五年里逐步站稳300亿元。") == []  # beyond the gap
+    assert spans("力争市值提升，站稳300亿元。") == []  # another clause
+    assert spans("公司不会把市值站稳300亿元作为目标。") == []  # unless negated
+    assert spans("站稳300亿元。") == []
+
+
+def test_context_dependent_members_count_only_inside_a_longer_frame(tmp_path: Path) -> None:
+    folder = _copy_lexicons(tmp_path, _CLASSES, _frame())
+    lexicon = load_lexicons([folder])
+    from disclint.frames import Matcher
+
+    matcher = Matcher(lexicon.frames, "公司站在新起点。")
+    assert matcher.spans("@reach", standalone=True) == []
+    assert matcher.spans("@reach") == [(2, 3)]
+
+
+def test_traditional_chinese_is_folded_for_matching_only() -> None:
+    from disclint.text.normalize import normalize_span
+
+    text = "公司將積極佈局低空經濟。"
+    norm = normalize_span(text, 0, len(text))
+    if norm.text == text:
+        pytest.skip("lexicons/t2s.tsv not present")
+    assert "经济" in norm.text
+    assert len(norm.text) == len(text)
+
+
+def _categories(text: str, doc_type: str = "generic") -> set[str]:
+    return {item.finding.category.value for item in lint_text(text, doc_type).findings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "力争三年内总市值站稳三百亿元。",
+        "公司将以回购和增持推动股价重返发行价之上。",
+        "随着主业回暖，公司价值终将迎来重估。",
+        "公司将多措并举，让市值与行业地位相匹配。",
+        "公司力争在2026年底前不再破净。",
+        "我们的目标是推动市值在两年内跨过五百亿元关口。",
+        "力争用三年时间实现公司市值翻一番。",
+        "公司将推动市盈率逐步修复至20倍以上。",
+        "管理层将持续努力，使股价与公司的内在价值相匹配。",
+        "本计划期间，力争市净率回到1倍以上。",
+        "公司将推动估值水平向行业平均水平靠拢。",
+        "通过本次回购，公司将逐步摆脱破净状态。",
+    ],
+)
+def test_price_target_frames_find_new_wordings(text: str) -> None:
+    assert "price_target" in _categories(text, "valuation_plan")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "公司2025年第一季度实现营业收入3.2亿元，同比增长8%。",
+        "公司使用闲置自有资金购买保本型理财产品，单笔期限不超过12个月。",
+        "截至2024年12月31日，公司股票收盘价为5.12元/股，市净率为0.71倍。",
+        "2024年公司总市值由年初的120亿元增长至年末的150亿元。",
+        "本估值提升计划不设定股价或市值目标，不构成对股价的任何预测或承诺。",
+        "激励计划以2024年净利润为基数，2025年净利润增长率不低于15%作为公司层面业绩考核目标。",
+        "本次回购价格上限为每股15元，未超过董事会决议前30个交易日股票交易均价的150%。",
+        "若公司股价持续低于每股净资产，可能对公司再融资产生不利影响。",
+        "当公司股票连续20个交易日收盘价低于每股净资产时，公司将启动稳定股价措施。",
+        "公司将把市值表现作为管理层考核的参考指标之一，权重为10%。",
+        "公司对投资性房地产每年末按公允价值进行重估，差额计入当期损益。",
+        "问：公司股价什么时候能重回发行价？",
+        "股价受宏观经济、行业周期和市场情绪等多种因素影响，存在波动风险。",
+        "公司已按照《市值管理制度》的要求开展市值管理工作。",
+    ],
+)
+def test_price_target_frames_leave_filing_wording_alone(text: str) -> None:
+    assert "price_target" not in _categories(text, "valuation_plan")
