@@ -22,7 +22,7 @@ from disclint.structure.headings import Heading, find_headings
 from disclint.text.normalize import SPACE_CHARS, NormText, normalize_span
 from disclint.text.numbering import item_marker
 from disclint.text.numbers import Quantity, find_quantities
-from disclint.text.segment import on_token_boundaries
+from disclint.text.segment import Segmenter
 from disclint.text.sentences import Sentence, split_sentences
 
 _TITLE = re.compile(r"《[^《》]{0,80}》")
@@ -48,11 +48,14 @@ class Hit:
 class Analysis:
     document: Document
     lexicon: Lexicon
+    segmenter: Segmenter | None = None  # None: the process's segmenter for the lexicon's terms
     doc_type: str = "generic"
     doc_type_forced: bool = False
     sentences: list[Sentence] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        if self.segmenter is None:
+            self.segmenter = Segmenter.for_words(self.lexicon.all_literals())
         if not self.sentences:
             self.sentences = split_sentences(self.document)
         self._quantities: dict[int, list[Quantity]] = {}
@@ -296,6 +299,8 @@ class Analysis:
         text = sentence.text
         if id(term) not in self.candidate_terms(sentence):
             return
+        segmenter = self.segmenter
+        assert segmenter is not None  # set in __post_init__
         allowed: list[tuple[int, int]] | None = None  # computed at the first candidate
         position = 0
         while position <= len(text):
@@ -321,7 +326,7 @@ class Analysis:
                 clause = text[clause_start:clause_end]
                 if not any(pattern.search(clause) for pattern in term.require_clause):
                     continue
-            if term.token_boundaries and not on_token_boundaries(text, start, end):
+            if term.token_boundaries and not segmenter.on_token_boundaries(text, start, end):
                 continue
             yield Hit(term=term, sentence=sentence, start=start, end=end)
 

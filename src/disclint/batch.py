@@ -188,15 +188,12 @@ def _outcomes(
         return
     import multiprocessing
 
-    from disclint.text.segment import share_helper, stop_helper
-
     global _WORKER
     method = start_method()
     fork = method == "fork"
-    # Forked workers share the segmenter helper (its dictionary loaded while this process
-    # started); spawned ones could not reach it and load their own.
-    if not (fork and share_helper()):
-        stop_helper()
+    if fork:
+        # Load the dictionary once here: the forked workers share it copy-on-write.
+        linter.token_segmenter().load()
     context = multiprocessing.get_context(method)
     cache_dir = linter.cache.folder if linter.cache is not None else None
     # Forked workers inherit the built linter; spawned ones get the config and build their own.

@@ -29,7 +29,7 @@ from disclint.findings import DocumentPart, FileResult, Finding, LocatedFinding,
 from disclint.lexicons import Lexicon, LexiconError, default_lexicon, load_lexicons
 from disclint.parse import InputError, parse_bytes, parse_path
 from disclint.rules import RuleSpec, all_rules
-from disclint.text.segment import register_user_words
+from disclint.text.segment import Segmenter
 
 if TYPE_CHECKING:
     from disclint.cache import DocumentCache
@@ -64,6 +64,8 @@ class Linter:
     today: _dt.date = field(default_factory=_dt.date.today)
     # Keep the text, pages and section checklist in each result (HTML report, Word comments).
     document_view: bool = False
+    # Token boundaries with the lexicons' terms as user words (None: built from the lexicon on first use).
+    segmenter: Segmenter | None = None
 
     @classmethod
     def create(cls, config: Config, lexicon: Lexicon | None = None) -> Linter:
@@ -78,7 +80,6 @@ class Linter:
         specs = all_rules()
         codes = [spec.code for spec in specs]
         enabled = resolve_selection(config.select, config.ignore, codes)
-        register_user_words(lexicon.all_literals())
         phrases: list[str] = []
         for table in lexicon.tables.get("allow", []):
             phrases.extend(str(phrase) for phrase in table.get("phrases", []))
@@ -90,7 +91,13 @@ class Linter:
             enabled=frozenset(enabled),
             severities=resolve_severities(config.severity, codes),
             allowed_phrases=phrases,
+            segmenter=Segmenter.for_words(lexicon.all_literals()),
         )
+
+    def token_segmenter(self) -> Segmenter:
+        if self.segmenter is None:
+            self.segmenter = Segmenter.for_words(self.lexicon.all_literals())
+        return self.segmenter
 
     # ------------------------------------------------------------ entry points
     def lint_path(self, path: Path, display: str | None = None) -> FileResult:
@@ -148,6 +155,7 @@ class Linter:
         analysis = Analysis(
             document=document,
             lexicon=self.lexicon,
+            segmenter=self.token_segmenter(),
             doc_type=given_type if forced and given_type else "generic",
             doc_type_forced=forced,
         )

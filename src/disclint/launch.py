@@ -2,9 +2,6 @@
 
 Before the command-line layer and the engine are imported, a ``check`` run
 
-* forks the segmenter helper (:func:`disclint.text.segment.start_helper`), so
-  that jieba's dictionary loads on the other core while this process imports,
-  parses and analyses;
 * installs the compiled-pattern store (:mod:`disclint.regex_store`), so that
   the patterns compiled while importing and linting come from the cache
   folder instead of being compiled afresh;
@@ -45,13 +42,10 @@ def store_folder(arguments: list[str]) -> Path | None:
 
 
 def main() -> None:
-    helper = store = False
+    store = False
     arguments = sys.argv[1:]
     checking = arguments[:1] == ["check"]
     if checking:
-        from disclint.text.segment import start_helper
-
-        helper = start_helper()
         folder = store_folder(arguments)
         if folder is not None:
             from disclint import regex_store
@@ -70,10 +64,6 @@ def main() -> None:
     finally:
         if store:
             regex_store.save()
-        if helper:
-            from disclint.text.segment import stop_helper
-
-            stop_helper()
     exit_now(status)
 
 
