@@ -139,14 +139,14 @@ def _input_size(spec: InputSpec) -> int:
         return 0
 
 
-def lint_input(linter: Linter, spec: InputSpec, processes: int = 1) -> FileOutcome:
+def lint_input(linter: Linter, spec: InputSpec) -> FileOutcome:
     if spec.data is not None:
         outcome = linter.check_bytes(spec.data, spec.parse_as or spec.shown)
         outcome.result.path = spec.shown
         outcome.relative = linter.config.relative_path(spec.shown)
         return outcome
     assert spec.path is not None
-    return linter.check_path(spec.path, spec.shown, processes=processes)
+    return linter.check_path(spec.path, spec.shown)
 
 
 def run(
@@ -159,13 +159,10 @@ def run(
 ) -> list[FileOutcome]:
     """Lint ``inputs`` with ``jobs`` processes; outcomes in input order."""
     workers = effective_jobs(jobs, len(inputs))
-    # Files linted one at a time may share a long PDF's pages among this many processes:
-    # the CPUs, or exactly what --jobs asks for (--jobs 1: one process, whatever the input).
-    page_processes = cpu_count() if jobs is None or jobs <= 0 else jobs
     bar = _Progress(len(inputs)) if progress else None
     outcomes: list[FileOutcome] = []
     try:
-        for outcome in _outcomes(linter, inputs, workers, bar, page_processes):
+        for outcome in _outcomes(linter, inputs, workers, bar):
             outcomes.append(outcome)
             if on_result is not None:
                 on_result(outcome)
@@ -178,13 +175,13 @@ def run(
 
 
 def _outcomes(
-    linter: Linter, inputs: Sequence[InputSpec], workers: int, bar: _Progress | None, page_processes: int
+    linter: Linter, inputs: Sequence[InputSpec], workers: int, bar: _Progress | None
 ) -> Iterator[FileOutcome]:
     if workers <= 1:
         if bar is not None:
             bar.start()
         for spec in inputs:
-            yield lint_input(linter, spec, page_processes)
+            yield lint_input(linter, spec)
         return
     import multiprocessing
 

@@ -116,11 +116,10 @@ class Linter:
         return outcome.result
 
     # ------------------------------------------------------------ one file, before run-level steps
-    def check_path(self, path: Path, display: str | None = None, *, processes: int = 1) -> FileOutcome:
-        """``processes``: how many processes may read the pages of a long PDF."""
+    def check_path(self, path: Path, display: str | None = None) -> FileOutcome:
         shown = display or str(path)
         try:
-            document = self._parse_cached(path, shown, processes)
+            document = self._parse_cached(path, shown)
         except InputError as exc:
             return FileOutcome(FileResult(path=shown, error=str(exc)), relative=self.config.relative_path(shown))
         document.path = shown
@@ -133,10 +132,10 @@ class Linter:
             return FileOutcome(FileResult(path=name, error=str(exc)), relative=self.config.relative_path(name))
         return self.check_document(document)
 
-    def _parse_cached(self, path: Path, shown: str, processes: int) -> Document:
+    def _parse_cached(self, path: Path, shown: str) -> Document:
         cache = self.cache
         if cache is None or not cache.wants(str(path)):
-            return parse_path(path, processes=processes)
+            return parse_path(path)
         try:
             data = path.read_bytes()
         except OSError:
@@ -144,7 +143,7 @@ class Linter:
         key = cache.key(data, str(path))
         document = cache.load(key, shown)
         if document is None:
-            document = parse_bytes(data, str(path), processes=processes)
+            document = parse_bytes(data, str(path))
             cache.store(key, document)
         return document
 

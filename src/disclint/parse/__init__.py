@@ -17,11 +17,8 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 _LEGACY_WORD = {".doc": "legacy Word .doc", ".wps": "WPS .wps"}
 
 
-def parse_bytes(data: bytes, path: str, *, processes: int = 1) -> Document:
-    """Parse ``data`` as the file named ``path`` (used for the format only).
-
-    ``processes`` > 1 lets a long PDF be read by that many processes.
-    """
+def parse_bytes(data: bytes, path: str) -> Document:
+    """Parse ``data`` as the file named ``path`` (used for the format only)."""
     suffix = Path(path).suffix.lower()
     if suffix in _LEGACY_WORD:
         raise InputError(f"{_LEGACY_WORD[suffix]} files are not supported: save as .docx and lint that")
@@ -32,13 +29,13 @@ def parse_bytes(data: bytes, path: str, *, processes: int = 1) -> Document:
     if suffix == ".pdf":
         from disclint.parse.pdf import parse_pdf
 
-        return parse_pdf(data, path, processes=processes)
+        return parse_pdf(data, path)
     from disclint.parse.plaintext import parse_plain_text
 
     return parse_plain_text(data, path)
 
 
-def parse_path(path: Path, *, processes: int = 1) -> Document:
+def parse_path(path: Path) -> Document:
     try:
         data = path.read_bytes()
     except IsADirectoryError as exc:
@@ -49,7 +46,7 @@ def parse_path(path: Path, *, processes: int = 1) -> Document:
         raise InputError("permission denied") from exc
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}") from exc
-    return parse_bytes(data, str(path), processes=processes)
+    return parse_bytes(data, str(path))
 
 
 __all__ = ["SUPPORTED_SUFFIXES", "TEXT_SUFFIXES", "InputError", "parse_bytes", "parse_path"]

@@ -28,7 +28,6 @@ included, because that is what a reader counts on the printed page.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import re
 import statistics
@@ -161,13 +160,9 @@ def lay_out(page: PdfPage) -> PageLayout:
     return PageLayout(page.number, page.height, readable, page.unknown, page_lines(page))
 
 
-def parse_pdf(data: bytes, path: str, *, processes: int = 1) -> Document:
-    """Parse PDF bytes into a :class:`Document` (pypdfium2 backend).
-
-    ``processes`` > 1 lets a long PDF's pages be read by that many processes
-    (:func:`read_layouts`); the result is the same.
-    """
-    return document_from_layouts(read_layouts(data, processes), path)
+def parse_pdf(data: bytes, path: str) -> Document:
+    """Parse PDF bytes into a :class:`Document` (pypdfium2 backend)."""
+    return document_from_layouts(read_layouts(data), path)
 
 
 def document_from_pages(pages: Iterable[PdfPage], path: str) -> Document:
@@ -215,147 +210,13 @@ _BREAKS = frozenset("\r\n")
 _BLANKS = frozenset(" \u3000\u00a0\t")
 
 
-# Below this many pages a second process costs more than it saves.
-SPLIT_MIN_PAGES = 16
-
-
-def read_layouts(data: bytes, processes: int = 1) -> list[PageLayout]:
-    """Every page laid out, the pages shared among up to ``processes`` processes.
-
-    Reading a page's characters and boxes through PDFium is most of a long
-    PDF's time. With ``processes`` > 1 (the command line passes the CPUs, or
-    ``--jobs N``, when it lints one file at a time) the pages are cut into consecutive
-    parts of at least :data:`SPLIT_MIN_PAGES`; forked processes read the later
-    parts while this one reads the first, and send their pages back pickled.
-    The pages and their order are the same as in one process. A part whose
-    process fails for any reason other than the PDF itself is read here.
-    Linux only (fork), and only while this process runs no other thread.
-    """
+def read_layouts(data: bytes) -> list[PageLayout]:
+    """Every page laid out, in order."""
     pdf, raw = _open_pdf(data)
     try:
-        count = _page_count(pdf)
-        bounds = _parts(count, processes)
-        readers: list[_PartReader] = []
-        try:
-            for first, stop in bounds[1:]:
-                reader = _PartReader.start(data, first, stop)
-                if reader is None:
-                    break
-                readers.append(reader)
-            covered = bounds[0][1]
-            layouts = _lay_out_pages(pdf, raw, 0, covered)
-            for reader in readers:
-                part = reader.result()
-                if part is None:  # the process failed: read its pages here
-                    part = _lay_out_pages(pdf, raw, reader.first, reader.stop)
-                layouts.extend(part)
-                covered = reader.stop
-            layouts.extend(_lay_out_pages(pdf, raw, covered, count))
-        finally:
-            for reader in readers:
-                reader.close()
-        return layouts
+        return _lay_out_pages(pdf, raw, 0, _page_count(pdf))
     finally:
         pdf.close()
-
-
-def _parts(count: int, processes: int) -> list[tuple[int, int]]:
-    """Consecutive page ranges, one per process, none shorter than SPLIT_MIN_PAGES."""
-    parts = max(1, min(processes, count // SPLIT_MIN_PAGES))
-    if parts > 1:
-        import os
-        import sys
-        import threading
-
-        if sys.platform != "linux" or not hasattr(os, "fork") or threading.active_count() > 1:
-            parts = 1
-    size, extra = divmod(count, parts)
-    bounds: list[tuple[int, int]] = []
-    first = 0
-    for index in range(parts):
-        stop = first + size + (1 if index < extra else 0)
-        bounds.append((first, stop))
-        first = stop
-    return bounds
-
-
-class _PartReader:
-    """A forked process that lays out pages ``first``..``stop`` and pickles them into a pipe."""
-
-    def __init__(self, pid: int, pipe: int, first: int, stop: int) -> None:
-        self.pid, self.pipe, self.first, self.stop = pid, pipe, first, stop
-        self._reaped = False
-
-    @classmethod
-    def start(cls, data: bytes, first: int, stop: int) -> _PartReader | None:
-        import os
-
-        try:
-            read_end, write_end = os.pipe()
-        except OSError:
-            return None
-        try:
-            pid = os.fork()
-        except OSError:
-            os.close(read_end)
-            os.close(write_end)
-            return None
-        if pid == 0:  # the child: never returns
-            try:
-                import pickle
-                import signal
-
-                signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-                os.close(read_end)
-                payload: tuple[str, Any]
-                try:
-                    pdf, raw = _open_pdf(data)
-                    payload = ("pages", _lay_out_pages(pdf, raw, first, stop))
-                except InputError as exc:
-                    payload = ("error", str(exc))
-                with os.fdopen(write_end, "wb") as stream:
-                    pickle.dump(payload, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            finally:
-                os._exit(0)
-        os.close(write_end)
-        return cls(pid, read_end, first, stop)
-
-    def result(self) -> list[PageLayout] | None:
-        """The part's pages; ``None`` if the process failed; raises the PDF's own error."""
-        import os
-        import pickle
-
-        chunks: list[bytes] = []
-        try:
-            while chunk := os.read(self.pipe, 1 << 20):
-                chunks.append(chunk)
-        except OSError:
-            return None
-        finally:
-            self.close()
-        try:
-            kind, value = pickle.loads(b"".join(chunks))
-        except Exception:
-            return None
-        if kind == "error":
-            raise InputError(str(value))
-        if kind != "pages" or not isinstance(value, list):
-            return None
-        return value
-
-    def close(self) -> None:
-        import os
-        import signal
-
-        if self._reaped:
-            return
-        self._reaped = True
-        with contextlib.suppress(OSError):
-            os.close(self.pipe)
-        with contextlib.suppress(OSError):
-            os.kill(self.pid, signal.SIGKILL)
-        with contextlib.suppress(OSError):
-            os.waitpid(self.pid, 0)
 
 
 def _open_pdf(data: bytes) -> tuple[Any, Any]:
