@@ -34,12 +34,6 @@ class Block:
     kind: BlockKind = BlockKind.PARAGRAPH
     level: int = 0
 
-    def __init__(self, start: int, end: int, kind: BlockKind = BlockKind.PARAGRAPH, level: int = 0) -> None:
-        # Made for every paragraph of every file: filling __dict__ directly is a third of the
-        # cost of the generated frozen __init__ (one object.__setattr__ per field).
-        fields = self.__dict__
-        fields["start"], fields["end"], fields["kind"], fields["level"] = start, end, kind, level
-
 
 @dataclass(frozen=True)
 class Position:
@@ -56,11 +50,6 @@ class SourceLine:
     offset: int
     line: int
     page: int | None = None
-
-    def __init__(self, offset: int, line: int, page: int | None = None) -> None:
-        # Made for every line of every file (see Block.__init__).
-        fields = self.__dict__
-        fields["offset"], fields["line"], fields["page"] = offset, line, page
 
 
 @dataclass

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 SPACE_CHARS = " \t\r\n\u3000\u00a0\u2002\u2003\u2009\u200b\ufeff\ufffd"
@@ -70,12 +71,6 @@ class NormText:
     segments: tuple[tuple[int, int], ...]
     source_end: int
 
-    def __init__(self, text: str, segments: tuple[tuple[int, int], ...], source_end: int) -> None:
-        # Made for every sentence and paragraph: filling __dict__ directly is a third of the
-        # cost of the generated frozen __init__ (one object.__setattr__ per field).
-        fields = self.__dict__
-        fields["text"], fields["segments"], fields["source_end"] = text, segments, source_end
-
     def source_offset(self, index: int) -> int:
         """Original offset of ``text[index]`` (``source_end`` past the end)."""
         if index >= len(self.text):
@@ -84,13 +79,9 @@ class NormText:
         norm_start, source_start = self.segments[position]
         return source_start + index - norm_start
 
-    @property
+    @cached_property
     def _starts(self) -> list[int]:
-        starts = self.__dict__.get("_starts_cache")
-        if starts is None:
-            starts = [start for start, _ in self.segments]
-            object.__setattr__(self, "_starts_cache", starts)
-        return starts
+        return [start for start, _ in self.segments]
 
     @property
     def origin(self) -> list[int]:
