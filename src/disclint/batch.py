@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from disclint import regex_store
 from disclint.engine import FileOutcome, Linter
 
 MANY_FILES = 8
@@ -99,11 +98,7 @@ def _init_worker(linter: Linter | None, config: Any, cache_dir: Path | None) -> 
 
 def _lint_task(task: list[tuple[int, InputSpec]]) -> list[tuple[int, FileOutcome]]:
     assert _WORKER is not None
-    outcomes = [(index, lint_input(_WORKER, spec)) for index, spec in task]
-    # Patterns this worker compiled for the first time (a no-op once the store is warm):
-    # the pool ends its workers without running exit handlers, so save now.
-    regex_store.save()
-    return outcomes
+    return [(index, lint_input(_WORKER, spec)) for index, spec in task]
 
 
 def plan_tasks(sizes: Sequence[int], workers: int) -> list[list[int]]:
