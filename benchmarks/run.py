@@ -19,8 +19,8 @@ repository), then times whole processes, side by side in one run:
 
 It prints; it does not assert (the test suite guards behaviour, this guards
 nothing). Each comparison runs its two commands in turn, A B A B …, ``--runs``
-times after one warm-up each (which fills the lexicon and compiled-pattern
-stores, as any earlier run on the machine would), and reports the medians
+times after one warm-up each (which fills the lexicon
+store, as any earlier run on the machine would), and reports the medians
 and the median of the pairs' ratios; peak memory is the
 largest resident set of the measured process and its children.
 """
@@ -272,7 +272,7 @@ def main() -> int:
         pdf = build_pdf(work)
         if pdf is not None:
             # Not cached: the parsed-document cache is emptied before each run, as for a PDF
-            # never linted before (the lexicon and compiled-pattern stores stay, like .pyc files).
+            # never linted before (the lexicon store stays, like .pyc files).
             def forget_documents() -> None:
                 shutil.rmtree(work / "cache" / "documents", ignore_errors=True)
 

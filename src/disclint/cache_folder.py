@@ -1,4 +1,4 @@
-"""Where derived data (the lexicon and compiled-pattern stores) is cached.
+"""Where derived data (the lexicon store) is cached.
 
 Kept apart from :mod:`disclint.lexicons` so that the entry point can find
 the folder before anything heavy is imported. Both stores are marshal files
