@@ -27,6 +27,8 @@ from disclint.text.sentences import Sentence, split_sentences
 
 _TITLE = re.compile(r"《[^《》]{0,80}》")
 _CLAUSE_STOPS = "，。；：,;:！？!?"
+# 释义: "简称 指 全称……" (the reader may keep or drop the spaces around 指).
+_DEFINITION = re.compile(r"^[^，。；：]{1,24}?(?<![手食中拇])指(?![标出导定引南明日挥令向数望的责控])[^，。；]{2,}")
 _QUESTION_START = re.compile(r"(?:问|提问|投资者提问|投资者问|网友提问|Q\d*)[:：]")
 
 
@@ -139,6 +141,63 @@ class Analysis:
         return spans
 
     # ------------------------------------------------------------ context tests
+    def in_table(self, sentence: Sentence) -> bool:
+        """The sentence is a table row or cell (the readers mark rows; a row is not a claim
+        in prose, and its figures belong to its column headers)."""
+        return self.document.blocks[sentence.block_index].kind is BlockKind.TABLE_ROW
+
+    def is_definition(self, sentence: Sentence) -> bool:
+        """An entry of a definitions list (释义: "某某 指 某公司……"): it defines a term."""
+        return bool(_DEFINITION.match(sentence.text)) or bool(_DEFINITION.match(self.block_text(sentence.block_index)))
+
+    def claim_subject(self, sentence: Sentence, index: int) -> str | None:
+        """Whose claim the words at ``index`` are: "own" (the company, its products and
+        shares), "other" (the country, an industry, a market, another company) or None
+        when the sentence names no subject (a list item continuing the company's text).
+        The first subject in the clause decides; without one, the first in the sentence."""
+        text = sentence.text
+        clause_start, _ = sentence.clause_at(index)
+        for start, end in ((clause_start, index), (0, clause_start)):
+            if end <= start:
+                continue
+            piece = text[start:end]
+            own = self.lexicon.cue("subject_own").search(piece)
+            other = self.lexicon.cue("subject_other").search(piece)
+            if own and (not other or own.start() <= other.start()):
+                return "own"
+            if other:
+                return "other"
+        return None
+
+    def attributed(self, sentence: Sentence) -> bool:
+        """A named source in the sentence or the next one (据某机构统计…; （资料来源：…）)."""
+        if self.has_cue("source_note", sentence.text) or self.has_cue("source_frame", sentence.text):
+            return True
+        following = sentence.index + 1
+        if following < len(self.sentences) and self.sentences[following].block_index - sentence.block_index <= 1:
+            nxt = self.sentences[following].text
+            return self.has_cue("source_note", nxt[:60]) or self.has_cue("source_frame", nxt[:60])
+        return False
+
+    def in_risk_section(self, sentence: Sentence) -> bool:
+        """The sentence is under a risk-factor heading (风险因素, 可能面对的风险)."""
+        return sentence.block_index in self._risk_blocks
+
+    @cached_property
+    def _risk_blocks(self) -> frozenset[int]:
+        risk = self.lexicon.cue("risk_heading")
+        inside: set[int] = set()
+        stack: list[tuple[int, bool]] = []  # (level, is a risk heading) of the open headings
+        headings = [heading for heading in self.headings if not heading.run_in]
+        bounds = [heading.block_index for heading in headings] + [len(self.document.blocks)]
+        for position, heading in enumerate(headings):
+            while stack and stack[-1][0] >= heading.level:
+                stack.pop()
+            stack.append((heading.level, bool(risk.search(heading.title)) and len(heading.title) <= 30))
+            if any(flag for _, flag in stack):
+                inside.update(range(heading.block_index, bounds[position + 1]))
+        return frozenset(inside)
+
     def in_title(self, sentence: Sentence, start: int, end: int) -> bool:
         return any(title_start < end and start < title_end for title_start, title_end in self.titles(sentence))
 

@@ -13,6 +13,34 @@ from disclint.text.sentences import Sentence
 HitFilter = Callable[[Analysis, Hit], bool]
 
 
+# Which context tests each category's hits go through (besides negation, quoted
+# questions and 《titles》): a definitions entry defines a term; a claim whose subject
+# is the country, an industry or another company is not the company's; a source
+# named in the sentence or the next one backs a ranking or a market forecast; a
+# risk-factor section describes risks, it does not pledge or forecast; a table cell
+# is not a sentence of prose.
+_SUBJECT_TESTED = frozenset({"hype", "price_target", "hot_topic", "forward_looking", "vague_pledge"})
+_SOURCE_TESTED = frozenset({"HY001", "HY005", "FL001"})
+_RISK_TESTED = frozenset({"vague_pledge", "forward_looking", "HY004", "HY005"})
+_TABLE_TESTED = frozenset({"vague_pledge", "forward_looking"})
+
+
+def not_own_claim(analysis: Analysis, spec: RuleSpec, sentence: Sentence, index: int) -> bool:
+    """The words at ``sentence.text[index]`` are not a claim the company makes of itself."""
+    category = spec.category.value
+    if category not in _SUBJECT_TESTED:
+        return False
+    if analysis.is_definition(sentence):
+        return True
+    if category in _TABLE_TESTED and analysis.in_table(sentence):
+        return True
+    if (category in _RISK_TESTED or spec.code in _RISK_TESTED) and analysis.in_risk_section(sentence):
+        return True
+    if spec.code in _SOURCE_TESTED and analysis.attributed(sentence):
+        return True
+    return spec.code != "HY006" and analysis.claim_subject(sentence, index) == "other"
+
+
 def lexicon_hits(
     analysis: Analysis,
     spec: RuleSpec,
@@ -66,6 +94,8 @@ def _term_hits(
                 if checked_question:
                     break
                 if keep is not None and not keep(analysis, hit):
+                    continue
+                if not_own_claim(analysis, spec, sentence, hit.start):
                     continue
                 yield hit
             if checked_question:

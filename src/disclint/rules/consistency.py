@@ -538,34 +538,61 @@ _LABEL_WORD = re.compile(r"总股本|股本总额|股份总数|注册资本|拟�
 )
 def figure_stated_differently(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
     for part in analysis.parts:
-        seen: dict[tuple[str, str], tuple[Quantity, Sentence]] = {}
+        stated: dict[tuple[str, str], list[tuple[Quantity, Sentence, str]]] = {}
         for sentence in analysis.sentences_in(part):
             if not _LABEL_WORD.search(sentence.text):
                 continue
             for quantity in analysis.quantities(sentence):
                 if quantity.kind not in _SIZE_KINDS or quantity.value is None:
                     continue
-                match = _LABELED.search(sentence.text[max(0, quantity.start - 16) : quantity.start])
+                window_start = max(0, quantity.start - 16)
+                match = _LABELED.search(sentence.text[window_start : quantity.start])
                 if match is None:
+                    continue
+                if not _own_current_figure(analysis, sentence, window_start + match.start()):
                     continue
                 label = match.group("label")
                 key = (re.sub(r"股本总额|股份总数", "总股本", label), quantity.kind.value)
-                earlier = seen.get(key)
-                if earlier is None:
-                    seen[key] = (quantity, sentence)
-                    continue
-                first, first_sentence = earlier
-                assert first.value is not None
-                if abs(first.value - quantity.value) > first.tolerance + quantity.tolerance:
-                    line = analysis.document.locate(first_sentence.norm.span_to_source(first.start, first.end)[0]).line
-                    yield rule_finding(
-                        analysis,
-                        spec,
-                        sentence,
-                        quantity.start,
-                        quantity.end,
-                        f"“{label}”此处为“{quantity.text}”，与第{line}行的“{first.text}”不一致",
-                    )
+                stated.setdefault(key, []).append((quantity, sentence, label))
+        for figures in stated.values():
+            yield from _differing(analysis, spec, figures)
+
+
+def _differing(analysis: Analysis, spec: RuleSpec, figures: list[tuple[Quantity, Sentence, str]]) -> Iterator[Finding]:
+    """Each figure that differs from the first one of its label. A label stated with
+    three or more different values names several things (the capital of several
+    companies, or of one at several dates), not one figure stated differently."""
+    distinct: list[float] = []
+    for quantity, _, _ in figures:
+        assert quantity.value is not None
+        if not any(abs(value - quantity.value) <= quantity.tolerance * 2 for value in distinct):
+            distinct.append(quantity.value)
+    if len(distinct) != 2:
+        return
+    first, first_sentence, _ = figures[0]
+    assert first.value is not None
+    for quantity, sentence, label in figures[1:]:
+        assert quantity.value is not None
+        if abs(first.value - quantity.value) > first.tolerance + quantity.tolerance:
+            line = analysis.document.locate(first_sentence.norm.span_to_source(first.start, first.end)[0]).line
+            yield rule_finding(
+                analysis,
+                spec,
+                sentence,
+                quantity.start,
+                quantity.end,
+                f"“{label}”此处为“{quantity.text}”，与第{line}行的“{first.text}”不一致",
+            )
+
+
+def _own_current_figure(analysis: Analysis, sentence: Sentence, label_start: int) -> bool:
+    """The figure before ``label_start`` is the document's own, current one: not another
+    entity's (a subsidiary, a counterparty, a shareholder), not one of a past or
+    future moment (设立时, 增资后, 2019年末, 发行前), and not a table cell."""
+    if analysis.in_table(sentence):
+        return False
+    before = sentence.text[:label_start]
+    return not analysis.has_cue("figure_of_other_moment", before)
 
 
 # ---------------------------------------------------------------- CN009 dates out of order

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from disclint.analysis import Analysis
 from disclint.findings import Category, Finding, Severity
-from disclint.rules.common import rule_finding
+from disclint.rules.common import not_own_claim, rule_finding
 from disclint.rules.registry import RuleSpec, rule
 from disclint.text.numbers import QuantityKind
 from disclint.text.sentences import Sentence
@@ -152,6 +152,8 @@ def forecast_without_basis(analysis: Analysis, spec: RuleSpec) -> Iterator[Findi
             continue
         if not statement.quantified and analysis.has_cue("risk_warning", paragraph):
             continue  # an unquantified expectation that carries its own warning
+        if not_own_claim(analysis, spec, statement.sentence, statement.start):
+            continue
         excerpt = statement.sentence.text[statement.start : statement.end]
         message = (
             f"以确定性措辞作出业绩预测，且未说明依据或假设：“{_shorten(excerpt)}”"

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from disclint.analysis import Analysis, Hit
 from disclint.findings import Category, Finding, Severity
-from disclint.rules.common import rule_finding
+from disclint.rules.common import not_own_claim, rule_finding
 from disclint.rules.forward_looking import forward_statements
 from disclint.rules.registry import RuleSpec, rule
 from disclint.text.numbering import item_marker
@@ -164,6 +164,8 @@ def unmeasurable_pledge(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
             continue
         if _BACK_REFERENCE.search(text):
             continue  # "上述项目", "前述措施": quantified where they were first stated
+        if not_own_claim(analysis, spec, sentence, markers[0].start if markers else sentence.clause_at(0)[1] - 1):
+            continue
         start = 0
         marker = item_marker(text)
         if marker is not None:
