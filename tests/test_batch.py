@@ -15,7 +15,7 @@ import pytest
 from cli_runner import invoke
 from disclint import batch
 from disclint.batch import InputSpec, effective_jobs, wants_progress
-from disclint.cache import DocumentCache, decode_document, encode_document
+from disclint.cache import CACHE_SCHEMA, DocumentCache, decode_document, encode_document
 from disclint.config import Config
 from disclint.engine import Linter
 from fixtures_inputs import write_pdf
@@ -265,7 +265,8 @@ def test_corrupt_or_unwritable_cache_is_a_miss_not_an_error(
     code, out, err = run("check", "plan.pdf", "--format", "json", "--cache-dir", "c")
     assert out == expected and err == "" and code == 1
     entry = next((tmp_path / "c" / "documents").glob("*/*.json"))
-    assert json.loads(entry.read_text(encoding="utf-8"))["schema"] == "disclint-documents-1"  # rewritten
+    header = entry.read_text(encoding="utf-8").splitlines()[0]
+    assert json.loads(header)["schema"] == CACHE_SCHEMA  # rewritten
     (tmp_path / "blocker").write_text("a file where the cache folder should be", encoding="utf-8")
     code, out, err = run("check", "plan.pdf", "--format", "json", "--cache-dir", "blocker/c")
     assert out == expected and err == ""

@@ -22,9 +22,12 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from disclint.engine import FileOutcome, Linter
+
+if TYPE_CHECKING:
+    from disclint.cache import DocumentCache
 
 MANY_FILES = 8
 PROGRESS_FILES = 20
@@ -80,7 +83,7 @@ def start_method() -> str | None:
 _WORKER: Linter | None = None
 
 
-def _init_worker(linter: Linter | None, config: Any, cache_dir: Path | None) -> None:
+def _init_worker(linter: Linter | None, config: Any, cache: DocumentCache | None) -> None:
     global _WORKER
     import signal
 
@@ -89,10 +92,7 @@ def _init_worker(linter: Linter | None, config: Any, cache_dir: Path | None) -> 
     if _WORKER is None:
         if linter is None:
             linter = Linter.create(config)
-            if cache_dir is not None:
-                from disclint.cache import DocumentCache
-
-                linter.cache = DocumentCache(cache_dir)
+            linter.cache = cache
         _WORKER = linter
 
 
@@ -187,7 +187,6 @@ def _outcomes(
         # Load the dictionary once here: the forked workers share it copy-on-write.
         linter.token_segmenter().load()
     context = multiprocessing.get_context(method)
-    cache_dir = linter.cache.folder if linter.cache is not None else None
     # Forked workers inherit the built linter; spawned ones get the config and build their own.
     _WORKER = linter if fork else None
     tasks = [
@@ -198,7 +197,7 @@ def _outcomes(
         with context.Pool(
             processes=workers,
             initializer=_init_worker,
-            initargs=(None, linter.config, cache_dir),
+            initargs=(None, linter.config, linter.cache),
         ) as pool:
             # The pool's processes exist now; only then start the progress bar's thread.
             if bar is not None:

@@ -306,9 +306,9 @@ def _check(
     if cache_dir is not None and any(
         spec.path is not None and spec.path.suffix.lower() in (".docx", ".pdf") for spec in specs
     ):
-        from disclint.cache import DocumentCache
+        from disclint.cache import DocumentCache, context_fingerprint
 
-        linter.cache = DocumentCache(cache_dir)
+        linter.cache = DocumentCache(cache_dir, context_fingerprint(linter.lexicon.fingerprint, config.path))
 
     outcomes = run(linter, specs, jobs=jobs, progress=wants_progress(sys.stderr, len(specs)))
     finish_run(linter, outcomes)

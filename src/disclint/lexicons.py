@@ -156,6 +156,7 @@ class Lexicon:
     files: list[Path]
     memo: dict[str, Any] = field(default_factory=dict)  # structures derived once (packs)
     table_files: dict[str, list[str]] = field(default_factory=dict)  # file name of each row of tables
+    fingerprint: str = ""  # of the files' content
     frames: FrameSet = field(default_factory=lambda: FrameSet(classes={}, frames=[]))
 
     def frame_term(self, frame: Frame) -> Term:
@@ -424,12 +425,13 @@ def _parse_toml(path: Path, data: bytes) -> dict[str, Any]:
         raise LexiconError(f"{path}: invalid TOML: nested too deeply") from exc
 
 
-def _read_all(paths: Sequence[Path]) -> list[dict[str, Any]]:
+def _read_all(paths: Sequence[Path]) -> tuple[list[dict[str, Any]], str]:
     """Parsed TOML of ``paths``, from a marshal cache keyed by their content.
 
     tomllib is pure Python and parsing the shipped lexicons costs ~30 ms on
     every run; the cached form loads in under 1 ms. Any cache problem
-    (read-only folder, stale or corrupt file) falls back to parsing.
+    (read-only folder, stale, corrupt or forged file) falls back to parsing.
+    Also returns the fingerprint of the files' content (the cache key).
     """
     blobs: list[bytes] = []
     for path in paths:
@@ -440,16 +442,17 @@ def _read_all(paths: Sequence[Path]) -> list[dict[str, Any]]:
     digest = hashlib.sha256(_CACHE_VERSION.encode())
     for path, blob in zip(paths, blobs, strict=True):
         digest.update(f"{path.parent.name}/{path.name}".encode() + b"\0" + blob + b"\0")
+    fingerprint = digest.hexdigest()[:32]
     folder = cache_dir()
-    cached = folder / f"lexicons-{digest.hexdigest()[:32]}.marshal" if folder else None
+    cached = folder / f"lexicons-{fingerprint}.marshal" if folder else None
     if cached is not None:
         data = read_marshal(cached)
-        if isinstance(data, list) and len(data) == len(paths):
-            return data
+        if isinstance(data, list) and len(data) == len(paths) and all(isinstance(item, dict) for item in data):
+            return data, fingerprint
     parsed = [_parse_toml(path, blob) for path, blob in zip(paths, blobs, strict=True)]
     if cached is not None:
         write_marshal(cached, parsed, siblings="lexicons-*.marshal")
-    return parsed
+    return parsed, fingerprint
 
 
 _CACHE_VERSION = "disclint-lexicons-1"
@@ -719,7 +722,7 @@ def load_lexicons(directories: Sequence[Path] = (), extra_files: Sequence[Path] 
     for directory in directories or (default_lexicon_dir(),):
         class_paths.extend(sorted((directory / "classes").glob("*.toml")))
         frame_paths.extend(sorted((directory / "frames").glob("*.toml")))
-    parsed = _read_all([*paths, *class_paths, *frame_paths])
+    parsed, fingerprint = _read_all([*paths, *class_paths, *frame_paths])
     raw = list(zip(paths, parsed[: len(paths)], strict=True))
     frame_set = _load_frame_set(
         list(zip(class_paths, parsed[len(paths) : len(paths) + len(class_paths)], strict=True)),
@@ -756,6 +759,7 @@ def load_lexicons(directories: Sequence[Path] = (), extra_files: Sequence[Path] 
         files=[*paths, *class_paths, *frame_paths],
         frames=frame_set,
         table_files=table_files,
+        fingerprint=fingerprint,
     )
     if extra_files:
         # A team's own lexicon is checked now, so a bad pattern or table stops the run at start.
