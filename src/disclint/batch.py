@@ -83,12 +83,13 @@ def start_method() -> str | None:
 _WORKER: Linter | None = None
 
 
-def _init_worker(linter: Linter | None, config: Any, cache: DocumentCache | None) -> None:
+def _init_worker(linter: Linter | None, config: Any, cache: DocumentCache | None, parent: int) -> None:
     global _WORKER
-    import signal
+    from disclint.signals import worker_started
 
-    # Ctrl-C is the main process's to handle: it ends the pool; workers must not print tracebacks.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Ctrl-C and SIGTERM are the main process's to handle: it ends the pool; workers end
+    # with it (parent-death signal), and never print tracebacks.
+    worker_started(parent)
     if _WORKER is None:
         if linter is None:
             linter = Linter.create(config)
@@ -197,7 +198,7 @@ def _outcomes(
         with context.Pool(
             processes=workers,
             initializer=_init_worker,
-            initargs=(None, linter.config, linter.cache),
+            initargs=(None, linter.config, linter.cache, os.getpid()),
         ) as pool:
             # The pool's processes exist now; only then start the progress bar's thread.
             if bar is not None:

@@ -569,7 +569,23 @@ def run(argv: Sequence[str]) -> int:
         _echo("usage: disclint [--version] COMMAND [ARGS]...\nTry 'disclint --help' for help.", err=True)
         _echo(f"disclint: error: no such command {first!r}", err=True)
         return 2
+    from disclint.signals import Terminated, handled
+
     build, command = COMMANDS[first]
+    try:
+        with handled():
+            return _dispatch(build, command, arguments)
+    except KeyboardInterrupt:  # Ctrl-C: one line, no traceback; --jobs workers ignore it and are ended
+        _echo("disclint: interrupted", err=True)
+        return 130
+    except Terminated:  # SIGTERM: the same, with the status a shell gives a process ended by it
+        _echo("disclint: terminated", err=True)
+        return 143
+
+
+def _dispatch(
+    build: Callable[[], argparse.ArgumentParser], command: Callable[..., None], arguments: list[str]
+) -> int:
     try:
         # Intermixed: options may come after the paths ("check a.txt --format json b.txt").
         options = vars(build().parse_intermixed_args(arguments[1:]))
@@ -582,9 +598,6 @@ def run(argv: Sequence[str]) -> int:
         return 2
     except CommandExit as finished:
         return finished.status
-    except KeyboardInterrupt:  # Ctrl-C: one line, no traceback; --jobs workers ignore it and are ended
-        _echo("disclint: interrupted", err=True)
-        return 130
     return 0
 
 

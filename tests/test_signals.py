@@ -1,0 +1,138 @@
+"""A --jobs run that is interrupted, terminated or whose main process is killed
+leaves no worker behind (checked by PID), and says why it stopped."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc to list children")
+
+PARAGRAPH = "公司力争到2027年末市值迈上三百亿元台阶，主营产品的工艺遥遥领先。公司将持续完善治理，加强与投资者的沟通。\n"
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    try:
+        threads = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return found
+    for thread in threads:
+        try:
+            with open(f"/proc/{pid}/task/{thread}/children", encoding="ascii") as handle:
+                found |= {int(item) for item in handle.read().split()}
+        except OSError:
+            continue
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8", errors="replace") as handle:
+            state = handle.read().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+def _wait_for(condition: object, limit: float = 30.0) -> bool:
+    """Poll ``condition()`` until it holds or ``limit`` seconds pass (a bound, not a timing check)."""
+    end = time.monotonic() + limit
+    while time.monotonic() < end:
+        if condition():  # type: ignore[operator]
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.fixture()
+def busy_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    for index in range(40):
+        (folder / f"draft{index:02d}.txt").write_text(PARAGRAPH * 1200, encoding="utf-8")
+    return folder
+
+
+def _start(folder: Path, tmp_path: Path) -> tuple[subprocess.Popen[bytes], set[int]]:
+    environment = dict(os.environ, DISCLINT_CACHE_DIR=str(tmp_path / "cache"))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "disclint", "check", "--jobs", "2", str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=environment,
+        start_new_session=True,
+    )
+    if not _wait_for(lambda: len(_children(process.pid)) >= 2):
+        process.kill()
+        pytest.fail("the pool's workers never started")
+    return process, _children(process.pid)
+
+
+def _no_orphans(children: set[int], limit: float = 30.0) -> None:
+    left = set(children)
+    try:
+        assert _wait_for(lambda: not {pid for pid in left if _running(pid)}, limit), (
+            f"workers left running: {sorted(pid for pid in left if _running(pid))}"
+        )
+    finally:
+        for pid in left:
+            if _running(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.parametrize(
+    ("signum", "status", "message"),
+    [(signal.SIGINT, 130, "disclint: interrupted"), (signal.SIGTERM, 143, "disclint: terminated")],
+)
+def test_interrupt_or_terminate_ends_the_run_and_its_workers(
+    busy_folder: Path, tmp_path: Path, signum: int, status: int, message: str
+) -> None:
+    process, children = _start(busy_folder, tmp_path)
+    os.kill(process.pid, signum)
+    try:
+        _, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == status
+    text = err.decode("utf-8", "replace")
+    assert message in text and "Traceback" not in text
+    _no_orphans(children)
+
+
+def test_killing_the_main_process_ends_every_worker(tmp_path: Path) -> None:
+    # Two long files: each worker is in the middle of one task (tens of seconds) when the
+    # main process is killed. A worker that outlived it would finish that task first; one
+    # that has a parent-death signal is gone at once, well inside the bound below.
+    folder = tmp_path / "long"
+    folder.mkdir()
+    for index in range(2):
+        (folder / f"long{index}.txt").write_text(PARAGRAPH * 40000, encoding="utf-8")
+    process, children = _start(folder, tmp_path)
+    time.sleep(0.5)  # both workers busy with their file
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=60)
+    _no_orphans(children, limit=10.0)
+
+
+def test_a_worker_whose_parent_is_gone_ends_itself(tmp_path: Path) -> None:
+    """The portable fallback: a process started as a 'worker' of a parent that has already exited."""
+    script = (
+        "import os, sys, time\n"
+        "from disclint.signals import worker_started\n"
+        "worker_started(int(sys.argv[1]))\n"
+        "time.sleep(60)\n"
+    )
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    orphan = subprocess.Popen([sys.executable, "-c", script, str(gone.pid)])
+    try:
+        assert orphan.wait(timeout=30) == 1
+    finally:
+        orphan.kill()
