@@ -83,7 +83,9 @@ def start_method() -> str | None:
 _WORKER: Linter | None = None
 
 
-def _init_worker(linter: Linter | None, config: Any, cache: DocumentCache | None, parent: int) -> None:
+def _init_worker(
+    linter: Linter | None, config: Any, cache: DocumentCache | None, parent: int, settings: tuple[Any, ...] = ()
+) -> None:
     global _WORKER
     from disclint.signals import worker_started
 
@@ -94,6 +96,8 @@ def _init_worker(linter: Linter | None, config: Any, cache: DocumentCache | None
         if linter is None:
             linter = Linter.create(config)
             linter.cache = cache
+            if settings:  # limits, time budget, --debug
+                linter.limits, linter.timeout, linter.debug = settings
         _WORKER = linter
 
 
@@ -198,7 +202,7 @@ def _outcomes(
         with context.Pool(
             processes=workers,
             initializer=_init_worker,
-            initargs=(None, linter.config, linter.cache, os.getpid()),
+            initargs=(None, linter.config, linter.cache, os.getpid(), (linter.limits, linter.timeout, linter.debug)),
         ) as pool:
             # The pool's processes exist now; only then start the progress bar's thread.
             if bar is not None:

@@ -19,10 +19,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from disclint import __version__
+from disclint.parse.limits import DEFAULT_LIMITS
 
 if TYPE_CHECKING:
     from disclint.config import Config
     from disclint.findings import FileResult
+    from disclint.parse.limits import Limits
 
 SUMMARY = "Lint Chinese disclosure drafts (提质增效重回报行动方案、估值提升计划、激励计划草案……)."
 
@@ -138,7 +140,81 @@ def _check_parser() -> argparse.ArgumentParser:
         type=Path,
         help="Cache folder (default: $DISCLINT_CACHE_DIR, config, ~/.cache/disclint).",
     )
+    parser.add_argument(
+        "--timeout",
+        metavar="SECONDS",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        help=f"Time budget per file; a file that takes longer is reported as not checked (default {DEFAULT_TIMEOUT:g}; 0: none).",
+    )
+    parser.add_argument(
+        "--max-file-size",
+        metavar="MB",
+        type=_megabytes,
+        help=f"Largest input file read, in MB (default {_mb(DEFAULT_LIMITS.max_file_bytes)}).",
+    )
+    parser.add_argument(
+        "--max-unzipped-size",
+        metavar="MB",
+        type=_megabytes,
+        help=f"Largest part of a .docx package once inflated, in MB (default {_mb(DEFAULT_LIMITS.max_member_bytes)}; "
+        "the whole package may inflate to twice that).",
+    )
+    parser.add_argument(
+        "--max-pages",
+        metavar="N",
+        type=_positive,
+        help=f"Most pages read from a PDF (default {DEFAULT_LIMITS.max_pdf_pages}).",
+    )
+    parser.add_argument(
+        "--max-lines",
+        metavar="N",
+        type=_positive,
+        help=f"Most lines of a text file or paragraphs of a .docx read (default {DEFAULT_LIMITS.max_lines}).",
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="Print the traceback of an unexpected error in a file, after its error line.",
+    )
     return parser
+
+
+DEFAULT_TIMEOUT = 120.0
+
+
+def _mb(size: int) -> int:
+    return size // (1024 * 1024)
+
+
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expects a number of seconds, not {value!r}") from None
+    if not number >= 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"expects a number of seconds of 0 or more, not {value}")
+    return number
+
+
+def _megabytes(value: str) -> int:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expects a size in MB, not {value!r}") from None
+    if not number > 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"expects a size in MB greater than 0, not {value}")
+    return max(1, int(number * 1024 * 1024))
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expects a whole number of 1 or more, not {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expects a whole number of 1 or more, not {number}")
+    return number
 
 
 def check(
@@ -158,6 +234,12 @@ def check(
     write_baseline: Path | None = None,
     no_cache: bool = False,
     cache_dir: Path | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_file_size: int | None = None,
+    max_unzipped_size: int | None = None,
+    max_pages: int | None = None,
+    max_lines: int | None = None,
+    debug: bool = False,
 ) -> None:
     """Lint files or folders and report the problems found."""
     from disclint.config import (
@@ -189,10 +271,14 @@ def check(
         env[NO_CACHE_ENV] = "1"
     elif cache_dir is not None or config.cache_dir is not None:
         env[CACHE_DIR_ENV] = str(cache_dir_for(config, cache_dir).resolve())
+    limits = _limits(max_file_size, max_unzipped_size, max_pages, max_lines)
     with _scoped_env(env):
         _check(
             config,
             paths or ["."],
+            limits=limits,
+            timeout=timeout or None,
+            debug=debug,
             output_format=output_format,
             jobs=jobs,
             stdin_filename=stdin_filename,
@@ -202,6 +288,27 @@ def check(
             write_baseline=write_baseline,
             cache_dir=None if no_cache or os.environ.get(NO_CACHE_ENV) else cache_dir_for(config, cache_dir),
         )
+
+
+def _limits(
+    max_file_size: int | None, max_unzipped_size: int | None, max_pages: int | None, max_lines: int | None
+) -> Limits:
+    import dataclasses
+
+    from disclint.parse.limits import Limits
+
+    limits = Limits()
+    if max_file_size is not None:
+        limits = dataclasses.replace(limits, max_file_bytes=max_file_size)
+    if max_unzipped_size is not None:
+        limits = dataclasses.replace(
+            limits, max_member_bytes=max_unzipped_size, max_package_bytes=2 * max_unzipped_size
+        )
+    if max_pages is not None:
+        limits = dataclasses.replace(limits, max_pdf_pages=max_pages)
+    if max_lines is not None:
+        limits = dataclasses.replace(limits, max_lines=max_lines)
+    return limits
 
 
 def _build_config(
@@ -257,6 +364,9 @@ def _check(
     config: Config,
     paths: list[str],
     *,
+    limits: Limits,
+    timeout: float | None,
+    debug: bool,
     output_format: str,
     jobs: int | None,
     stdin_filename: str | None,
@@ -271,6 +381,7 @@ def _check(
     from disclint.config import ConfigError
     from disclint.engine import Linter, finish_run
     from disclint.lexicons import LexiconError
+    from disclint.parse.limits import read_stream
     from disclint.report import DOCUMENT_FORMATS
 
     try:
@@ -278,6 +389,7 @@ def _check(
     except (ConfigError, LexiconError) as exc:
         raise UsageError(str(exc)) from None
     linter.document_view = output_format in DOCUMENT_FORMATS
+    linter.limits, linter.timeout, linter.debug = limits, timeout, debug
     recorded: Baseline | None = None
     baseline_path = baseline if baseline is not None else (None if write_baseline is not None else config.baseline)
     if baseline_path is not None:
@@ -291,7 +403,11 @@ def _check(
         if path is None:
             name = stdin_filename or "-"
             specs.append(
-                InputSpec(shown=name, data=sys.stdin.buffer.read(), parse_as=name if name != "-" else "stdin.txt")
+                InputSpec(
+                    shown=name,
+                    data=read_stream(sys.stdin.buffer, limits),
+                    parse_as=name if name != "-" else "stdin.txt",
+                )
             )
         else:
             specs.append(InputSpec(shown=shown, path=path))
@@ -315,6 +431,8 @@ def _check(
     for outcome in outcomes:
         if outcome.result.error:
             _echo(f"disclint: error: {outcome.result.path}: {outcome.result.error}", err=True)
+            if debug and outcome.traceback:
+                _echo(outcome.traceback.rstrip("\n"), err=True)
 
     if write_baseline is not None:
         try:

@@ -89,14 +89,15 @@ class Document:
         index = bisect.bisect_right(self._line_offsets, offset) - 1
         start = self._line_offsets[index]
         end = self._line_offsets[index + 1] if index + 1 < len(self._line_offsets) else len(self.text)
-        return self.text[start:end].rstrip("\r\n")
+        return self.text[start:end].rstrip("\r\n\v\f")
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# CR, VT and FF end lines too (old Mac files, text exported with page breaks as form feeds).
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\v\f]")
 
 
 def lines_of_plain_text(text: str) -> list[SourceLine]:
-    """One :class:`SourceLine` per physical line (``\\n``, ``\\r\\n`` or ``\\r``)."""
+    """One :class:`SourceLine` per physical line (``\\n``, ``\\r\\n``, ``\\r``, ``\\v`` or ``\\f``)."""
     lines = [SourceLine(offset=0, line=1)]
     for number, match in enumerate(_LINE_BREAK.finditer(text), start=2):
         lines.append(SourceLine(offset=match.end(), line=number))

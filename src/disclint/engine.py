@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,8 +26,9 @@ from disclint.analysis import Analysis
 from disclint.config import Config, ConfigError, resolve_selection, resolve_severities
 from disclint.document import Document, Position
 from disclint.findings import DocumentPart, FileResult, Finding, LocatedFinding, SectionCheck, Severity
+from disclint.guard import FileTimeout, guarded
 from disclint.lexicons import Lexicon, LexiconError, default_lexicon, load_lexicons
-from disclint.parse import InputError, parse_bytes, parse_path
+from disclint.parse import DEFAULT_LIMITS, InputError, Limits, parse_bytes, parse_path, read_input, without_surrogates
 from disclint.rules import RuleSpec, all_rules
 from disclint.text.segment import Segmenter
 
@@ -47,6 +48,7 @@ class FileOutcome:
     sidecar_expired_matched: list[int] = field(default_factory=list)
     origin: Position | None = None  # where a file-level finding goes (offset 0)
     origin_line: str = ""
+    traceback: str | None = None  # an unexpected error's traceback, kept for --debug
 
 
 @dataclass
@@ -66,6 +68,11 @@ class Linter:
     document_view: bool = False
     # Token boundaries with the lexicons' terms as user words (None: built from the lexicon on first use).
     segmenter: Segmenter | None = None
+    # What one input may cost (sizes, pages), the time budget per file in seconds
+    # (None: none) and whether an unexpected error keeps its traceback (--debug).
+    limits: Limits = DEFAULT_LIMITS
+    timeout: float | None = None
+    debug: bool = False
 
     @classmethod
     def create(cls, config: Config, lexicon: Lexicon | None = None) -> Linter:
@@ -117,37 +124,71 @@ class Linter:
 
     # ------------------------------------------------------------ one file, before run-level steps
     def check_path(self, path: Path, display: str | None = None) -> FileOutcome:
+        """Whatever goes wrong with this file — it cannot be read, the parser or
+        a rule meets something unexpected, it takes longer than the time
+        budget — is this file's error, never the run's.
+        """
         shown = display or str(path)
+        return self._guarded(shown, lambda: self._check_path(path, shown))
+
+    def check_bytes(self, data: bytes, name: str) -> FileOutcome:
+        return self._guarded(name, lambda: self._check_bytes(data, name))
+
+    def _check_path(self, path: Path, shown: str) -> FileOutcome:
         try:
             document = self._parse_cached(path, shown)
         except InputError as exc:
-            return FileOutcome(FileResult(path=shown, error=str(exc)), relative=self.config.relative_path(shown))
+            return self.failed(shown, str(exc))
         document.path = shown
         return self.check_document(document)
 
-    def check_bytes(self, data: bytes, name: str) -> FileOutcome:
+    def _check_bytes(self, data: bytes, name: str) -> FileOutcome:
         try:
-            document = parse_bytes(data, name)
+            document = parse_bytes(data, name, limits=self.limits)
         except InputError as exc:
-            return FileOutcome(FileResult(path=name, error=str(exc)), relative=self.config.relative_path(name))
+            return self.failed(name, str(exc))
         return self.check_document(document)
+
+    def failed(self, shown: str, message: str, traceback: str | None = None) -> FileOutcome:
+        """The outcome of a file that could not be checked: its one-line error, no findings."""
+        message = " ".join(message.split()) or "cannot be checked"
+        return FileOutcome(
+            FileResult(path=shown, error=message), relative=self.config.relative_path(shown), traceback=traceback
+        )
+
+    def _guarded(self, shown: str, work: Callable[[], FileOutcome]) -> FileOutcome:
+        try:
+            return guarded(work, self.timeout)
+        except FileTimeout:
+            return self.failed(
+                shown,
+                f"not checked: it took longer than the time budget of {self.timeout:g} s (raise it with --timeout)",
+            )
+        except Exception as exc:  # the last resort: an unexpected error is this file's, not the run's
+            import traceback
+
+            hint = "" if self.debug else "; --debug shows the traceback"
+            reason = " ".join(str(exc).split())[:160]
+            return self.failed(
+                shown,
+                f"internal error while checking this file ({type(exc).__name__}{': ' + reason if reason else ''}){hint}",
+                traceback.format_exc() if self.debug else None,
+            )
 
     def _parse_cached(self, path: Path, shown: str) -> Document:
         cache = self.cache
         if cache is None or not cache.wants(str(path)):
-            return parse_path(path)
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return parse_path(path)  # the parser's own one-line message
+            return parse_path(path, limits=self.limits)
+        data = read_input(path, self.limits)
         key = cache.key(data, str(path))
         document = cache.load(key, shown)
         if document is None:
-            document = parse_bytes(data, str(path))
+            document = parse_bytes(data, str(path), limits=self.limits)
             cache.store(key, document)
         return document
 
     def check_document(self, document: Document) -> FileOutcome:
+        document = without_surrogates(document)
         relative = self.config.relative_path(document.path)
         given_type, given_source = self.config.doc_type_for(relative)
         forced = bool(given_type and given_type != "auto")
@@ -347,16 +388,23 @@ def deduplicate(findings: Iterable[Finding]) -> list[Finding]:
 
 def locate(document: Document, findings: Iterable[Finding]) -> list[LocatedFinding]:
     located = []
+    # Findings on one line share its text: a long line (a file of one line) with many
+    # findings is copied once, not once per finding.
+    lines: dict[int, str] = {}
     for finding in findings:
         start = document.locate(finding.start)
         end = document.locate(finding.end)
+        line_start = start.offset - start.column + 1
+        source_line = lines.get(line_start)
+        if source_line is None:
+            source_line = lines[line_start] = document.line_text(finding.start)
         located.append(
             LocatedFinding(
                 finding=finding,
                 excerpt=document.text[finding.start : finding.end],
                 start=start,
                 end=end,
-                source_line=document.line_text(finding.start),
+                source_line=source_line,
             )
         )
     return located

@@ -41,17 +41,14 @@ from dataclasses import dataclass, field
 from disclint.config import ConfigError, SidecarSuppression, expand_selector
 from disclint.document import Document
 from disclint.findings import Category, Finding, Severity
+from disclint.text.comments import blank_spans, comment_spans
 
-_COMMENT = re.compile(r"<!--(?P<body>.*?)-->", re.DOTALL)
 _DIRECTIVE = re.compile(r"\s*disclint-(?P<name>[A-Za-z][A-Za-z-]*)(?P<rest>.*)\Z", re.DOTALL | re.IGNORECASE)
 _REASON_SPLIT = re.compile(r"\s*(?:--|——|—)\s*")
 _TOKEN_SPLIT = re.compile(r"[\s,，、;；]+")
 _EXPIRES = re.compile(r"(?i)expires\s*[=:：]\s*(\S*)")
 KINDS = ("disable-next-line", "disable-line", "disable", "enable")
 INLINE_FORMATS = ("txt", "md")
-
-# A disclint comment, for parsers that blank these out so that their words are not linted.
-DISCLINT_COMMENT = re.compile(r"<!--\s*disclint-.*?-->", re.DOTALL | re.IGNORECASE)
 
 
 @dataclass
@@ -82,12 +79,12 @@ class Window:
 def parse_directives(text: str, codes: list[str]) -> list[Directive]:
     """Every disclint comment in ``text``, parsed; problems are collected, not raised."""
     directives: list[Directive] = []
-    for match in _COMMENT.finditer(text):
-        parsed = _DIRECTIVE.match(match.group("body"))
+    for start, end in comment_spans(text):
+        parsed = _DIRECTIVE.match(text[start + 4 : end - 3])
         if parsed is None:
             continue
         name = parsed.group("name").lower()
-        directive = Directive(kind=name, start=match.start(), end=match.end())
+        directive = Directive(kind=name, start=start, end=end)
         if name not in KINDS:
             directive.problems.append(f"未知指令 disclint-{name}（可用：{'、'.join(KINDS)}）")
             directives.append(directive)
@@ -141,7 +138,7 @@ def windows_for(document: Document, directives: list[Directive]) -> list[Window]
     text = document.text
     starts = _line_starts(document)
     bounds = [*starts[1:], len(text)]
-    masked = DISCLINT_COMMENT.sub(lambda m: "".join(c if c in "\r\n" else " " for c in m.group(0)), text)
+    masked = blank_spans(text, comment_spans(text, disclint_only=True))
     windows: list[Window] = []
     open_ranges: dict[str, tuple[int, int]] = {}  # token → (directive index, start)
     for index, directive in enumerate(directives):

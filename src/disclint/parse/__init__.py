@@ -1,52 +1,74 @@
 """Parsers: one module per input format, each returns a :class:`Document`.
 
 ``parse_bytes`` picks the parser from the file name. Heavy parsers (PDF,
-DOCX) are imported only when such a file is linted.
+DOCX) are imported only when such a file is linted. Every parser works
+within :class:`~disclint.parse.limits.Limits` and raises
+:class:`InputError` (one line for the user) for what it cannot read;
+:func:`parse_path` reads regular files only.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from disclint.document import Document
 from disclint.parse.errors import InputError
+from disclint.parse.limits import DEFAULT_LIMITS, Limits, read_input, too_large
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
 _LEGACY_WORD = {".doc": "legacy Word .doc", ".wps": "WPS .wps"}
 
+# A lone surrogate (U+D800–U+DFFF) is not a character: it cannot be encoded as
+# UTF-8 (the cache, the reports) and breaks the segmenter. A Word w:sym or a
+# PDF text layer can produce one.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
-def parse_bytes(data: bytes, path: str) -> Document:
+
+def parse_bytes(data: bytes, path: str, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Parse ``data`` as the file named ``path`` (used for the format only)."""
+    if len(data) > limits.max_file_bytes:
+        raise too_large("the input", len(data), limits.max_file_bytes, "--max-file-size")
     suffix = Path(path).suffix.lower()
     if suffix in _LEGACY_WORD:
         raise InputError(f"{_LEGACY_WORD[suffix]} files are not supported: save as .docx and lint that")
     if suffix == ".docx":
         from disclint.parse.docx import parse_docx
 
-        return parse_docx(data, path)
-    if suffix == ".pdf":
+        document = parse_docx(data, path, limits=limits)
+    elif suffix == ".pdf":
         from disclint.parse.pdf import parse_pdf
 
-        return parse_pdf(data, path)
-    from disclint.parse.plaintext import parse_plain_text
+        document = parse_pdf(data, path, max_pages=limits.max_pdf_pages)
+    else:
+        from disclint.parse.plaintext import parse_plain_text
 
-    return parse_plain_text(data, path)
-
-
-def parse_path(path: Path) -> Document:
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError as exc:
-        raise InputError("is a directory") from exc
-    except FileNotFoundError as exc:
-        raise InputError("no such file") from exc
-    except PermissionError as exc:
-        raise InputError("permission denied") from exc
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}") from exc
-    return parse_bytes(data, str(path))
+        document = parse_plain_text(data, path, limits=limits)
+    return without_surrogates(document)
 
 
-__all__ = ["SUPPORTED_SUFFIXES", "TEXT_SUFFIXES", "InputError", "parse_bytes", "parse_path"]
+def parse_path(path: Path, *, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Parse the regular file ``path`` (FIFOs, devices and sockets are refused)."""
+    return parse_bytes(read_input(path, limits), str(path), limits=limits)
+
+
+def without_surrogates(document: Document) -> Document:
+    """``document`` with every lone surrogate replaced by U+FFFD, one for one (offsets stay)."""
+    if _SURROGATE.search(document.text) is not None:
+        document.text = _SURROGATE.sub("\ufffd", document.text)
+    return document
+
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "SUPPORTED_SUFFIXES",
+    "TEXT_SUFFIXES",
+    "InputError",
+    "Limits",
+    "parse_bytes",
+    "parse_path",
+    "read_input",
+    "without_surrogates",
+]

@@ -19,7 +19,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # ideographs and punctuation, full-width forms, general punctuation (“” …),
 # circled numbers ①, shapes ■ ● ◆, and a few symbols.
 _IMPLAUSIBLE = re.compile(
-    "[^\n\r\t\x20-\x7e\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\u3400-\u4dbf"
+    "[^\n\r\t\v\f\x20-\x7e\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\u3400-\u4dbf"
     "\u2460-\u24ff\u25a0-\u25ff\u00a0\u00b7\u00d7\u00f7\u2103\ufffd]"
 )
 

@@ -36,6 +36,7 @@ from typing import Any
 
 from disclint.document import Block, BlockKind, Document, SourceLine
 from disclint.parse.errors import InputError
+from disclint.parse.limits import DEFAULT_LIMITS, Limits, too_large, too_many_lines
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -77,9 +78,17 @@ _SKIPPED = frozenset(
 ) | {_MC + "AlternateContent"}
 
 
-def parse_docx(data: bytes, path: str) -> Document:
-    """Parse .docx bytes into a :class:`Document`."""
-    _sniff(data)
+def parse_docx(data: bytes, path: str, *, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Parse .docx bytes into a :class:`Document`.
+
+    The package is checked before python-docx reads it: the number of its
+    members, and each member's size once inflated — declared and actual,
+    counted while inflating — against ``limits`` (a ZIP bomb is refused with
+    a message that names the limit). Attribute values are read defensively:
+    a number is ASCII digits within its range, a symbol a real code point,
+    a list counter is clamped.
+    """
+    _sniff(data, limits)
     try:
         import docx
         from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -95,14 +104,21 @@ def parse_docx(data: bytes, path: str) -> Document:
     except Exception as exc:  # python-docx, zipfile and lxml raise many kinds
         raise InputError(f"corrupt or unreadable .docx file ({_reason(exc)})") from exc
     part = word.part
+    root = part.element
+    body = getattr(root, "body", None) if root.tag == _w("document") else None
+    if body is None:
+        name = root.tag.rsplit("}", 1)[-1] if isinstance(root.tag, str) else "?"
+        raise InputError(f"not a Word document (its main part holds <w:{name}>, not <w:document> with a body)")
     styles = _Styles(_related_element(part, RT.STYLES))
     numbering = _Numbering(_related_element(part, RT.NUMBERING))
     reader = _Reader(styles=styles, numbering=numbering)
     try:
-        reader.read_container(part.element.body)
+        reader.read_container(body)
     except RecursionError as exc:  # pragma: no cover - pathological nesting
         raise InputError("corrupt .docx file (nesting too deep)") from exc
     reader.finish()
+    if len(reader.lines) > limits.max_lines:
+        raise too_many_lines("paragraphs", len(reader.lines), limits.max_lines)
     if not reader.text.strip():
         raise InputError("empty document: the .docx body has no text")
     return Document(
@@ -114,7 +130,7 @@ def parse_docx(data: bytes, path: str) -> Document:
     )
 
 
-def _sniff(data: bytes) -> None:
+def _sniff(data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
     if not data:
         raise InputError("empty file")
     if data.startswith(_OLE_MAGIC):
@@ -123,12 +139,59 @@ def _sniff(data: bytes) -> None:
         raise InputError("this is a legacy Word .doc file named .docx: save it as .docx and lint that")
     if not data.startswith(b"PK"):
         raise InputError("not a .docx file (not a ZIP package)")
+    entries = _declared_entries(data)
+    if entries is not None and entries > limits.max_members:
+        raise InputError(f"the .docx package has {entries} members, more than the limit of {limits.max_members}")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if "word/document.xml" not in archive.namelist() and "[Content_Types].xml" not in archive.namelist():
+            names = archive.namelist()
+            if "word/document.xml" not in names and "[Content_Types].xml" not in names:
                 raise InputError("not a Word document (no word/document.xml in the package)")
+            _check_inflated_sizes(archive, limits)
+    except InputError:
+        raise
     except zipfile.BadZipFile as exc:
-        raise InputError(f"corrupt .docx file ({exc})") from exc
+        raise InputError(f"corrupt .docx file ({_reason(exc)})") from exc
+    except Exception as exc:  # zlib.error, EOFError, NotImplementedError (compression), RuntimeError (encrypted)
+        raise InputError(f"corrupt or unreadable .docx file ({_reason(exc)})") from exc
+
+
+def _declared_entries(data: bytes) -> int | None:
+    """The member count in the ZIP's end-of-central-directory record, before zipfile reads them all."""
+    tail = data[-(65535 + 22) :]
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or at + 22 > len(tail):
+        return None
+    count = int.from_bytes(tail[at + 10 : at + 12], "little")
+    return None if count == 0xFFFF else count  # 0xFFFF: ZIP64, zipfile reads the real count
+
+
+def _check_inflated_sizes(archive: zipfile.ZipFile, limits: Limits) -> None:
+    """Every member's inflated size within the limits: as declared, then as counted while inflating."""
+    members = archive.infolist()
+    if len(members) > limits.max_members:
+        raise InputError(f"the .docx package has {len(members)} members, more than the limit of {limits.max_members}")
+    option = "--max-unzipped-size"
+    declared = 0
+    for info in members:
+        if info.file_size > limits.max_member_bytes:
+            raise too_large(f"{info.filename} inflated", info.file_size, limits.max_member_bytes, option)
+        declared += info.file_size
+        if declared > limits.max_package_bytes:
+            raise too_large("the .docx package inflated", declared, limits.max_package_bytes, option)
+    total = 0
+    for info in members:
+        if info.is_dir():
+            continue
+        size = 0
+        with archive.open(info) as member:
+            while chunk := member.read(1 << 20):
+                size += len(chunk)
+                total += len(chunk)
+                if size > limits.max_member_bytes:
+                    raise too_large(f"{info.filename} inflated", size, limits.max_member_bytes, option)
+                if total > limits.max_package_bytes:
+                    raise too_large("the .docx package inflated", total, limits.max_package_bytes, option)
 
 
 def _reason(exc: BaseException) -> str:
@@ -137,10 +200,42 @@ def _reason(exc: BaseException) -> str:
 
 
 def _related_element(part: Any, reltype: str) -> Any:
+    """The root of a related part (styles, numbering), or None — also when the
+    relationship points outside the package (``TargetMode="External"``) or the
+    part is not XML."""
     try:
-        return part.part_related_by(reltype).element
-    except (KeyError, AttributeError):
+        element = part.part_related_by(reltype).element
+    except Exception:  # KeyError (none), ValueError (external), AttributeError (not an XML part)
         return None
+    return element if isinstance(getattr(element, "tag", None), str) else None
+
+
+_NUMBER = re.compile(r"[+-]?[0-9]{1,12}")
+
+
+def _int(value: str | None, low: int, high: int) -> int | None:
+    """An ASCII decimal attribute value within [low, high], or None.
+
+    ``str.isdigit`` accepts "²" and "①", which ``int`` rejects; a value of
+    99999999999 is out of any range Word writes.
+    """
+    if value is None or _NUMBER.fullmatch(value.strip()) is None:
+        return None
+    number = int(value)
+    return number if low <= number <= high else None
+
+
+def _clamped(value: str | None, low: int, high: int) -> int | None:
+    """An ASCII decimal attribute value brought into [low, high], or None when it is not a number."""
+    if value is None or _NUMBER.fullmatch(value.strip()) is None:
+        return None
+    return max(low, min(high, int(value)))
+
+
+# Word's own bounds: list levels 0-8, outline levels 0-9 (9 = body text), list starts 0-32767.
+_MAX_ILVL = 8
+_MAX_OUTLINE = 9
+_MAX_START = 32767
 
 
 def _val(element: Any, name: str = "val") -> str | None:
@@ -194,9 +289,9 @@ class _Styles:
             self.styles[style_id] = _Style(
                 name=_val(style.find(_w("name"))) or style_id,
                 based_on=_val(style.find(_w("basedOn"))),
-                outline=int(outline) if outline and outline.isdigit() else None,
+                outline=_int(outline, 0, _MAX_OUTLINE),
                 num_id=_val(num_pr.find(_w("numId"))) if num_pr is not None else None,
-                ilvl=int(ilvl) if ilvl and ilvl.isdigit() else None,
+                ilvl=_int(ilvl, 0, _MAX_ILVL),
             )
 
     def chain(self, style_id: str | None) -> list[tuple[str, _Style]]:
@@ -262,9 +357,9 @@ class _Num:
 
 def _read_level(element: Any, base: _Level | None = None) -> _Level:
     level = _Level() if base is None else _Level(**base.__dict__)
-    start = _val(element.find(_w("start")))
-    if start is not None and start.lstrip("-").isdigit():
-        level.start = int(start)
+    start = _clamped(_val(element.find(_w("start"))), 0, _MAX_START)
+    if start is not None:
+        level.start = start
     fmt = _val(element.find(_w("numFmt")))
     if fmt is not None:
         level.fmt = fmt
@@ -303,9 +398,9 @@ class _Numbering:
                 continue
             levels: dict[int, _Level] = {}
             for lvl in abstract.iterchildren(_w("lvl")):
-                ilvl = lvl.get(_w("ilvl"))
-                if ilvl is not None and ilvl.isdigit():
-                    levels[int(ilvl)] = _read_level(lvl)
+                ilvl = _int(lvl.get(_w("ilvl")), 0, _MAX_ILVL)
+                if ilvl is not None:
+                    levels[ilvl] = _read_level(lvl)
             self.abstracts[abstract_id] = levels
         for num in element.iterchildren(_w("num")):
             num_id = num.get(_w("numId"))
@@ -314,16 +409,16 @@ class _Numbering:
                 continue
             entry = _Num(abstract=abstract_id)
             for override in num.iterchildren(_w("lvlOverride")):
-                ilvl = override.get(_w("ilvl"))
-                if ilvl is None or not ilvl.isdigit():
+                ilvl = _int(override.get(_w("ilvl")), 0, _MAX_ILVL)
+                if ilvl is None:
                     continue
-                start = _val(override.find(_w("startOverride")))
-                if start is not None and start.lstrip("-").isdigit():
-                    entry.starts[int(ilvl)] = int(start)
+                start = _clamped(_val(override.find(_w("startOverride"))), 0, _MAX_START)
+                if start is not None:
+                    entry.starts[ilvl] = start
                 lvl = override.find(_w("lvl"))
                 if lvl is not None:
-                    base = self.abstracts.get(abstract_id, {}).get(int(ilvl))
-                    entry.levels[int(ilvl)] = _read_level(lvl, base)
+                    base = self.abstracts.get(abstract_id, {}).get(ilvl)
+                    entry.levels[ilvl] = _read_level(lvl, base)
             self.nums[num_id] = entry
 
     def level_for_style(self, num_id: str, style_id: str | None) -> int:
@@ -445,6 +540,8 @@ def _roman(number: int) -> str:
 
 def format_number(number: int, fmt: str) -> str:
     """Format a list counter the way Word shows it for ``w:numFmt``."""
+    if number < 0:
+        return str(number)
     if fmt in (
         "chineseCounting",
         "chineseCountingThousand",
@@ -572,8 +669,9 @@ class _Reader:
             self.carry = ""
         level = self.styles.heading_level(style_id)
         outline = _val(ppr.find(_w("outlineLvl"))) if ppr is not None else None
-        if outline is not None and outline.isdigit():
-            level = int(outline) + 1 if int(outline) < 9 else None
+        outline_level = _int(outline, 0, _MAX_OUTLINE)
+        if outline_level is not None:
+            level = outline_level + 1 if outline_level < 9 else None
         return _Paragraph(text=text, level=level)
 
     def label(self, ppr: Any, style_id: str | None) -> str:
@@ -582,8 +680,7 @@ class _Reader:
         ilvl: int | None = None
         if num_pr is not None:
             num_id = _val(num_pr.find(_w("numId")))
-            raw_ilvl = _val(num_pr.find(_w("ilvl")))
-            ilvl = int(raw_ilvl) if raw_ilvl is not None and raw_ilvl.isdigit() else None
+            ilvl = _int(_val(num_pr.find(_w("ilvl"))), 0, _MAX_ILVL)
         carrier = style_id
         if num_id is None:
             num_id, style_ilvl, carrier = self.styles.numbering(style_id)
@@ -688,14 +785,24 @@ def _collect(element: Any, out: list[str]) -> None:
         elif tag == _W + "noBreakHyphen":
             out.append("-")
         elif tag == _W + "sym":
-            code = _val(child, "char")
-            if code:
-                try:
-                    value = int(code, 16)
-                except ValueError:
-                    continue
+            value = _symbol(_val(child, "char"))
+            if value is not None:
                 out.append("•" if 0xE000 <= value <= 0xF8FF else chr(value))
         else:
             # Runs, insertions, moved-to text, hyperlinks, smart tags, content
             # controls, simple fields (their result), ruby bases.
             _collect(child, out)
+
+
+_HEX = re.compile(r"[0-9A-Fa-f]{1,6}")
+
+
+def _symbol(code: str | None) -> int | None:
+    """The code point of a ``w:sym`` ``w:char`` (hexadecimal), or None when it is not a character:
+    not hexadecimal, beyond U+10FFFF, a surrogate, or a control character."""
+    if code is None or _HEX.fullmatch(code.strip()) is None:
+        return None
+    value = int(code, 16)
+    if value > 0x10FFFF or 0xD800 <= value <= 0xDFFF or value < 0x20 or 0x7F <= value < 0xA0:
+        return None
+    return value

@@ -160,9 +160,10 @@ def lay_out(page: PdfPage) -> PageLayout:
     return PageLayout(page.number, page.height, readable, page.unknown, page_lines(page))
 
 
-def parse_pdf(data: bytes, path: str) -> Document:
-    """Parse PDF bytes into a :class:`Document` (pypdfium2 backend)."""
-    return document_from_layouts(read_layouts(data), path)
+def parse_pdf(data: bytes, path: str, *, max_pages: int | None = None) -> Document:
+    """Parse PDF bytes into a :class:`Document` (pypdfium2 backend); a PDF of more
+    than ``max_pages`` pages is refused before any page is read."""
+    return document_from_layouts(read_layouts(data, max_pages=max_pages), path)
 
 
 def document_from_pages(pages: Iterable[PdfPage], path: str) -> Document:
@@ -210,11 +211,16 @@ _BREAKS = frozenset("\r\n")
 _BLANKS = frozenset(" \u3000\u00a0\t")
 
 
-def read_layouts(data: bytes) -> list[PageLayout]:
-    """Every page laid out, in order."""
+def read_layouts(data: bytes, *, max_pages: int | None = None) -> list[PageLayout]:
+    """Every page laid out, in order (at most ``max_pages`` of them, or an InputError)."""
     pdf, raw = _open_pdf(data)
     try:
-        return _lay_out_pages(pdf, raw, 0, _page_count(pdf))
+        count = _page_count(pdf)
+        if max_pages is not None and count > max_pages:
+            raise InputError(
+                f"the PDF has {count} pages, more than the limit of {max_pages}; raise it with --max-pages"
+            )
+        return _lay_out_pages(pdf, raw, 0, count)
     finally:
         pdf.close()
 

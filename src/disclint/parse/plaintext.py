@@ -6,17 +6,19 @@ import re
 
 from disclint.document import Block, Document, lines_of_plain_text
 from disclint.parse.decode import decode_text
+from disclint.parse.limits import DEFAULT_LIMITS, Limits, too_many_lines
 from disclint.parse.reflow import PhysicalLine, reflow
+from disclint.text.comments import blank_spans, comment_spans
 
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _FRONT_MATTER = re.compile(r"\A---\r?\n.*?\r?\n---\r?\n", re.DOTALL)
-# Suppression comments (disclint.suppress) in .txt: blanked so that their words
-# (codes, reasons) are not linted. Other HTML comments in .txt stay text.
-_DISCLINT_COMMENT = re.compile(r"<!--\s*disclint-.*?-->", re.DOTALL | re.IGNORECASE)
+_LINE_ENDS = "\r\n\v\f"
 
 
-def parse_plain_text(data: bytes, path: str) -> Document:
+def parse_plain_text(data: bytes, path: str, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     text, _encoding = decode_text(data)
+    lines = sum(text.count(char) for char in _LINE_ENDS) - text.count("\r\n") + (text[-1:] not in _LINE_ENDS)
+    if lines > limits.max_lines:
+        raise too_many_lines("lines", lines, limits.max_lines)
     return document_from_text(text, path)
 
 
@@ -27,7 +29,7 @@ def document_from_text(text: str, path: str) -> Document:
     masked = _mask_non_prose(text) if markdown else _mask_disclint_comments(text)
     for index, entry in enumerate(lines):
         end = lines[index + 1].offset if index + 1 < len(lines) else len(text)
-        content = masked[entry.offset : end].rstrip("\r\n")
+        content = masked[entry.offset : end].rstrip(_LINE_ENDS)
         physical.append(PhysicalLine(start=entry.offset, end=entry.offset + len(content), text=content))
     blocks: list[Block] = reflow(physical, markdown=markdown)
     return Document(
@@ -39,12 +41,10 @@ def document_from_text(text: str, path: str) -> Document:
     )
 
 
-def _blank(match: re.Match[str]) -> str:
-    return "".join(char if char in "\r\n" else " " for char in match.group(0))
-
-
 def _mask_disclint_comments(text: str) -> str:
-    return _DISCLINT_COMMENT.sub(_blank, text) if "disclint-" in text else text
+    """Suppression comments (disclint.suppress) in .txt: blanked so that their words
+    (codes, reasons) are not linted. Other HTML comments in .txt stay text."""
+    return blank_spans(text, comment_spans(text, disclint_only=True)) if "disclint-" in text else text
 
 
 def _mask_non_prose(text: str) -> str:
@@ -54,8 +54,7 @@ def _mask_non_prose(text: str) -> str:
     those spans becomes spaces, which the reflow treats as blank.
     """
 
-    def blank(match: re.Match[str]) -> str:
-        return "".join(char if char in "\r\n" else " " for char in match.group(0))
-
-    text = _FRONT_MATTER.sub(blank, text)
-    return _HTML_COMMENT.sub(blank, text)
+    front = _FRONT_MATTER.match(text)
+    if front is not None:
+        text = blank_spans(text, [front.span()])
+    return blank_spans(text, comment_spans(text))

@@ -1,7 +1,9 @@
 """Sentence and clause splitting on the original text.
 
 A sentence ends at 。！？ (and their half-width forms) or at the end of its
-block; closing quotes and brackets right after the stop belong to it. Clauses
+block; closing quotes and brackets right after the stop belong to it. A
+sentence longer than :data:`MAX_SENTENCE` characters is split into windows
+of at most that length. Clauses
 are the pieces between ，；：、-free clause marks inside a sentence, used where
 a rule needs "the same clause".
 """
@@ -75,14 +77,36 @@ def _split_spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
 _SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_STOPS)}][{re.escape(SENTENCE_STOPS + _CLOSERS)}]*")
 
 
+# A sentence longer than this — a run of text with no end punctuation, up to a
+# whole file — is read as consecutive windows of at most this many characters,
+# so that what rules do per sentence stays bounded and the time linear in the text.
+MAX_SENTENCE = 1000
+# Where a window is cut, when one of these stands in its second half: after a clause mark or a space.
+_WINDOW_CUTS = ("，", "；", "、", "：", ",", ";", ":", " ", "\u3000", "\t", "\n")
+
+
+def _windows(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``[start, end)`` in windows of at most :data:`MAX_SENTENCE` characters."""
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = max(text.rfind(mark, start + MAX_SENTENCE // 2, limit) for mark in _WINDOW_CUTS)
+        cut = cut + 1 if cut >= 0 else limit
+        yield start, cut
+        start = cut
+    yield start, end
+
+
 def _sentence_bounds(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     cursor = start
     for match in _SENTENCE_END.finditer(text, start, end):
         stop = match.end()
-        yield cursor, stop
+        if stop - cursor > MAX_SENTENCE:
+            yield from _windows(text, cursor, stop)
+        else:
+            yield cursor, stop
         cursor = stop
     if cursor < end:
-        yield cursor, end
+        yield from _windows(text, cursor, end)
 
 
 def split_block(document: Document, block: Block, block_index: int, first_index: int) -> list[Sentence]:
