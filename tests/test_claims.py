@@ -47,3 +47,25 @@ def test_the_capital_of_a_subsidiary_or_of_an_earlier_date_is_not_the_company_s(
     )
     assert "CN008" not in _codes(text)
     assert "CN008" in _codes("公司总股本为20,000万股。\n\n本次回购股份约占公司总股本21,000万股的1.5%。\n")
+
+
+def test_terms_of_art_are_not_certainty_promises() -> None:
+    text = (
+        "公司使用闲置资金购买保本型理财产品，其余为非保本浮动收益产品。\n\n"
+        "公司将采取催款措施，以确保本公司信用风险可控。\n\n"
+        "客户保证金利息收入为1,200万元。\n"
+    )
+    assert "HY004" not in _codes(text)
+    assert "HY004" in _codes("本产品保本，投资者可以放心购买。\n")
+
+
+def test_the_offering_s_effect_on_capital_is_not_a_forecast() -> None:
+    text = "本次发行完成后，公司净资产和股本规模将大幅增加，预计每年新增折旧1,200万元。\n"
+    assert "FL001" not in _codes(text, "prospectus")
+
+
+def test_parts_stop_where_the_list_ends() -> None:
+    assert "CN001" not in _codes("公司拥有专利22项，其中发明专利19项，正在申请的专利有12项。\n")
+    series = "各期末货币资金分别为900万元、300万元和920万元，其中银行存款890万元、290万元和919万元。\n"
+    assert "CN001" not in _codes(series)
+    assert "CN001" in _codes("公司拥有有效专利144项，其中发明专利5项、实用新型专利41项、外观设计专利108项。\n")

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from disclint.analysis import Analysis, Hit
 from disclint.findings import Finding, Severity
 from disclint.rules.registry import RuleSpec
+from disclint.structure import doctypes
 from disclint.text.sentences import Sentence
 
 HitFilter = Callable[[Analysis, Hit], bool]
@@ -38,6 +39,10 @@ def not_own_claim(analysis: Analysis, spec: RuleSpec, sentence: Sentence, index:
         return True
     if spec.code in _SOURCE_TESTED and analysis.attributed(sentence):
         return True
+    if category == "hype" and not doctypes.get(analysis.doc_type).goals_are_claims:
+        clause_start, _ = sentence.clause_at(index)
+        if analysis.has_cue("aspiration", sentence.text[clause_start:index]):
+            return True
     return spec.code != "HY006" and analysis.claim_subject(sentence, index) == "other"
 
 

@@ -51,7 +51,45 @@ def _in_parentheses(text: str, index: int) -> bool:
 
 # ---------------------------------------------------------------- CN001 parts vs total
 _TOTAL_THEN_PARTS = re.compile(r"其中")
-_COMPLETE_PARTS = re.compile(r"首次[^，。；]{0,8}(?:授予|发行)[^。]{0,60}预留|分别为|合计|共计|总计")
+_FIRST_AND_RESERVED = re.compile(r"首次[^，。；]{0,8}(?:授予|发行)[^。]{0,60}预留")
+_COMPLETE_WORDS = re.compile(r"分别为|合计|共计|总计")
+
+
+# A figure after 以/按/作价 is what was paid, not a part of the total.
+_PRICE_BEFORE = re.compile(r"(?:(?<![认出])以|按|作价|价格为?)(?:人民币)?$")
+# A clause that starts a new statement ends the list of parts: a change, a share,
+# a second 其中, or a subject of its own ("正在申请的专利有12项").
+_NOT_A_PART = re.compile(r"较|增长|增加|下降|减少|占|比例|其中|合计|累计|另有|尚有(?!\d)|正在|申请|以上|以下|平均|分别")
+
+
+def _in_series(text: str, total: Quantity, before: list[Quantity]) -> bool:
+    """``total`` closes a list of figures of the same kind (A、B和C): values of several periods."""
+    earlier = [q for q in before if q is not total and _same_family(total, q)]
+    if not earlier:
+        return False
+    gap = text[earlier[-1].end : total.start]
+    return len(gap) <= 3 and bool(re.fullmatch(r"[、和及与,，]?", gap.strip()))
+
+
+def _parts_end(text: str, start: int, limit: int) -> int:
+    """Where the parts listed after 其中 end: inside parentheses, at the closing one;
+    otherwise at the first later clause that is not a plain "label figure" item."""
+    opened = max(text.rfind("（", 0, start), text.rfind("(", 0, start))
+    closed = max(text.rfind("）", 0, start), text.rfind(")", 0, start))
+    if opened > closed:
+        close = min((i for i in (text.find("）", start), text.find(")", start)) if i >= 0), default=limit)
+        return min(close, limit)
+    first = True
+    position = start
+    for match in re.finditer(r"[，,]", text[start:limit]):
+        end = start + match.start()
+        if not first and _NOT_A_PART.search(text[position:end]):
+            return position
+        first = False
+        position = end + 1
+    if not first and _NOT_A_PART.search(text[position:limit]):
+        return position
+    return limit
 
 
 @rule(
@@ -87,11 +125,23 @@ def parts_vs_total(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
         if not before:
             continue
         total = before[-1]
-        complete = bool(_COMPLETE_PARTS.search(text[marker.start() :]))
-        # Without 首次…预留 / 分别为 / 合计, only the parts listed in the same
-        # ；-part belong to the total ("其中A占比超80%；B产能将达到……" lists other things).
-        limit = len(text) if complete else sentence.part_at(marker.start())[1]
-        parts = [q for q in quantities if marker.end() <= q.start < limit and _same_family(total, q)]
+        if _in_series(text, total, before):
+            continue  # "分别为A、B和C，其中……分别为a、b和c": one total per period, not one total
+        part_end = sentence.part_at(marker.start())[1]
+        # 首次…预留 may run over a ；; 分别为 / 合计 complete the parts of their own ；-part.
+        # Otherwise only the parts listed in the same ；-part belong to the total
+        # ("其中A占比超80%；B产能将达到……" lists other things).
+        reserved = bool(_FIRST_AND_RESERVED.search(text[marker.start() :]))
+        complete = reserved or bool(_COMPLETE_WORDS.search(text[marker.start() : part_end]))
+        limit = len(text) if reserved else _parts_end(text, marker.end(), part_end)
+        parts = [
+            q
+            for q in quantities
+            if marker.end() <= q.start < limit
+            and _same_family(total, q)
+            and not _in_parentheses(text[marker.start() :], q.start - marker.start())
+            and not _PRICE_BEFORE.search(text[max(0, q.start - 4) : q.start])
+        ]
         if len(parts) < 2:
             continue
         part_sum = sum(q.value or 0.0 for q in parts)

@@ -154,6 +154,8 @@ def forecast_without_basis(analysis: Analysis, spec: RuleSpec) -> Iterator[Findi
             continue  # an unquantified expectation that carries its own warning
         if not_own_claim(analysis, spec, statement.sentence, statement.start):
             continue
+        if analysis.has_cue("mechanical_effect", statement.sentence.text):
+            continue  # the offering's effect on capital, depreciation, a what-if estimate
         excerpt = statement.sentence.text[statement.start : statement.end]
         message = (
             f"以确定性措辞作出业绩预测，且未说明依据或假设：“{_shorten(excerpt)}”"

@@ -113,6 +113,10 @@ def mismatched_brackets(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
                     )
 
 
+_TOC_LEADER = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|-{4,}|－{4,})\d")
+_DOUBLED_GLYPHS = re.compile(r"([\u4e00-\u9fff])\1\1")
+
+
 @rule(
     code="ST003",
     name="overlong-sentence",
@@ -134,6 +138,8 @@ def overlong_sentence(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
             continue
         if sentence.text.count("；") + sentence.text.count(";") >= 2:
             continue  # a list of items in one sentence
+        if len(_TOC_LEADER.findall(sentence.text)) >= 2 or len(_DOUBLED_GLYPHS.findall(sentence.text)) >= 3:
+            continue  # table-of-contents lines run together; a text layer that prints each glyph several times
         yield rule_finding(
             analysis, spec, sentence, 0, min(len(sentence.text), 24), f"句子长{len(sentence.text)}字，宜拆分"
         )

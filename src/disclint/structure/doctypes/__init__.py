@@ -45,6 +45,9 @@ class DocType:
     skip: frozenset[str] = frozenset()  # rule codes or categories that do not apply
     skip_reason: str = ""
     part_title: bool = True  # its title starts a new part inside a bundle
+    # A development goal (打造……一流企业) is read as a claim: True for plans, whose goals
+    # are what is checked; False for long-form filings, whose 发展目标 states a direction.
+    goals_are_claims: bool = True
     source: str = ""  # the clause that defines the type's content
     examples: tuple[str, ...] = field(default=())  # titles it is detected from (for tests and explain)
 

@@ -20,6 +20,7 @@ DOC_TYPE = DocType(
     skip=frozenset({"VP001"}),
     skip_reason="定期报告记述报告期情况，经营计划不按行动方案的举措要求检查",
     part_title=False,
+    goals_are_claims=False,
     source="《上市公司信息披露管理办法》",
     examples=("2024年年度报告", "2025年半年度报告摘要", "2025年第三季度报告正文"),
 )
