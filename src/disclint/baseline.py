@@ -188,7 +188,9 @@ class Baseline:
         """Drop recorded findings from every outcome of a run."""
         for outcome in outcomes:
             if not outcome.result.error:
+                before = len(outcome.result.findings)
                 outcome.result.findings, outcome.fingerprints = self.filter(outcome.result, outcome.fingerprints)
+                outcome.result.baselined += before - len(outcome.result.findings)
 
     # ------------------------------------------------------------ writing
     def record(self, result: FileResult, fingerprints: Sequence[str]) -> None:

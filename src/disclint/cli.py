@@ -444,7 +444,14 @@ def _check(
         recorded.apply(outcomes)
 
     results = [outcome.result for outcome in outcomes]
-    _write_output(output_format, results, output, fail_on=config.fail_on, statistics=statistics)
+    _write_output(
+        output_format,
+        results,
+        output,
+        fail_on=config.fail_on,
+        statistics=statistics,
+        baseline_written=str(write_baseline) if write_baseline is not None else None,
+    )
 
     if any(result.error for result in results):
         raise CommandExit(2)
@@ -473,17 +480,29 @@ def _checked_target(target: Path, inputs: Sequence[Path], what: str) -> Path:
     return target
 
 
-def _write_output(fmt: str, results: list[FileResult], output: Path | None, *, fail_on: str, statistics: bool) -> None:
+def _write_output(
+    fmt: str,
+    results: list[FileResult],
+    output: Path | None,
+    *,
+    fail_on: str,
+    statistics: bool,
+    baseline_written: str | None = None,
+) -> None:
     import io
 
     from disclint.outputs import OutputError, atomic_write_text, check_target
     from disclint.report import write_report
 
     if output is None:
-        write_report(fmt, results, sys.stdout, fail_on=fail_on, statistics=statistics)
+        write_report(
+            fmt, results, sys.stdout, fail_on=fail_on, statistics=statistics, baseline_written=baseline_written
+        )
         return
     buffer = io.StringIO(newline="\n")
-    write_report(fmt, results, buffer, color=False, fail_on=fail_on, statistics=statistics)
+    write_report(
+        fmt, results, buffer, color=False, fail_on=fail_on, statistics=statistics, baseline_written=baseline_written
+    )
     try:
         # Checked again just before writing: the target may have changed while the files were linted.
         atomic_write_text(check_target(output, what="the report"), buffer.getvalue(), shown=output)

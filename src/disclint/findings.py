@@ -103,6 +103,7 @@ class FileResult:
     source_format: str = ""
     checklist: list[SectionCheck] = field(default_factory=list)
     page_starts: list[int] = field(default_factory=list)  # offset where each PDF page begins
+    baselined: int = 0  # findings recorded in the baseline and therefore not reported
 
     def count(self, severity: Severity) -> int:
         return sum(1 for item in self.findings if item.finding.severity is severity)

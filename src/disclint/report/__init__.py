@@ -21,6 +21,7 @@ def write_report(
     color: bool | None = None,
     fail_on: str = "error",
     statistics: bool = False,
+    baseline_written: str | None = None,
 ) -> None:
     """Write ``results`` in ``fmt``; ``fail_on`` marks JUnit failures, ``statistics`` counts per code."""
     if statistics:
@@ -35,7 +36,7 @@ def write_report(
     elif fmt == "text":
         from disclint.report.text import render_text
 
-        render_text(results, stream, color=color)
+        render_text(results, stream, color=color, baseline_written=baseline_written)
     elif fmt == "github":
         from disclint.report.github import render_github
 

@@ -47,7 +47,9 @@ def statistics(results: Sequence[FileResult]) -> list[dict[str, Any]]:
 def render_statistics_text(results: Sequence[FileResult]) -> str:
     rows = statistics(results)
     if not rows:
-        return "未发现问题\n"
+        from disclint.report.text import summary_line
+
+        return summary_line(results) + "\n"
     width = max(len(str(row["count"])) for row in rows)
     lines = [f"{row['count']:>{width}}  {row['code']}  {row['severity']:<7}  {row['summary']}" for row in rows]
     total = sum(row["count"] for row in rows)
@@ -55,8 +57,16 @@ def render_statistics_text(results: Sequence[FileResult]) -> str:
     for row in rows:
         by_severity[row["severity"]] += row["count"]
     rules = len({row["code"] for row in rows})
+    from disclint.i18n import _
+
     lines.append(
-        f"共 {total} 个问题（错误 {by_severity['error']}，警告 {by_severity['warning']}，提示 {by_severity['info']}），{rules} 条规则"
+        _("{total} problems in all (errors {errors}, warnings {warnings}, infos {infos}), {rules} rules").format(
+            total=total,
+            errors=by_severity["error"],
+            warnings=by_severity["warning"],
+            infos=by_severity["info"],
+            rules=rules,
+        )
     )
     return "\n".join(lines) + "\n"
 

@@ -50,20 +50,22 @@ def _snippet(item: LocatedFinding) -> tuple[str, int, int]:
 Segment = tuple[str, str | None]  # text and its rich style (None: plain)
 
 
-def render_text(results: Sequence[FileResult], stream: TextIO, *, color: bool | None = None) -> None:
+def render_text(
+    results: Sequence[FileResult], stream: TextIO, *, color: bool | None = None, baseline_written: str | None = None
+) -> None:
     if not _wants_color(stream, color):
         # Without colour the lines are written directly: ten times faster than through rich.
-        stream.write("".join("".join(text for text, _ in line) + "\n" for line in report_lines(results)))
+        stream.write("".join("".join(text for text, _ in line) + "\n" for line in report_lines(results, baseline_written=baseline_written)))
         return
     from rich.console import Console
     from rich.text import Text
 
     console = Console(file=stream, highlight=False, soft_wrap=True, force_terminal=color, no_color=color is False)
-    for line in report_lines(results):
+    for line in report_lines(results, baseline_written=baseline_written):
         console.print(Text.assemble(*((text, style or "") for text, style in line)))
 
 
-def report_lines(results: Sequence[FileResult]) -> Iterator[list[Segment]]:
+def report_lines(results: Sequence[FileResult], *, baseline_written: str | None = None) -> Iterator[list[Segment]]:
     """The report, line by line, as styled segments."""
     for result in results:
         if result.error:
@@ -88,7 +90,7 @@ def report_lines(results: Sequence[FileResult]) -> Iterator[list[Segment]]:
             if finding.suggestion:
                 yield [("      = 建议：", "dim"), (finding.suggestion, "green")]
             yield []
-    yield [(summary_line(results), "bold")]
+    yield [(summary_line(results, baseline_written=baseline_written), "bold")]
 
 
 def _wants_color(stream: TextIO, color: bool | None) -> bool:
@@ -106,20 +108,40 @@ def _wants_color(stream: TextIO, color: bool | None) -> bool:
         return False
 
 
-def summary_line(results: Sequence[FileResult]) -> str:
+def summary_line(results: Sequence[FileResult], *, baseline_written: str | None = None) -> str:
+    """The closing line: what was found, and never “no problems” for files that were not read.
+
+    ``baseline_written``: the baseline file this run recorded its findings in.
+    """
+    from disclint.i18n import _
+
     errors = sum(result.count(Severity.ERROR) for result in results)
     warnings = sum(result.count(Severity.WARNING) for result in results)
     infos = sum(result.count(Severity.INFO) for result in results)
     total = errors + warnings + infos
     unreadable = sum(1 for result in results if result.error)
+    readable = len(results) - unreadable
     with_findings = sum(1 for result in results if result.findings)
-    if total == 0:
-        line = f"未发现问题（检查了 {len(results) - unreadable} 个文件）"
-    else:
-        line = (
-            f"发现 {total} 个问题（错误 {errors}，警告 {warnings}，提示 {infos}），"
-            f"涉及 {with_findings}/{len(results) - unreadable} 个文件"
+    baselined = sum(result.baselined for result in results)
+    if total:
+        line = _("{total} problems found (errors {errors}, warnings {warnings}, infos {infos}) in {files}/{checked} files").format(
+            total=total, errors=errors, warnings=warnings, infos=infos, files=with_findings, checked=readable
         )
-    if unreadable:
-        line += f"；{unreadable} 个文件无法读取"
+    elif not readable and unreadable:
+        line = _("Nothing was checked: {unreadable} files could not be read").format(unreadable=unreadable)
+    elif baseline_written is not None:
+        line = _("No new problems ({checked} files checked)").format(checked=readable)
+    elif unreadable:
+        line = _("No problems found in the {checked} files that could be read").format(checked=readable)
+    else:
+        line = _("No problems found ({checked} files checked)").format(checked=readable)
+    if unreadable and readable:
+        line += _("; {unreadable} files could not be read").format(unreadable=unreadable)
+    if baselined:
+        if baseline_written is not None:
+            line += _("; {count} problems recorded in the baseline {file} and not reported").format(
+                count=baselined, file=baseline_written
+            )
+        else:
+            line += _("; {count} problems already in the baseline not reported").format(count=baselined)
     return line

@@ -1,0 +1,85 @@
+"""Keep the message catalog in step with the source (needs Babel: pip install '.[test]').
+
+    python scripts/catalog.py          extract _()/ngettext() ids from src/disclint,
+                                       merge them into the zh_CN .po, compile the .mo
+    python scripts/catalog.py --check  exit 1 when the .po lacks an id or a translation,
+                                       or the .mo is not the compiled .po
+
+Both the .po (what a translator edits) and the .mo (what gettext reads at run
+time) are committed, so an install needs no build step.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "src" / "disclint"
+PO = PACKAGE / "locale" / "zh_CN" / "LC_MESSAGES" / "disclint.po"
+MO = PO.with_suffix(".mo")
+KEYWORDS = {"_": None, "ngettext": (1, 2)}
+
+
+def extracted() -> Catalog:
+    template = Catalog(project="disclint", domain="disclint")
+    for filename, lineno, message, comments, context in extract_from_dir(
+        str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)
+    ):
+        template.add(message, None, [(f"src/disclint/{filename}", lineno)], auto_comments=comments, context=context)
+    return template
+
+
+def load() -> Catalog:
+    with PO.open("rb") as handle:
+        return read_po(handle, locale="zh_CN", domain="disclint")
+
+
+def compiled(catalog: Catalog) -> bytes:
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    return buffer.getvalue()
+
+
+def problems(catalog: Catalog, template: Catalog) -> list[str]:
+    found = []
+    for message in template:
+        if not message.id:
+            continue
+        entry = catalog.get(message.id, context=message.context)
+        if entry is None:
+            found.append(f"not in the catalog: {message.id!r}")
+        elif not entry.string or (isinstance(entry.string, tuple) and not all(entry.string)) or entry.fuzzy:
+            found.append(f"not translated: {message.id!r}")
+    if not MO.is_file() or MO.read_bytes() != compiled(catalog):
+        found.append(f"{MO.relative_to(ROOT)} is not the compiled {PO.name}: run python scripts/catalog.py")
+    return found
+
+
+def main(argv: list[str]) -> int:
+    template = extracted()
+    if "--check" in argv:
+        issues = problems(load(), template)
+        for issue in issues:
+            print(issue)
+        return 1 if issues else 0
+    catalog = load() if PO.is_file() else Catalog(locale="zh_CN", project="disclint", domain="disclint")
+    catalog.update(template, no_fuzzy_matching=True)
+    catalog.obsolete.clear()
+    PO.parent.mkdir(parents=True, exist_ok=True)
+    with PO.open("wb") as handle:
+        write_po(handle, catalog, width=120, omit_header=False, sort_output=False)
+    MO.write_bytes(compiled(catalog))
+    untranslated = [m.id for m in catalog if m.id and not m.string]
+    print(f"{PO.relative_to(ROOT)}: {len(catalog)} messages, {len(untranslated)} untranslated")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

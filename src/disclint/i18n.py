@@ -1,0 +1,67 @@
+"""Messages in the user's language, through the standard :mod:`gettext` machinery.
+
+disclint speaks Chinese first: its users write and read Chinese all day. The
+message ids in the source are English; the catalog
+``locale/zh_CN/LC_MESSAGES/disclint.po`` (compiled to ``disclint.mo``, both
+in the package) translates them. English is chosen by ``DISCLINT_LANG=en``,
+or, when ``DISCLINT_LANG`` is not set, by a locale variable that names
+English (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` — the first one
+set, as gettext reads them). Anything else — Chinese, ``C``, nothing at all
+(as on most Windows machines) — gives Chinese.
+
+Rule messages, suggestions and clauses are the content of the report and
+stay Chinese in both languages.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+from pathlib import Path
+
+DOMAIN = "disclint"
+LOCALE_DIR = Path(__file__).with_name("locale")
+LANG_ENV = "DISCLINT_LANG"
+_LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+_current: gettext.NullTranslations | None = None
+_current_language: str | None = None
+
+
+def language() -> str:
+    """``"en"`` or ``"zh"``: the language disclint speaks in this environment."""
+    wanted = os.environ.get(LANG_ENV, "").strip()
+    if not wanted:
+        for variable in _LOCALE_VARIABLES:
+            value = os.environ.get(variable, "").strip()
+            if value:
+                # LANGUAGE is a list (zh_CN:en); the first entry counts.
+                wanted = value.split(":")[0]
+                break
+    return "en" if wanted.lower().startswith("en") else "zh"
+
+
+def translations() -> gettext.NullTranslations:
+    """The catalog for :func:`language` (loaded once per language)."""
+    global _current, _current_language
+    lang = language()
+    if _current is None or _current_language != lang:
+        if lang == "en":
+            _current = gettext.NullTranslations()
+        else:
+            _current = gettext.translation(DOMAIN, LOCALE_DIR, languages=["zh_CN"], fallback=True)
+        _current_language = lang
+    return _current
+
+
+def _(message: str) -> str:
+    """``message`` (an English message id) in the user's language."""
+    return translations().gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    return translations().ngettext(singular, plural, count)
+
+
+def is_chinese() -> bool:
+    return language() == "zh"
