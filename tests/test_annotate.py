@@ -349,9 +349,11 @@ def test_without_a_source_the_text_is_used_line_by_line(tmp_path: Path) -> None:
     check_output(result, output)
 
 
-def test_default_output_name() -> None:
-    assert default_output(Path("a/plan.docx")) == Path("a/plan.reviewed.docx")
-    assert default_output(Path("a/plan.pdf")) == Path("a/plan.reviewed.docx")
+def test_default_output_goes_to_the_review_folder() -> None:
+    assert default_output(Path("a/plan.docx")) == Path("a/审阅/plan.reviewed.docx")
+    assert default_output(Path("a/plan.pdf")) == Path("a/审阅/plan.reviewed.docx")
+    assert default_output(Path("a/plan.docx"), "reviews") == Path("a/reviews/plan.reviewed.docx")
+    assert default_output(Path("a/plan.docx"), "/tmp/r") == Path("/tmp/r/plan.reviewed.docx")
 
 
 # --------------------------------------------------------------------------- LibreOffice

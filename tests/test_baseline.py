@@ -49,7 +49,8 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_write_then_check_reports_nothing(project: Path) -> None:
     assert len(reported("drafts")) == 3
     code, out, err = run("check", "drafts", "--write-baseline", ".disclint-baseline.json", *SELECT)
-    assert code == 0 and "wrote 3 finding(s) in 1 file(s)" in err and "未发现问题" in out
+    assert code == 0 and "已把 3 个问题（1 个文件）记入基线" in err and "未发现新问题" in out
+    assert "3 个问题已记入基线 .disclint-baseline.json" in out
     data = json.loads((project / ".disclint-baseline.json").read_text(encoding="utf-8"))
     assert data["schema"] == SCHEMA and list(data["files"]) == ["drafts/plan.txt"]
     assert sorted(entry["code"] for entry in data["files"]["drafts/plan.txt"]) == ["HY001", "HY001", "PT001"]

@@ -250,7 +250,7 @@ def test_parser_usage_errors_and_help(drafts: Path) -> None:
     code, out, _ = run("--help")
     assert code == 0 and "annotate" in out
     code, _, err = run("bogus")
-    assert code == 2 and "no such command 'bogus'" in err
+    assert code == 2 and "没有 'bogus' 这个命令" in err
     code, _, err = run("check", "--jobs", "-1", str(drafts))
     assert code == 2 and "0 or more, not -1" in err and "Try 'disclint check --help'" in err
     code, _, err = run("check", "--form", "json", str(drafts))  # no abbreviations, as before
@@ -293,4 +293,4 @@ def test_a_folder_without_drafts_is_named(tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
     code, _, err = run("check", str(empty))
-    assert code == 2 and err.strip() == f"disclint: error: no .txt, .md, .docx or .pdf files found in {empty}"
+    assert code == 2 and err.strip() == f"disclint：错误：在 {empty} 中没有找到 .txt、.md、.docx 或 .pdf 文件"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -34,11 +35,34 @@ def test_annotate_writes_a_reviewed_copy(tmp_path: Path) -> None:
     before = draft.read_bytes()
     result = invoke(["annotate", str(draft)])
     assert result.exit_code == 0, result.stdout
-    reviewed = tmp_path / "plan.reviewed.docx"
+    reviewed = tmp_path / "审阅" / "plan.reviewed.docx"
     assert reviewed.exists() and draft.read_bytes() == before
     comments = list(docx.Document(str(reviewed)).comments)
     texts = [comment.text for comment in comments]
     assert any("PT001" in text for text in texts) and any("HY001" in text for text in texts)
+    # The reviewed copy is not linted again by a check of the folder.
+    again = invoke(["check", str(tmp_path), "--format", "json"])
+    assert [Path(entry["path"]).name for entry in json.loads(again.stdout)["files"]] == ["plan.txt"]
+
+
+def test_reviewed_copies_elsewhere_are_walked_past_and_the_folder_is_configurable(tmp_path: Path) -> None:
+    (tmp_path / "disclint.toml").write_text('review-folder = "批注稿"\n', encoding="utf-8")
+    (tmp_path / "plan.txt").write_text(FAULTY, encoding="utf-8")
+    (tmp_path / "old.reviewed.docx").write_bytes(b"not looked at")
+    result = invoke(["annotate", str(tmp_path / "plan.txt")])
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "批注稿" / "plan.reviewed.docx").is_file()
+    again = invoke(["check", str(tmp_path), "--format", "json"])
+    assert [Path(entry["path"]).name for entry in json.loads(again.stdout)["files"]] == ["plan.txt"]
+
+
+def test_a_doc_in_a_folder_is_reported_as_skipped(tmp_path: Path) -> None:
+    (tmp_path / "plan.txt").write_text(FAULTY, encoding="utf-8")
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    result = invoke(["check", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 1
+    assert str(tmp_path / "old.doc") in result.stderr and ".docx" in result.stderr
+    assert [Path(entry["path"]).name for entry in json.loads(result.stdout)["files"]] == ["plan.txt"]
 
 
 def test_annotate_reports_unreadable_input(tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ def _team(project: Path, body: bytes | str) -> tuple[int, str, str]:
 def _one_error_line(stderr: str) -> str:
     lines = [line for line in stderr.splitlines() if line.strip()]
     assert len(lines) == 1, stderr
-    assert lines[0].startswith("disclint: error: "), stderr
+    assert lines[0].startswith("disclint：错误："), stderr
     assert "Traceback" not in stderr
     return lines[0]
 

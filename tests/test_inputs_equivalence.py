@@ -103,7 +103,7 @@ def test_a_mixed_folder_is_linted_in_one_run(drafts: dict[str, Path], tmp_path: 
         assert by_name[name]["error"] is None and by_name[name]["findings"], name
     pdf_pages = {item["start"]["page"] for item in by_name["draft.pdf"]["findings"]}
     assert pdf_pages == {1, 2}
-    errors = [line for line in out.stderr.splitlines() if line.startswith("disclint: error:")]
+    errors = [line for line in out.stderr.splitlines() if line.startswith("disclint：错误：")]
     assert len(errors) == 2
 
 

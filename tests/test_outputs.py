@@ -33,7 +33,7 @@ def _refused(arguments: list[str], *protected: Path) -> str:
     result = invoke(arguments)
     assert result.exit_code == 2, result.stderr
     assert "Traceback" not in result.stderr
-    assert result.stderr.startswith("disclint: error: ")
+    assert result.stderr.startswith("disclint：错误：")
     for path, digest in before.items():
         assert _digest(path) == digest, f"{path} was modified"
     return result.stderr

@@ -66,9 +66,16 @@ class AnnotateSummary:
     inexact: int  # findings whose anchor could not cover the excerpt character for character
 
 
-def default_output(source: Path) -> Path:
-    """``draft.docx`` → ``draft.reviewed.docx``; ``plan.pdf`` → ``plan.reviewed.docx``."""
-    return source.with_name(f"{source.stem}.reviewed.docx")
+def default_output(source: Path, folder: str = "审阅") -> Path:
+    """``drafts/draft.docx`` → ``drafts/审阅/draft.reviewed.docx``; ``plan.pdf`` → ``审阅/plan.reviewed.docx``.
+
+    ``folder``: a folder name (made inside the draft's own folder) or a path
+    (the config's ``review-folder``). ``disclint check`` walks past both the
+    folder and ``*.reviewed.docx``, so a reviewed copy is never linted again.
+    """
+    target = Path(folder)
+    base = target if target.is_absolute() or len(target.parts) > 1 else source.parent / target
+    return base / f"{source.stem}.reviewed.docx"
 
 
 def comment_text(item: LocatedFinding, *, location: bool = False) -> str:

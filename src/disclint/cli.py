@@ -19,16 +19,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from disclint import __version__
+from disclint.i18n import _
 from disclint.parse.limits import DEFAULT_LIMITS
 
 if TYPE_CHECKING:
-    from disclint.config import Config
+    from disclint.config import Config, ConfigResolver
     from disclint.findings import FileResult
     from disclint.parse.limits import Limits
 
 SUMMARY = "Lint Chinese disclosure drafts (提质增效重回报行动方案、估值提升计划、激励计划草案……)."
 
 WALKED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+# Files a folder walk names as skipped rather than passing over in silence.
+UNSUPPORTED_SUFFIXES = (".doc", ".wps", ".docm", ".rtf")
+REVIEWED_SUFFIX = ".reviewed.docx"
+REVIEW_FOLDER = "审阅"
 _SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".mypy_cache"}
 
 
@@ -44,13 +49,26 @@ class CommandExit(Exception):
         self.status = status
 
 
+def error_prefix() -> str:
+    """``disclint: error: `` in the user's language: the start of every one-line error."""
+
+    return _("disclint: error: ")
+
+
 def _echo(message: str, *, err: bool = False, newline: bool = True) -> None:
     stream = sys.stderr if err else sys.stdout
     stream.write(message + ("\n" if newline else ""))
 
 
-def iter_inputs(paths: list[str]) -> Iterator[tuple[str, Path | None]]:
-    """Files to lint, in a stable order: (display name, path); folders walked."""
+def iter_inputs(
+    paths: list[str], *, skipped: list[Path] | None = None, review_folders: Sequence[str] = (REVIEW_FOLDER,)
+) -> Iterator[tuple[str, Path | None]]:
+    """Files to lint, in a stable order: (display name, path); folders walked.
+
+    A walk leaves out what disclint wrote itself — ``*.reviewed.docx`` and the
+    review folders ``annotate`` writes to (``审阅/``) — and collects the files
+    it cannot read but a user would expect it to (a ``.doc``) in ``skipped``.
+    """
     for raw in paths:
         if raw == "-":
             yield "-", None
@@ -59,10 +77,19 @@ def iter_inputs(paths: list[str]) -> Iterator[tuple[str, Path | None]]:
         if path.is_dir():
             found = []
             for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(name for name in dirs if name not in _SKIPPED_DIRS and not name.startswith("."))
+                dirs[:] = sorted(
+                    name
+                    for name in dirs
+                    if name not in _SKIPPED_DIRS and not name.startswith(".") and name not in review_folders
+                )
                 for name in files:
-                    if name.lower().endswith(WALKED_SUFFIXES) and not name.startswith((".", "~$")):
+                    lowered = name.lower()
+                    if name.startswith((".", "~$")) or lowered.endswith(REVIEWED_SUFFIX):
+                        continue
+                    if lowered.endswith(WALKED_SUFFIXES):
                         found.append(Path(root) / name)
+                    elif lowered.endswith(UNSUPPORTED_SUFFIXES) and skipped is not None:
+                        skipped.append(Path(root) / name)
             for file in sorted(found):
                 yield str(file), file
         else:
@@ -134,6 +161,17 @@ def _check_parser() -> argparse.ArgumentParser:
         help="Record every finding of this run in this baseline file, then exit 0.",
     )
     parser.add_argument("--no-cache", action="store_true", help="Neither read nor write the cache of parsed files.")
+    parser.add_argument(
+        "--show-config",
+        metavar="FILE",
+        type=Path,
+        help="Print which config file applies to FILE and the settings it gives, then exit.",
+    )
+    parser.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="Report the findings but exit 0 whatever they are (2 still means an input could not be read).",
+    )
     parser.add_argument(
         "--cache-dir",
         metavar="DIR",
@@ -240,6 +278,8 @@ def check(
     max_pages: int | None = None,
     max_lines: int | None = None,
     debug: bool = False,
+    show_config: Path | None = None,
+    exit_zero: bool = False,
 ) -> None:
     """Lint files or folders and report the problems found."""
     from disclint.config import (
@@ -261,9 +301,18 @@ def check(
         raise UsageError(f"unknown --fail-on {fail_on!r}; use one of {', '.join(FAIL_ON)}")
     if baseline is not None and write_baseline is not None:
         raise UsageError("use either --baseline or --write-baseline, not both")
-    config = _build_config(
+    resolver = _resolver(
         no_config=no_config, config_file=config_file, select=select, ignore=ignore, fail_on=fail_on, doc_type=doc_type
     )
+    if show_config is not None:
+        _show_config(resolver, show_config)
+        return
+    paths = paths or ["."]
+    # Run-level settings (baseline, cache folder) come from the config of the first input.
+    first = next((Path(raw) for raw in paths if raw != "-"), None)
+    if first is None and stdin_filename:
+        first = Path(stdin_filename)
+    config = _config_in(resolver, (first if first.is_dir() else first.parent) if first is not None else Path.cwd())
     # The lexicon cache (disclint.lexicons) reads the same variables: one cache
     # folder and one switch for the whole run, restored afterwards.
     env: dict[str, str] = {}
@@ -274,8 +323,9 @@ def check(
     limits = _limits(max_file_size, max_unzipped_size, max_pages, max_lines)
     with _scoped_env(env):
         _check(
+            resolver,
             config,
-            paths or ["."],
+            paths,
             limits=limits,
             timeout=timeout or None,
             debug=debug,
@@ -287,6 +337,7 @@ def check(
             baseline=baseline,
             write_baseline=write_baseline,
             cache_dir=None if no_cache or os.environ.get(NO_CACHE_ENV) else cache_dir_for(config, cache_dir),
+            exit_zero=exit_zero,
         )
 
 
@@ -311,6 +362,33 @@ def _limits(
     return limits
 
 
+def _resolver(
+    *,
+    no_config: bool,
+    config_file: Path | None,
+    select: str | None,
+    ignore: str | None,
+    fail_on: str | None,
+    doc_type: str,
+) -> ConfigResolver:
+    from disclint.config import ConfigResolver, Overrides
+
+    return ConfigResolver(
+        overrides=Overrides(select=select, ignore=ignore, fail_on=fail_on, doc_type=doc_type),
+        config_file=config_file,
+        no_config=no_config,
+    )
+
+
+def _config_in(resolver: ConfigResolver, folder: Path) -> Config:
+    from disclint.config import ConfigError
+
+    try:
+        return resolver.for_folder(folder)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def _build_config(
     *,
     no_config: bool,
@@ -319,31 +397,47 @@ def _build_config(
     ignore: str | None,
     fail_on: str | None,
     doc_type: str,
+    folder: Path | None = None,
 ) -> Config:
-    """The config file (unless --no-config) with the command-line options on top."""
-    from disclint.config import Config, ConfigError, find_config_file, load_config, split_list
+    """The config that applies in ``folder`` (default: the working directory), command-line options on top."""
+    resolver = _resolver(
+        no_config=no_config, config_file=config_file, select=select, ignore=ignore, fail_on=fail_on, doc_type=doc_type
+    )
+    return _config_in(resolver, folder if folder is not None else Path.cwd())
 
-    try:
-        if no_config:
-            config = Config()
-        elif config_file is not None:
-            if not config_file.is_file():
-                raise ConfigError(f"{config_file}: config file not found")
-            config = load_config(config_file)
-        else:
-            found = find_config_file(Path.cwd())
-            config = load_config(found) if found else Config()
-        if select is not None:
-            config.select = split_list(select)
-        if ignore is not None:
-            config.ignore = config.ignore + split_list(ignore)
-        if fail_on is not None:
-            config.fail_on = fail_on
-        if doc_type != "auto":
-            config.doc_type, config.doc_type_source = doc_type, "option"
-    except ConfigError as exc:
-        raise UsageError(str(exc)) from None
-    return config
+
+def _show_config(resolver: ConfigResolver, target: Path) -> None:
+    """``check --show-config FILE``: which config file applies to FILE, and the settings it gives."""
+
+    folder = target if target.is_dir() else (target.parent if target.parent != Path("") else Path.cwd())
+    config = _config_in(resolver, folder)
+    source = str(config.path) if config.path is not None else _("none (the defaults)")
+    lines = [
+        _("File: {path}").format(path=target),
+        _("Config file: {source}").format(source=source),
+        f"preset = {config.preset!r}",
+        f"select = {config.select or ['all']!r}",
+        f"ignore = {config.ignore!r}",
+        f"fail-on = {config.fail_on!r}",
+    ]
+    relative = config.relative_path(str(target))
+    doc_type, origin = config.doc_type_for(relative)
+    lines.append(f"type = {doc_type or 'auto'!r}  # {origin}")
+    ignored = sorted(config.ignored_for(relative))
+    if ignored:
+        lines.append(f"per-file-ignores → {', '.join(ignored)}")
+    if config.severity:
+        lines.append("severity = {" + ", ".join(f"{key} = {value!r}" for key, value in config.severity.items()) + "}")
+    if config.lexicons:
+        lines.append(f"lexicons = {[str(path) for path in config.lexicons]!r}")
+    if config.suppressions:
+        lines.append(_("suppressions: {count} entries").format(count=len(config.suppressions)))
+    if config.baseline is not None:
+        lines.append(f"baseline = {str(config.baseline)!r}")
+    if config.cache_dir is not None:
+        lines.append(f"cache-dir = {str(config.cache_dir)!r}")
+    lines.append(f"review-folder = {config.review_folder!r}")
+    _echo("\n".join(lines))
 
 
 @contextlib.contextmanager
@@ -361,6 +455,7 @@ def _scoped_env(updates: dict[str, str]) -> Iterator[None]:
 
 
 def _check(
+    resolver: ConfigResolver,
     config: Config,
     paths: list[str],
     *,
@@ -375,21 +470,16 @@ def _check(
     baseline: Path | None,
     write_baseline: Path | None,
     cache_dir: Path | None,
+    exit_zero: bool = False,
 ) -> None:
     from disclint.baseline import Baseline, BaselineError, write_run_baseline
     from disclint.batch import InputSpec, run, wants_progress
     from disclint.config import ConfigError
-    from disclint.engine import Linter, finish_run
+    from disclint.engine import FileOutcome, Linter, finish_run
     from disclint.lexicons import LexiconError
     from disclint.parse.limits import read_stream
     from disclint.report import DOCUMENT_FORMATS
 
-    try:
-        linter = Linter.create(config)
-    except (ConfigError, LexiconError) as exc:
-        raise UsageError(str(exc)) from None
-    linter.document_view = output_format in DOCUMENT_FORMATS
-    linter.limits, linter.timeout, linter.debug = limits, timeout, debug
     recorded: Baseline | None = None
     baseline_path = baseline if baseline is not None else (None if write_baseline is not None else config.baseline)
     if baseline_path is not None:
@@ -399,7 +489,9 @@ def _check(
             raise UsageError(str(exc)) from None
 
     specs: list[InputSpec] = []
-    for shown, path in iter_inputs(paths):
+    skipped: list[Path] = []
+    review_folders = sorted({REVIEW_FOLDER, Path(config.review_folder).name})
+    for shown, path in iter_inputs(paths, skipped=skipped, review_folders=review_folders):
         if path is None:
             name = stdin_filename or "-"
             specs.append(
@@ -411,10 +503,45 @@ def _check(
             )
         else:
             specs.append(InputSpec(shown=shown, path=path))
+    for path in skipped:
+        _echo(
+            _("disclint: skipped {path}: {suffix} files cannot be read; save it as .docx").format(
+                path=path, suffix=path.suffix.lower()
+            ),
+            err=True,
+        )
     if not specs:
-        raise UsageError(f"no .txt, .md, .docx or .pdf files found in {', '.join(paths)}")
+        raise UsageError(_("no .txt, .md, .docx or .pdf files found in {paths}").format(paths=", ".join(paths)))
+
+    # Each file is linted with the config closest to it (as ruff does); one linter per config file.
+    groups: dict[int, tuple[Linter, list[int]]] = {}
+    configs: list[Config] = []
+    for index, spec in enumerate(specs):
+        if spec.path is not None:
+            folder = spec.path.parent if spec.path.parent != Path("") else Path.cwd()
+        elif stdin_filename:
+            folder = Path(stdin_filename).parent
+        else:
+            folder = Path.cwd()
+        file_config = _config_in(resolver, folder)
+        key = id(file_config)
+        if key not in groups:
+            try:
+                linter = Linter.create(file_config)
+            except (ConfigError, LexiconError) as exc:
+                raise UsageError(str(exc)) from None
+            linter.document_view = output_format in DOCUMENT_FORMATS
+            linter.limits, linter.timeout, linter.debug = limits, timeout, debug
+            groups[key] = (linter, [])
+            configs.append(file_config)
+        groups[key][1].append(index)
+
     # Never write an input: the report and the baseline are checked before anything is linted.
-    read = [spec.path for spec in specs if spec.path is not None] + _run_files(config, baseline_path)
+    read = [spec.path for spec in specs if spec.path is not None]
+    for file_config in configs:
+        read += _run_files(file_config, None)
+    if baseline_path is not None:
+        read.append(baseline_path)
     if output is not None:
         output = _checked_target(output, [*read, *([write_baseline] if write_baseline else [])], "the report")
     if write_baseline is not None:
@@ -424,13 +551,23 @@ def _check(
     ):
         from disclint.cache import DocumentCache, context_fingerprint
 
-        linter.cache = DocumentCache(cache_dir, context_fingerprint(linter.lexicon.fingerprint, config.path))
+        for linter, _indexes in groups.values():
+            linter.cache = DocumentCache(
+                cache_dir, context_fingerprint(linter.lexicon.fingerprint, linter.config.path)
+            )
 
-    outcomes = run(linter, specs, jobs=jobs, progress=wants_progress(sys.stderr, len(specs)))
-    finish_run(linter, outcomes)
+    progress = wants_progress(sys.stderr, len(specs))
+    slots: list[FileOutcome | None] = [None] * len(specs)
+    for linter, indexes in groups.values():
+        group_outcomes = run(linter, [specs[index] for index in indexes], jobs=jobs, progress=progress)
+        finish_run(linter, group_outcomes)
+        for index, outcome in zip(indexes, group_outcomes, strict=True):
+            slots[index] = outcome
+    outcomes = [outcome for outcome in slots if outcome is not None]
+    failing = {id(outcome): linter.config for linter, indexes in groups.values() for outcome in (slots[i] for i in indexes)}
     for outcome in outcomes:
         if outcome.result.error:
-            _echo(f"disclint: error: {outcome.result.path}: {outcome.result.error}", err=True)
+            _echo(f"{error_prefix()}{outcome.result.path}: {outcome.result.error}", err=True)
             if debug and outcome.traceback:
                 _echo(outcome.traceback.rstrip("\n"), err=True)
 
@@ -439,7 +576,12 @@ def _check(
             recorded, count, files = write_run_baseline(write_baseline, outcomes)
         except BaselineError as exc:
             raise UsageError(str(exc)) from None
-        _echo(f"disclint: wrote {count} finding(s) in {files} file(s) to {write_baseline}", err=True)
+        _echo(
+            _("disclint: recorded {count} findings in {files} files in the baseline {path}").format(
+                count=count, files=files, path=write_baseline
+            ),
+            err=True,
+        )
     if recorded is not None:
         recorded.apply(outcomes)
 
@@ -455,7 +597,11 @@ def _check(
 
     if any(result.error for result in results):
         raise CommandExit(2)
-    if any(config.fails(item.finding.severity) for result in results for item in result.findings):
+    if exit_zero:
+        return
+    if any(
+        failing[id(outcome)].fails(item.finding.severity) for outcome in outcomes for item in outcome.result.findings
+    ):
         raise CommandExit(1)
 
 
@@ -546,7 +692,7 @@ def _annotate_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("path", type=Path, help="The draft to review (.docx, .pdf, .txt or .md).")
     parser.add_argument(
-        "--output", "-o", metavar="FILE", type=Path, help="The reviewed .docx (default: NAME.reviewed.docx)."
+        "--output", "-o", metavar="FILE", type=Path, help="The reviewed .docx (default: 审阅/NAME.reviewed.docx beside the draft; config: review-folder)."
     )
     parser.add_argument(
         "--type", dest="doc_type", metavar="TYPE", default="auto", help="auto or a document type, as for check."
@@ -578,21 +724,25 @@ def annotate(
     if doc_type != "auto" and doc_type not in DOC_TYPES:
         raise UsageError(f"unknown --type {doc_type!r}; use auto or one of {', '.join(DOC_TYPES)}")
     config = _build_config(
-        no_config=no_config, config_file=config_file, select=select, ignore=ignore, fail_on=None, doc_type=doc_type
+        no_config=no_config,
+        config_file=config_file,
+        select=select,
+        ignore=ignore,
+        fail_on=None,
+        doc_type=doc_type,
+        folder=path.parent if path.parent != Path("") else Path.cwd(),
     )
     try:
         linter = Linter.create(config)
     except (ConfigError, LexiconError) as exc:
         raise UsageError(str(exc)) from None
     linter.document_view = True
-    from disclint.annotate import default_output as _default
-
-    _checked_target(output or _default(path), [path, *_run_files(config, None)], "the reviewed copy")
+    target = output or default_output(path, config.review_folder)
+    _checked_target(target, [path, *_run_files(config, None)], "the reviewed copy")
     result = linter.lint_path(path)
     if result.error:
-        _echo(f"disclint: error: {result.path}: {result.error}", err=True)
+        _echo(f"{error_prefix()}{result.path}: {result.error}", err=True)
         raise CommandExit(2)
-    target = output or default_output(path)
     try:
         summary = write_reviewed(result, target, source=path)
     except AnnotateError as exc:
@@ -704,7 +854,7 @@ def run(argv: Sequence[str]) -> int:
         return 0
     if first not in COMMANDS:
         _echo("usage: disclint [--version] COMMAND [ARGS]...\nTry 'disclint --help' for help.", err=True)
-        _echo(f"disclint: error: no such command {first!r}", err=True)
+        _echo(error_prefix() + _("no such command {name!r}").format(name=first), err=True)
         return 2
     from disclint.signals import Terminated, handled
 
@@ -731,7 +881,7 @@ def _dispatch(
     try:
         command(**options)
     except UsageError as exc:
-        _echo(f"disclint: error: {exc}", err=True)
+        _echo(f"{error_prefix()}{exc}", err=True)
         return 2
     except CommandExit as finished:
         return finished.status

@@ -46,7 +46,12 @@ _KNOWN_KEYS = (
     "suppressions",
     "baseline",
     "cache-dir",
+    "preset",
+    "review-folder",
 )
+# A preset is a named set of defaults; the file's own keys and the command line go on top.
+PRESETS = {"default": {"fail-on": "error"}, "strict": {"fail-on": "warning"}}
+REVIEW_FOLDER = "审阅"
 _SUPPRESSION_KEYS = ("file", "code", "excerpt", "reason", "expires")
 CACHE_DIR_ENV = "DISCLINT_CACHE_DIR"
 NO_CACHE_ENV = "DISCLINT_NO_CACHE"
@@ -89,6 +94,9 @@ class Config:
     suppressions: list[SidecarSuppression] = field(default_factory=list)
     baseline: Path | None = None
     cache_dir: Path | None = None
+    preset: str = "default"
+    # Where ``annotate`` writes reviewed copies: a folder name (inside each draft's folder) or a path.
+    review_folder: str = REVIEW_FOLDER
     # root, resolved once per config file and working directory (it is asked for every file)
     _root: tuple[Path | None, str, Path] | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -148,7 +156,7 @@ def relative_to(shown: str, root: Path) -> str:
 
 
 def find_config_file(start: Path) -> Path | None:
-    """The nearest ``disclint.toml`` or ``pyproject.toml`` with ``[tool.disclint]``."""
+    """The nearest ``disclint.toml`` or ``pyproject.toml`` with ``[tool.disclint]``, from ``start`` upward."""
     for directory in (start, *start.parents):
         candidate = directory / "disclint.toml"
         if candidate.is_file():
@@ -298,6 +306,12 @@ def load_config(path: Path) -> Config:
     config = Config(path=path)
     base = path.parent
     codes = _rule_codes()
+    if "preset" in table:
+        preset = table["preset"]
+        if preset not in PRESETS:
+            raise ConfigError(f"{_where(path, 'preset')}: must be one of {', '.join(PRESETS)}")
+        config.preset = preset
+        config.fail_on = PRESETS[preset]["fail-on"]
     for key, value in table.items():
         where = _where(path, key)
         if key not in _KNOWN_KEYS:
@@ -358,6 +372,11 @@ def load_config(path: Path) -> Config:
             config.baseline = _path(value, where, base)
         elif key == "cache-dir":
             config.cache_dir = _path(value, where, base)
+        elif key == "review-folder":
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"{where}: must be a folder name or path (a non-empty string)")
+            folder = Path(os.path.expanduser(value.strip()))
+            config.review_folder = str(folder if folder.is_absolute() or len(folder.parts) == 1 else base / folder)
     return config
 
 
@@ -399,6 +418,68 @@ def _suppression(entry: Any, where: str, index: int, codes: list[str]) -> Sideca
         reason=reason,
         expires=expires,
     )
+
+
+@dataclass
+class Overrides:
+    """What the command line sets on top of every config file."""
+
+    select: str | None = None
+    ignore: str | None = None
+    fail_on: str | None = None
+    doc_type: str = "auto"
+
+    def apply(self, config: Config) -> Config:
+        if self.select is not None:
+            config.select = split_list(self.select)
+        if self.ignore is not None:
+            config.ignore = config.ignore + split_list(self.ignore)
+        if self.fail_on is not None:
+            config.fail_on = self.fail_on
+        if self.doc_type != "auto":
+            config.doc_type, config.doc_type_source = self.doc_type, "option"
+        return config
+
+
+@dataclass
+class ConfigResolver:
+    """The config for each linted file, as ruff finds it: the closest config file above the file.
+
+    ``--config FILE`` gives every file that one; ``--no-config`` gives none.
+    Each config file is read once; the command-line options go on top of each.
+    """
+
+    overrides: Overrides = field(default_factory=Overrides)
+    config_file: Path | None = None
+    no_config: bool = False
+    _found: dict[Path, Path | None] = field(default_factory=dict)
+    _loaded: dict[Path | None, Config] = field(default_factory=dict)
+
+    def file_for(self, folder: Path) -> Path | None:
+        """The config file that applies in ``folder``, or None."""
+        if self.no_config:
+            return None
+        if self.config_file is not None:
+            return self.config_file
+        folder = Path(os.path.abspath(folder))
+        if folder not in self._found:
+            self._found[folder] = find_config_file(folder)
+        return self._found[folder]
+
+    def for_folder(self, folder: Path) -> Config:
+        path = self.file_for(folder)
+        if path not in self._loaded:
+            if path is None:
+                config = Config()
+            else:
+                if not path.is_file():
+                    raise ConfigError(f"{path}: config file not found")
+                config = load_config(path)
+            self._loaded[path] = self.overrides.apply(config)
+        return self._loaded[path]
+
+    def for_file(self, path: Path) -> Config:
+        return self.for_folder(path.parent if path.parent != Path("") else Path.cwd())
 
 
 def split_list(value: str | None) -> list[str]:
