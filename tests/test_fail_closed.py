@@ -79,7 +79,7 @@ def test_team_lexicon_of_the_wrong_shape_names_file_and_key(project: Path, body:
 def test_unknown_key_in_a_team_section_names_the_team_file(project: Path) -> None:
     body = (
         "[[section]]\npack = 'action_plan'\nid = 'outlook'\nname = '展望'\nseverity = 'info'\n"
-        "source = '000'\nexpects = '未来安排'\ntitle_words = ['展望']\n" + TERM
+        "source = 'action_plan_contents'\nexpects = '未来安排'\ntitle_words = ['展望']\n" + TERM
     )
     code, out, err = _team(project, body)
     assert code == 2 and out == ""

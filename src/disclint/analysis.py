@@ -15,6 +15,7 @@ from functools import cached_property
 
 from disclint.document import BlockKind, Document
 from disclint.findings import Category, Finding, Severity
+from disclint.citations import UNKNOWN_MARKET, Market
 from disclint.frames import Frame, Matcher, frame_hits_in
 from disclint.lexicons import Lexicon, Term
 from disclint.structure.bundle import Part, split_parts
@@ -54,6 +55,9 @@ class Analysis:
     doc_type: str = "generic"
     doc_type_forced: bool = False
     sentences: list[Sentence] = field(default_factory=list)
+    # The exchange and board (given, or found from the 证券代码 or the text by
+    # disclint.market): which exchange's rules a finding's reference cites.
+    market: Market = UNKNOWN_MARKET
 
     def __post_init__(self) -> None:
         if self.segmenter is None:

@@ -133,6 +133,12 @@ def _check_parser() -> argparse.ArgumentParser:
         help=_TYPE_HELP,
     )
     parser.add_argument(
+        "--exchange",
+        metavar="EXCHANGE",
+        default="auto",
+        help="auto, sse, szse or bse: whose rules the findings cite (auto: from the 证券代码 or the text).",
+    )
+    parser.add_argument(
         "--select", metavar="CODES", help="Rule codes, prefixes or categories to enable (comma separated)."
     )
     parser.add_argument("--ignore", metavar="CODES", help="Rule codes, prefixes or categories to disable.")
@@ -265,6 +271,7 @@ def check(
     config_file: Path | None = None,
     no_config: bool = False,
     jobs: int | None = None,
+    exchange: str = "auto",
     stdin_filename: str | None = None,
     output: Path | None = None,
     statistics: bool = False,
@@ -284,6 +291,7 @@ def check(
     """Lint files or folders and report the problems found."""
     from disclint.config import (
         CACHE_DIR_ENV,
+        EXCHANGE_CHOICES,
         FAIL_ON,
         NO_CACHE_ENV,
         cache_dir_for,
@@ -299,10 +307,18 @@ def check(
         raise UsageError(f"unknown --type {doc_type!r}; use auto or one of {', '.join(DOC_TYPES)}")
     if fail_on is not None and fail_on not in FAIL_ON:
         raise UsageError(f"unknown --fail-on {fail_on!r}; use one of {', '.join(FAIL_ON)}")
+    if exchange not in EXCHANGE_CHOICES:
+        raise UsageError(f"unknown --exchange {exchange!r}; use one of {', '.join(EXCHANGE_CHOICES)}")
     if baseline is not None and write_baseline is not None:
         raise UsageError("use either --baseline or --write-baseline, not both")
     resolver = _resolver(
-        no_config=no_config, config_file=config_file, select=select, ignore=ignore, fail_on=fail_on, doc_type=doc_type
+        no_config=no_config,
+        config_file=config_file,
+        select=select,
+        ignore=ignore,
+        fail_on=fail_on,
+        doc_type=doc_type,
+        exchange=exchange,
     )
     if show_config is not None:
         _show_config(resolver, show_config)
@@ -370,11 +386,12 @@ def _resolver(
     ignore: str | None,
     fail_on: str | None,
     doc_type: str,
+    exchange: str = "auto",
 ) -> ConfigResolver:
     from disclint.config import ConfigResolver, Overrides
 
     return ConfigResolver(
-        overrides=Overrides(select=select, ignore=ignore, fail_on=fail_on, doc_type=doc_type),
+        overrides=Overrides(select=select, ignore=ignore, fail_on=fail_on, doc_type=doc_type, exchange=exchange),
         config_file=config_file,
         no_config=no_config,
     )

@@ -28,6 +28,10 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 
+EXCHANGE_CHOICES = ("auto", "sse", "szse", "bse")
+BOARD_CHOICES = ("auto", "main", "star", "chinext", "bse")
+
+
 class ConfigError(Exception):
     """A bad configuration; the message names the file and the key."""
 
@@ -35,6 +39,8 @@ class ConfigError(Exception):
 FAIL_ON = ("error", "warning", "info", "never")
 SEVERITIES = ("error", "warning", "info")
 _KNOWN_KEYS = (
+    "exchange",
+    "board",
     "select",
     "ignore",
     "fail-on",
@@ -85,6 +91,10 @@ class Config:
     fail_on: str = "error"
     doc_type: str | None = None
     doc_type_source: str = "auto"
+    # Where the filings are listed (None: detected per file from its 证券代码 or text).
+    exchange: str | None = None
+    board: str | None = None
+    exchange_source: str = "auto"
     path: Path | None = None
     # Severity overrides: selector (code, prefix or category) → severity.
     severity: dict[str, str] = field(default_factory=dict)
@@ -326,6 +336,15 @@ def load_config(path: Path) -> Config:
             if value not in FAIL_ON:
                 raise ConfigError(f"{where}: must be one of {', '.join(FAIL_ON)}")
             config.fail_on = value
+        elif key == "exchange":
+            if value not in EXCHANGE_CHOICES:
+                raise ConfigError(f"{where}: must be one of {', '.join(EXCHANGE_CHOICES)}")
+            config.exchange = None if value == "auto" else value
+            config.exchange_source = "config"
+        elif key == "board":
+            if value not in BOARD_CHOICES:
+                raise ConfigError(f"{where}: must be one of {', '.join(BOARD_CHOICES)}")
+            config.board = None if value == "auto" else value
         elif key == "type":
             config.doc_type = _doc_type(value, where)
             config.doc_type_source = "config"
@@ -428,6 +447,7 @@ class Overrides:
     ignore: str | None = None
     fail_on: str | None = None
     doc_type: str = "auto"
+    exchange: str = "auto"
 
     def apply(self, config: Config) -> Config:
         if self.select is not None:
@@ -438,6 +458,8 @@ class Overrides:
             config.fail_on = self.fail_on
         if self.doc_type != "auto":
             config.doc_type, config.doc_type_source = self.doc_type, "option"
+        if self.exchange != "auto":
+            config.exchange, config.exchange_source = self.exchange, "option"
         return config
 
 

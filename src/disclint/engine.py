@@ -197,12 +197,15 @@ class Linter:
         relative = self.config.relative_path(document.path)
         given_type, given_source = self.config.doc_type_for(relative)
         forced = bool(given_type and given_type != "auto")
+        from disclint.market import resolve_market
+
         analysis = Analysis(
             document=document,
             lexicon=self.lexicon,
             segmenter=self.token_segmenter(),
             doc_type=given_type if forced and given_type else "generic",
             doc_type_forced=forced,
+            market=resolve_market(document.text, self.config.exchange, self.config.board, self.config.exchange_source),
         )
         parts = analysis.parts
         if parts:

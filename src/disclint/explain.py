@@ -170,6 +170,7 @@ def render_explain(code: str) -> str | None:
         f"类别：{spec.category.value}    默认级别：{spec.severity.value}（{_SEVERITY_ZH[spec.severity.value]}）",
         f"依据：{lexicon.cite(spec.reference)}",
         "",
+        *basis_lines(lexicon, spec.reference),
         "说明：",
         f"  {spec.rationale}",
         "",
@@ -191,10 +192,56 @@ def render_explain(code: str) -> str | None:
         lines += ["", f"词表（{len(terms)} 条，见 lexicons/{terms[0].file}）："]
         for term in terms[:12]:
             label = term.label if len(term.label) <= 60 else term.label[:57] + "…"
-            lines.append(f"  - {label}  （{term.reason}；{term.source}）")
+            lines.append(f"  - {label}  （{term.reason}；{_basis_titles(lexicon, term.source)}）")
         if len(terms) > 12:
             lines.append(f"  …另有 {len(terms) - 12} 条")
     return "\n".join(lines) + "\n"
+
+
+def _basis_titles(lexicon: Lexicon, reference: str) -> str:
+    citations = lexicon.citations
+    if not citations.known(reference):
+        return reference
+    return "；".join(basis.title + item for basis, item in citations.parse(reference))
+
+
+_SCOPE_ZH = {
+    "all": "任何交易所（证监会规定）",
+    "sse": "上交所",
+    "sse_main": "上交所主板",
+    "sse_star": "上交所科创板",
+    "szse": "深交所",
+    "szse_main": "深交所主板",
+    "szse_chinext": "深交所创业板",
+    "bse": "北交所",
+}
+
+
+def basis_lines(lexicon: Lexicon, reference: str) -> list[str]:
+    """Each basis of ``reference`` with every clause it cites, per exchange and board:
+    title, issuer, date, number, article, the quoted sentence and whether it was checked."""
+    citations = lexicon.citations
+    if not citations.known(reference):
+        return []
+    lines = ["依据条文（按交易所、板块；板块有专门条款时代替该交易所的一般条款）："]
+    for basis, item in citations.parse(reference):
+        lines.append(f"  {basis.id}{item}：{basis.title}")
+        for scope, clause_ids in basis.lists.items():
+            lines.append(f"    [{_SCOPE_ZH.get(scope, scope)}]")
+            for clause_id in clause_ids:
+                clause = citations.clauses[clause_id]
+                doc = clause.document
+                number = f"，{doc.number}" if doc.number else ""
+                flag = "已核对原文" if clause.verified else "未核实"
+                lines.append(f"      《{doc.title}》（{doc.issuer}，{doc.date}{number}）{clause.article_with(item)}〔{flag}〕")
+                if clause.quote:
+                    lines.append(f"        “{clause.quote}”")
+                if clause.note:
+                    lines.append(f"        说明：{clause.note}")
+                if clause.found_at:
+                    lines.append(f"        出处：{clause.found_at}")
+    lines.append("")
+    return lines
 
 
 def _md(text: str) -> str:

@@ -5,13 +5,16 @@ A lexicon file holds ``[[term]]`` entries — a literal ``match`` or a regex
 suggested rewrite, the contexts in which the words are fine, and bad/good
 examples that the test suite runs. ``contexts.toml`` holds named cue lists
 (``@negation``, ``@attribution`` …) that entries and rules refer to, and
-``sources.toml`` the full titles of the documents clauses are cited from.
+``sources.toml`` the regulations, their clauses and the named legal bases
+(``no_price_prediction`` …) that every ``source`` field cites (see
+``disclint.citations``).
 
 The format is documented in ``lexicons/README.md``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import sys
@@ -22,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from disclint.cache_folder import cache_dir, read_marshal, write_marshal
+from disclint.citations import UNKNOWN_MARKET, CitationError, Citations, Market, is_seed_style
 from disclint.findings import Severity
 from disclint.frames import Frame, FrameError, FrameSet, load_classes, load_frames
 
@@ -94,7 +98,21 @@ _TERM_KEYS = {
     "note",
     "added",
 }
-_FILE_KEYS = {"file", "term", "defaults", "cue", "source", "section", "pack", "hot_topic", "allow", "date_order"}
+_FILE_KEYS = {
+    "file",
+    "term",
+    "defaults",
+    "cue",
+    "source",
+    "section",
+    "pack",
+    "hot_topic",
+    "allow",
+    "date_order",
+    "document",
+    "clause",
+    "basis",
+}
 
 
 @dataclass(frozen=True)
@@ -156,6 +174,7 @@ class Lexicon:
     files: list[Path]
     memo: dict[str, Any] = field(default_factory=dict)  # structures derived once (packs)
     table_files: dict[str, list[str]] = field(default_factory=dict)  # file name of each row of tables
+    citations: Citations = field(default_factory=Citations)
     fingerprint: str = ""  # of the files' content
     frames: FrameSet = field(default_factory=lambda: FrameSet(classes={}, frames=[]))
 
@@ -207,24 +226,12 @@ class Lexicon:
         except KeyError as exc:
             raise LexiconError(f"unknown cue @{name}") from exc
 
-    def cite(self, source: str) -> str:
-        """Expand ``"000 Q1；003 第五条"`` into full titles with clauses.
-
-        Clauses of the same source are joined: ``"000 行动要求2；000 Q1"``
-        becomes one title followed by ``行动要求2、Q1``.
-        """
-        clauses: dict[str, list[str]] = {}
-        for item in re.split(r"[；;]\s*", source):
-            item = item.strip()
-            if not item:
-                continue
-            key, _, clause = item.partition(" ")
-            if key not in self.sources:
-                key, clause = item, ""
-            clauses.setdefault(key, [])
-            if clause:
-                clauses[key].append(clause)
-        return "；".join(f"{self.sources.get(key, key)}{'、'.join(items)}" for key, items in clauses.items())
+    def cite(self, source: str, market: Market = UNKNOWN_MARKET) -> str:
+        """A reference (basis ids, ``"no_price_prediction；forecast_basis"``) in words
+        a reader recognises: the regulations' titles, issuers, dates and articles
+        that apply on ``market`` (the CSRC rules when the exchange is unknown).
+        A team lexicon's own wording that is not a basis id is shown as written."""
+        return self.citations.render(source, market)
 
     def trigger_index(self) -> TriggerIndex:
         """One scanner for every term's trigger words, built once."""
@@ -581,7 +588,7 @@ def check_shape(data: dict[str, Any], path: Path) -> None:
     for key in ("defaults", "cue", "source", "allow", "hot_topic", "file"):
         if key in data and not isinstance(data[key], dict):
             raise LexiconError(f"{name}: '{key}' must be a table ([{key}])")
-    for key in ("term", *_ARRAY_TABLES):
+    for key in ("term", *_ARRAY_TABLES, "document", "clause", "basis"):
         value = data.get(key)
         if value is None:
             continue
@@ -623,6 +630,68 @@ def check_shape(data: dict[str, Any], path: Path) -> None:
         for key in ("reason", "source"):
             if key in row and not isinstance(row[key], str):
                 raise LexiconError(f"{where}: '{key}' must be a string")
+
+
+def _rule_basis(rule: str | None) -> str | None:
+    """The basis a rule cites by default (its registry ``reference``), if the rule is known."""
+    if not rule:
+        return None
+    from disclint.rules import get_rule
+
+    spec = get_rule(rule)
+    return spec.reference if spec else None
+
+
+def resolve_source(source: str, where: str, citations: Citations, rule: str | None = None) -> str:
+    """``source`` as the loader keeps it: basis ids, or a team's own wording.
+
+    An old seed-file citation (``"000 Q1；003 第五条"``) is mapped to the basis
+    of the entry's rule; where there is no rule to go by it is refused, with the
+    bases the author can choose from.
+    """
+    if not source or citations.known(source) or not citations.bases:
+        return source
+    if is_seed_style(source):
+        basis = _rule_basis(rule)
+        if basis and citations.known(basis):
+            return basis
+        raise LexiconError(
+            f"{where}: source {source!r} cites the project's seed files (000–004, MVM, SIM, seed…), "
+            "which are not a legal basis; write a basis id from lexicons/sources.toml instead: "
+            + ", ".join(sorted(citations.bases))
+        )
+    parts = [part.strip() for part in re.split(r"[；;]", source) if part.strip()]
+    if parts and all(re.fullmatch(r"[a-z][a-z0-9]*_[a-z0-9_]*(?:（[^（）]+）)?", part) for part in parts):
+        # Looks like basis ids, but one is unknown: a typo, not wording.
+        try:
+            citations.parse(source)
+        except CitationError as exc:
+            raise LexiconError(f"{where}: {exc}") from exc
+    return source
+
+
+def resolve_sources(data: dict[str, Any], path: Path, citations: Citations) -> None:
+    """Every ``source`` in one file through ``resolve_source`` (in place)."""
+    name = path.name
+    defaults = data.get("defaults", {})
+    default_rule = defaults.get("rule")
+    if isinstance(defaults.get("source"), str):
+        defaults["source"] = resolve_source(defaults["source"], f"{name} [defaults]", citations, default_rule)
+    for index, entry in enumerate(data.get("term", []), start=1):
+        if isinstance(entry.get("source"), str):
+            rule = entry.get("rule", default_rule)
+            entry["source"] = resolve_source(
+                entry["source"], f"{name} term #{index}", citations, rule if isinstance(rule, str) else None
+            )
+    for cue_name, body in data.get("cue", {}).items():
+        if isinstance(body, dict) and isinstance(body.get("source"), str):
+            # A cue's source is documentation only (never shown in a finding): an old
+            # seed-file citation there is read as the general accuracy basis.
+            body["source"] = resolve_source(body["source"], f"{name} [cue.{cue_name}]", citations, "CN008")
+    for kind, rule in (("section", None), ("pack", None), ("date_order", "CN011")):
+        for index, row in enumerate(data.get(kind, []), start=1):
+            if isinstance(row, dict) and isinstance(row.get("source"), str):
+                row["source"] = resolve_source(row["source"], f"{name} {kind} #{index}", citations, rule)
 
 
 def check_team_pattern(pattern: LazyRegex) -> None:
@@ -730,8 +799,15 @@ def load_lexicons(directories: Sequence[Path] = (), extra_files: Sequence[Path] 
     )
     cues: dict[str, Cue] = {}
     sources: dict[str, str] = {}
+    citations = Citations()
     for path, data in raw:
         check_shape(data, path)
+        try:
+            citations.add_tables(data, path.name)
+        except CitationError as exc:
+            raise LexiconError(str(exc)) from exc
+    for path, data in raw:
+        resolve_sources(data, path, citations)
         cues.update(_load_cues(data, path))
         for key, title in data.get("source", {}).items():
             sources[str(key)] = str(title)
@@ -747,6 +823,10 @@ def load_lexicons(directories: Sequence[Path] = (), extra_files: Sequence[Path] 
                 rows = value if isinstance(value, list) else [value]
                 tables.setdefault(key, []).extend(rows)
                 table_files.setdefault(key, []).extend([path.name] * len(rows))
+    frame_set.frames = [
+        dataclasses.replace(frame, source=resolve_source(frame.source, frame.where, citations, frame.rule))
+        for frame in frame_set.frames
+    ]
     try:
         frame_set.check_references(cues)
     except FrameError as exc:
@@ -760,6 +840,7 @@ def load_lexicons(directories: Sequence[Path] = (), extra_files: Sequence[Path] 
         frames=frame_set,
         table_files=table_files,
         fingerprint=fingerprint,
+        citations=citations,
     )
     if extra_files:
         # A team's own lexicon is checked now, so a bad pattern or table stops the run at start.

@@ -142,7 +142,7 @@ def rule_finding(
         start=start,
         end=end,
         suggestion=suggestion or spec.suggestion,
-        reference=analysis.lexicon.cite(spec.reference if source is None else source),
+        reference=analysis.lexicon.cite(spec.reference if source is None else source, analysis.market),
         section=section,
     )
 

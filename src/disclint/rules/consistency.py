@@ -40,7 +40,7 @@ def _fmt(value: float) -> str:
     return f"{value:,.6g}"
 
 
-_REFERENCE = "000 行动要求5；003 第五条（准确）"
+_REFERENCE = "accurate_complete"
 
 
 def _in_parentheses(text: str, index: int) -> bool:
@@ -706,7 +706,7 @@ _DIVIDEND_TOTAL = re.compile(r"(?:合计|共计|总计)(?:拟)?(?:派发|派|分
     severity=Severity.ERROR,
     summary="每股派息×股本与派息总额不符",
     rationale="利润分配方案中，每股（或每10股）派息金额乘以股本基数应等于合计派发的现金红利，允许四舍五入误差。",
-    reference="001 7.3.12；" + _REFERENCE,
+    reference="dividend_share_base；" + _REFERENCE,
     bad=["本次利润分配以总股本36,000万股为基数，每股派发现金红利0.20元（含税），共计派发现金红利8,200万元。"],
     good=[
         "公司拟向全体股东每10股派发现金红利3.00元（含税），以总股本40,000万股计算，合计拟派发现金红利12,000万元（含税）。"
@@ -763,7 +763,7 @@ _FULL_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
         "股权登记日、除权除息日、红利发放日，会议通知与召开日，投票起止，授予日与可行权日等必须先后有序。"
         "顺序表见 lexicons/consistency.toml。"
     ),
-    reference="001 7.3.12；" + _REFERENCE,
+    reference="dividend_share_base；" + _REFERENCE,
     bad=["本次权益分派股权登记日为2025年6月20日，除权除息日为2025年6月19日。"],
     good=["本次权益分派股权登记日为2025年6月19日，除权除息日为2025年6月20日。"],
     suggestion="核对各日期的先后顺序",

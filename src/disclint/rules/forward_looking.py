@@ -5,7 +5,7 @@ A *forecast* is a predictive statement (预计, 有望, 将达到 … — not th
 planning words 计划/拟/力争) about an operating result (营业收入, 净利润,
 订单 …) with a figure or an unquantified comparison (翻番, 明显好于). A
 *quantified target* is a planning statement about such a result with a
-figure. 000 Q1 wants both to state their basic assumptions and main basis,
+figure. The SSE action-plan handbook (Q1) wants both to state their basic assumptions and main basis,
 and to carry a risk warning. The cue lists are in ``lexicons/contexts.toml``.
 """
 
@@ -130,11 +130,11 @@ def forward_statements(analysis: Analysis) -> list[ForwardStatement]:
     severity=Severity.WARNING,
     summary="量化的业绩预测没有说明依据或假设",
     rationale=(
-        "对于设定的目标与预测，应当充分披露其基本假设、主要依据（000 Q1）；自愿披露预测性信息时应当明确预测的依据"
-        "（003 第九十八条）。同一段落中没有“基于……假设”“根据……经营计划/在手订单/可行性研究报告”等依据时报告。"
+        "对于设定的目标与预测，应当充分披露其基本假设、主要依据（上交所“提质增效重回报”一本通 Q1）；自愿披露的信息不得误导投资者"
+        "（《上市公司信息披露管理办法》关于自愿披露的规定）。同一段落中没有“基于……假设”“根据……经营计划/在手订单/可行性研究报告”等依据时报告。"
         "“根据公司内部测算”没有说明依据的内容，不算依据。股权激励的行权条件、业绩说明会安排、历史数据不是预测。"
     ),
-    reference="000 Q1；003 第九十八条",
+    reference="forecast_basis",
     bad=["预计2025年公司营业收入将达到50亿元，归属于上市公司股东的净利润将达到6亿元。"],
     good=[
         "基于公司2025年度经营计划，并假设宏观经济环境及主要原材料价格不发生重大变化，公司预计2025年营业收入为50亿元。"
@@ -172,11 +172,11 @@ def forecast_without_basis(analysis: Analysis, spec: RuleSpec) -> Iterator[Findi
     severity=Severity.WARNING,
     summary="含有预测或量化目标，但全文没有风险提示",
     rationale=(
-        "应当对影响预测性信息实现的重要因素进行充分的风险提示（000 Q1），以明确的警示性文字提示投资者可能出现的风险和"
-        "不确定性（003 第五条、第九十八条）。“敬请投资者关注”不是风险提示。文档类型的必备章节含“风险提示”时"
+        "应当对影响预测性信息实现的重要因素进行充分的风险提示（上交所“提质增效重回报”一本通 Q1），以明确的警示性文字提示投资者可能出现的风险和"
+        "不确定性。“敬请投资者关注”不是风险提示。文档类型的必备章节含“风险提示”时"
         "（如行动方案、估值提升计划），改由 missing_section 报告，不重复报告。"
     ),
-    reference="000 Q1；003 第五条、第九十八条",
+    reference="risk_warning",
     bad=["公司将持续推进提质增效，预计2025年净利润将实现翻番，敬请投资者关注。"],
     good=[
         "公司力争2025年营业收入同比增长不低于15%。上述目标系公司根据2025年度经营计划及在手订单情况制定，"

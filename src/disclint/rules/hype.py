@@ -27,7 +27,7 @@ def _run(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
         yield finding_for_hit(analysis, spec, hit)
 
 
-_WORDING = "000 行动要求2；003 第五条、第一百〇一条"
+_WORDING = "no_exaggeration"
 
 
 @rule(
@@ -37,8 +37,8 @@ _WORDING = "000 行动要求2；003 第五条、第一百〇一条"
     severity=Severity.WARNING,
     summary="绝对化、最高级或无来源的排名表述",
     rationale=(
-        "披露内容不应使用可能引起歧义、误读或者夸大的表述（000 行动要求2），"
-        "不得含有宣传、广告、恭维或者夸大等性质的词句（003 第五条）。"
+        "披露内容不应使用可能引起歧义、误读或者夸大的表述（上交所“提质增效重回报”一本通“行动要求”第2项），"
+        "披露的信息应当真实、准确、简明清晰（《上市公司信息披露管理办法》第三条），不含宣传、广告、恭维或者夸大性质的词句。"
         "“遥遥领先”“世界一流”“行业龙头”“全国第一”“唯一”在没有可核验来源时属于夸大；"
         "注明发布机构的排名和官方认定的称号、以及第一季度、第一大股东、最近一期等固定用语不是。"
     ),
@@ -58,10 +58,10 @@ def absolute_claim(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
     severity=Severity.WARNING,
     summary="宣传、广告或荐股用语",
     rationale=(
-        "003 第五条禁止宣传、广告性质的词句，第一百〇一条禁止宣传性语言；001 8.1 禁止过度宣传误导投资者决策。"
+        "信息披露与互动平台回复不得使用宣传性、夸大性、误导性语言（沪深交易所规范运作指引）；投资者关系活动应当避免过度宣传误导投资者决策（科创板规范运作指引第8.1条）。"
         "“口碑爆棚”“一货难求”“投资价值凸显”“值得长期持有”属于此类。"
     ),
-    reference="003 第五条、第一百〇一条；001 8.1",
+    reference="no_exaggeration",
     bad=["公司产品口碑爆棚，旺季时多次出现一货难求的火爆场面。"],
     good=["2024年公司产品产能利用率为96.3%，期末在手订单金额为12.40亿元。"],
     suggestion="改为客观事实与数据",
@@ -76,8 +76,8 @@ def promotional_wording(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
     category=Category.HYPE,
     severity=Severity.WARNING,
     summary="恭维用语",
-    rationale="003 第五条禁止恭维性质的词句，如“英明决策”“辉煌成就”“巨大成功”。",
-    reference="003 第五条",
+    rationale="披露的信息应当准确、客观，不含恭维性质的词句（《上市公司信息披露管理办法》第三条），如“英明决策”“辉煌成就”“巨大成功”。",
+    reference="no_exaggeration",
     bad=["在董事长的英明决策下，公司各项事业取得了辉煌成就。"],
     good=["报告期内，公司完成了行动方案确定的8项目标中的7项。"],
     suggestion="删除恭维用语，只陈述事实与数据",
@@ -94,10 +94,10 @@ def flattery(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
     severity=Severity.WARNING,
     summary="对未来结果的确定性用语",
     rationale=(
-        "预测性信息应当合理、谨慎、客观，并充分提示风险（003 第五条）；“必将”“确保实现净利润增长”"
+        "预测性信息应当合理、谨慎、客观，并充分提示风险（上交所“提质增效重回报”一本通 Q1）；“必将”“确保实现净利润增长”"
         "把不确定的结果写成确定的。治理与程序性的“确保”（确保董事会外部董事占多数、确保按时披露）不是。"
     ),
-    reference="003 第五条；000 Q1",
+    reference="no_exaggeration；forecast_basis",
     bad=["公司将确保实现2025年净利润同比增长30%的经营目标。"],
     good=["2024年公司将优化董事会成员结构，确保董事会构成中外部董事占多数。"],
     suggestion="删除确定性用语，说明目标的依据、假设与风险",
@@ -114,10 +114,10 @@ def certainty_wording(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
     severity=Severity.WARNING,
     summary="夸大增长前景、市场空间或技术影响",
     rationale=(
-        "“爆发式增长”“井喷”“万亿赛道”“颠覆性”“前所未有”夸大了事项的影响（003 第一百〇二条(五)：不得故意夸大"
+        "“爆发式增长”“井喷”“万亿赛道”“颠覆性”“前所未有”夸大了事项的影响（沪深交易所规范运作指引关于互动平台的规定：不得故意夸大"
         "相关事项对公司生产经营、研发创新……的影响）。"
     ),
-    reference="000 行动要求2；003 第一百〇二条(五)",
+    reference="no_exaggeration",
     bad=["该产品采用颠覆性的技术路线，将彻底改变行业竞争格局。"],
     good=["当前行业面临前所未有的挑战，公司计划2025年将期间费用率控制在15%以内。"],
     suggestion="具体说明技术指标、所处阶段与对业绩的影响程度",
@@ -132,8 +132,8 @@ def exaggerated_impact(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
     category=Category.HYPE,
     severity=Severity.WARNING,
     summary="贬低竞争对手",
-    rationale="“碾压竞品”“吊打同行”是夸大、宣传性的语言（003 第五条、第一百〇一条）。",
-    reference="003 第五条、第一百〇一条",
+    rationale="“碾压竞品”“吊打同行”是夸大、宣传性的语言（《上市公司信息披露管理办法》第三条；沪深交易所规范运作指引）。",
+    reference="no_exaggeration",
     bad=["新一代产品性能全面碾压国外竞品。"],
     good=["新一代产品的转换效率为26.5%，较上一代提升0.8个百分点。"],
     suggestion="以可核验的参数对比或第三方测评说明差异",

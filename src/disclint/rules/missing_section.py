@@ -118,7 +118,7 @@ def _condition_holds(analysis: Analysis, part: Part, condition: str | None) -> b
 
 
 def _has_forward(analysis: Analysis, part: Part) -> bool:
-    """The part makes forecasts or sets quantified targets (000 Q1's trigger for a risk warning)."""
+    """The part makes forecasts or sets quantified targets (the SSE handbook's trigger for a risk warning)."""
     if any(part.start_block <= s.sentence.block_index < part.end_block for s in forward_statements(analysis)):
         return True
     for sentence in analysis.sentences_in(part):
@@ -227,12 +227,12 @@ def _severity(analysis: Analysis, part: Part, spec: SectionSpec) -> Severity:
     summary="缺少该类文件应当或建议包含的部分",
     rationale=(
         "行动方案建议从提升经营质量、加快发展新质生产力、完善公司治理、强化“关键少数”责任、提升投资者回报、"
-        "加强投资者沟通6个方面制定（000 行动要求2、Q2），设定量化目标时应当充分提示风险（000 Q1）；"
+        "加强投资者沟通6个方面制定（上交所“提质增效重回报”一本通“行动要求”第2项、Q2），设定量化目标时应当充分提示风险（同上 Q1）；"
         "估值提升计划应当明确目标、期限及具体措施（《市值管理指引》第九条）；评估报告应当包含措施的实施情况及效果、"
-        "未实施的原因、投资者的意见建议和进一步改进措施（000 行动要求3）；股权激励计划、员工持股计划、利润分配方案"
+        "未实施的原因、投资者的意见建议和进一步改进措施（同上“行动要求”第3项）；股权激励计划、员工持股计划、利润分配方案"
         "的必备内容见 `disclint rules --format json` 的 packs。各部分按含义识别：标题措辞不同、写成带编号的段落也可。"
     ),
-    reference="000 行动要求2、行动要求3、Q1、Q2；MVM 第九条；SIM 第九条；001 7.3.x、7.6.3",
+    reference="accurate_complete",
     bad=[
         "关于2025年度“提质增效重回报”行动方案的公告\n一、提升经营质量\n2025年公司计划营业收入同比增长不低于10%。\n特此公告。\n"
     ],

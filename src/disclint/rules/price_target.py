@@ -45,7 +45,7 @@ def _run(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
         yield finding_for_hit(analysis, spec, hit)
 
 
-_REFERENCE = "000 Q1；003 第一百〇二条(六)；001 8.1"
+_REFERENCE = "no_price_prediction"
 
 
 @rule(
@@ -55,11 +55,11 @@ _REFERENCE = "000 Q1；003 第一百〇二条(六)；001 8.1"
     severity=Severity.ERROR,
     summary="设定或预测市值目标",
     rationale=(
-        "行动方案与估值提升计划不得直接提及目标股价、市值、市盈率等具体预测指标（000 Q1）。"
+        "行动方案与估值提升计划不得直接提及目标股价、市值、市盈率等具体预测指标（上交所“提质增效重回报”一本通 Q1）。"
         "“市值突破千亿”“市值迈上300亿元台阶”“千亿市值目标”都属于市值目标。"
         "市值管理制度、把市值表现纳入薪酬考核、历史市值数据不是目标。"
     ),
-    reference="000 Q1；MVM 第九条",
+    reference="no_valuation_target",
     bad=["公司力争在2027年底前实现市值突破千亿元。"],
     good=["公司已根据《上市公司监管指引第10号——市值管理》制定《市值管理制度》。"],
     suggestion="删除市值目标，改写为可检验的经营、分红或回购目标，并说明依据与风险",
@@ -76,8 +76,8 @@ def market_cap_target(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
     severity=Severity.ERROR,
     summary="给出目标股价，或预测、承诺股价",
     rationale=(
-        "公司发布信息不得对公司股票及其衍生品种价格作出预测或者承诺（003 第一百〇二条(六)），"
-        "投资者关系活动中不得对公司股票价格公开做出预期或承诺（001 8.1）。"
+        "公司发布信息不得对公司股票及其衍生品种价格作出预测或者承诺（《市值管理指引》第十条；沪深交易所规范运作指引），"
+        "投资者关系活动中不得对公司股票价格公开做出预期或承诺（科创板规范运作指引第8.1条）。"
         "稳定股价预案的启动条件（跌破每股净资产、跌破发行价）、回购价格上限、行权价格公式和"
         "Black-Scholes 模型中的标的股价假设不是股价预测。"
     ),
@@ -97,10 +97,10 @@ def share_price_target(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
     severity=Severity.ERROR,
     summary="设定市盈率、市净率或估值倍数目标",
     rationale=(
-        "000 Q1 禁止提及市盈率等具体预测指标；估值提升计划应写明提升经营、回报的具体措施与期限"
+        "上交所“提质增效重回报”一本通 Q1 禁止提及市盈率等具体预测指标；估值提升计划应写明提升经营、回报的具体措施与期限"
         "（《市值管理指引》第九条），而不是估值倍数。历史市净率、资产评估值、股份支付的估值模型不是目标。"
     ),
-    reference="000 Q1；MVM 第九条",
+    reference="no_valuation_target",
     bad=["本计划的目标是在2025年末前推动公司市净率修复至1倍以上。"],
     good=["截至2024年12月31日，公司股票收盘价为3.61元/股，市净率为0.62倍。"],
     suggestion="删除估值倍数目标，改写为净资产收益率、分红率、回购金额等目标",
@@ -118,7 +118,7 @@ def valuation_target(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
     summary="判断股价被低估或预测其上涨空间",
     rationale=(
         "“股价被严重低估”“价值重估在即”“股价具备较大提升空间”是对股价的判断与预测，"
-        "属于 003 第一百〇二条(六) 与 001 8.1 所禁止的内容。"
+        "属于《市值管理指引》第十条与交易所规范运作指引所禁止的内容。"
     ),
     reference=_REFERENCE,
     bad=["公司认为当前股价被严重低估，未能充分反映公司的内在价值。"],

@@ -40,7 +40,7 @@ class RuleSpec:
     severity: Severity
     summary: str
     rationale: str
-    reference: str  # seed ids and clauses, e.g. "000 Q1；003 第一百〇二条(六)"
+    reference: str  # basis ids from lexicons/sources.toml, e.g. "no_price_prediction"
     bad: tuple[str, ...]
     good: tuple[str, ...]
     suggestion: str | None = None

@@ -1,7 +1,7 @@
 """style: form problems that make a draft harder to read.
 
 Mixed full- and half-width punctuation in one sentence, brackets and quotes
-closed with the other width, and overlong sentences. 000 行动要求5 asks for
+closed with the other width, and overlong sentences. The disclosure rules ask for
 披露形式简明清晰、通俗易懂. These run on the original text (not the matching
 copy), because width is exactly what the matching copy folds away.
 """
@@ -45,8 +45,8 @@ def _finding(analysis: Analysis, spec: RuleSpec, sentence: Sentence, start: int,
     category=Category.STYLE,
     severity=Severity.INFO,
     summary="同一句中混用全角与半角标点",
-    rationale="中文正文应统一使用全角标点（，；：）；同一句中混用半角逗号、分号显得不规范（000 行动要求5：简明清晰）。",
-    reference="000 行动要求5",
+    rationale="中文正文应统一使用全角标点（，；：）；同一句中混用半角逗号、分号显得不规范（信息披露应当简明清晰、通俗易懂）。",
+    reference="plain_language",
     bad=["2024年公司营业收入为12.5亿元,同比增长8.3%;归属于上市公司股东的净利润为1.2亿元，同比增长6.1%。"],
     good=["2024年公司营业收入为12.5亿元，同比增长8.3%；归属于上市公司股东的净利润为1.2亿元，同比增长6.1%。"],
     suggestion="统一使用全角中文标点",
@@ -71,8 +71,8 @@ def mixed_punctuation(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
     category=Category.STYLE,
     severity=Severity.INFO,
     summary="括号或引号的全角、半角不配对",
-    rationale="全角左括号“（”应以全角右括号“）”闭合；混用会造成阅读和排版错误（000 行动要求5）。",
-    reference="000 行动要求5",
+    rationale="全角左括号“（”应以全角右括号“）”闭合；混用会造成阅读和排版错误。",
+    reference="plain_language",
     bad=["公司控股子公司（以下简称“甲公司”)已于2024年完成增资。"],
     good=["公司控股子公司（以下简称“甲公司”）已于2024年完成增资。"],
     suggestion="改为成对的全角括号（）",
@@ -123,8 +123,8 @@ _DOUBLED_GLYPHS = re.compile(r"([\u4e00-\u9fff])\1\1")
     category=Category.STYLE,
     severity=Severity.INFO,
     summary="句子过长",
-    rationale="披露内容应当简明清晰、通俗易懂（000 行动要求5）；超过200字的句子难以阅读，宜拆分。",
-    reference="000 行动要求5",
+    rationale="披露内容应当简明清晰、通俗易懂（《上市公司信息披露管理办法》第三条）；超过200字的句子难以阅读，宜拆分。",
+    reference="plain_language",
     bad=[
         "公司" + "将围绕主营业务持续加大研发投入、优化产品结构、拓展海外市场、提升管理效率、" * 8 + "推动高质量发展。"
     ],
@@ -156,10 +156,10 @@ _PAST_MIN_SENTENCES = 4
     severity=Severity.INFO,
     summary="过往成绩篇幅过大，目标与举措不突出",
     rationale=(
-        "行动方案应主要阐述未来的优化目标和具体举措，过往成绩应当简要、概括（000 行动要求2）。"
+        "行动方案应主要阐述未来的优化目标和具体举措，过往成绩应当简要、概括（上交所“提质增效重回报”一本通“行动要求”第2项）。"
         "一个部分中多数句子陈述已取得的成绩、而非目标与措施时提示。"
     ),
-    reference="000 行动要求2",
+    reference="plan_focus_on_future",
     bad=[
         "关于2025年度“提质增效重回报”行动方案的公告\n一、提升经营质量\n"
         "2024年，公司实现营业收入18.62亿元，同比增长14.3%。2024年，公司净利润2.15亿元，同比增长10.8%。"
