@@ -13,9 +13,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from disclint.citations import UNKNOWN_MARKET, Market
 from disclint.document import BlockKind, Document
 from disclint.findings import Category, Finding, Severity
-from disclint.citations import UNKNOWN_MARKET, Market
 from disclint.frames import Frame, Matcher, frame_hits_in
 from disclint.lexicons import Lexicon, Term
 from disclint.structure.bundle import Part, split_parts

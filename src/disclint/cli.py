@@ -887,9 +887,7 @@ def run(argv: Sequence[str]) -> int:
         return 143
 
 
-def _dispatch(
-    build: Callable[[], argparse.ArgumentParser], command: Callable[..., None], arguments: list[str]
-) -> int:
+def _dispatch(build: Callable[[], argparse.ArgumentParser], command: Callable[..., None], arguments: list[str]) -> int:
     try:
         # Intermixed: options may come after the paths ("check a.txt --format json b.txt").
         options = vars(build().parse_intermixed_args(arguments[1:]))

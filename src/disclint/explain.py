@@ -233,7 +233,9 @@ def basis_lines(lexicon: Lexicon, reference: str) -> list[str]:
                 doc = clause.document
                 number = f"，{doc.number}" if doc.number else ""
                 flag = "已核对原文" if clause.verified else "未核实"
-                lines.append(f"      《{doc.title}》（{doc.issuer}，{doc.date}{number}）{clause.article_with(item)}〔{flag}〕")
+                lines.append(
+                    f"      《{doc.title}》（{doc.issuer}，{doc.date}{number}）{clause.article_with(item)}〔{flag}〕"
+                )
                 if clause.quote:
                     lines.append(f"        “{clause.quote}”")
                 if clause.note:
