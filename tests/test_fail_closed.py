@@ -136,3 +136,12 @@ def test_a_good_team_lexicon_still_loads(project: Path) -> None:
     code, out, err = _team(project, TERM.replace("工艺领跑", "遥遥领先"))
     assert code in (0, 1) and err == ""
     assert "遥遥领先" in out
+
+
+@pytest.mark.parametrize("baseline", ["/dev/zero", "missing.json", "plan.txt"])
+def test_a_bad_baseline_named_in_the_config_names_the_config(project: Path, baseline: str) -> None:
+    (project / "disclint.toml").write_text(f'baseline = "{baseline}"\n', encoding="utf-8")
+    result = invoke(["check", "plan.txt", "--no-cache"])
+    assert result.exit_code == 2 and result.stdout == ""
+    line = _one_error_line(result.stderr)
+    assert "disclint.toml: baseline" in line

@@ -503,7 +503,9 @@ def _check(
         try:
             recorded = Baseline.load(baseline_path)
         except BaselineError as exc:
-            raise UsageError(str(exc)) from None
+            # A baseline named in the config file: say so (file and key), as for every config error.
+            given = f"{config.where('baseline')}: " if baseline is None and config.path is not None else ""
+            raise UsageError(f"{given}{exc}") from None
 
     specs: list[InputSpec] = []
     skipped: list[Path] = []

@@ -1,0 +1,148 @@
+"""Malformed-input generators shared by the hypothesis tests (tests/test_fuzz.py)
+and the reproducer replay (tests/replay_reproducers.py).
+
+Everything is built here from a few lines of our own text; no committed
+binaries. The DOCX builder writes a minimal package by hand (zipfile), so
+that a test can put any bytes it likes in any part; the PDF seed is a small
+file written by reportlab.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+
+PARAGRAPHS = [
+    "一、提升经营质量",
+    "公司力争到2027年末市值迈上三百亿元台阶，产品工艺遥遥领先。",
+    "（一）加强投资者沟通",
+    "公司将持续完善治理结构，择机推进回购，预计2026年营业收入增长20%。",
+]
+
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    '<Override PartName="/word/numbering.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>'
+    '<Override PartName="/word/styles.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
+    "</Types>"
+)
+ROOT_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+    'Target="word/document.xml"/></Relationships>'
+)
+DOCUMENT_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" '
+    'Target="numbering.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
+    'Target="styles.xml"/></Relationships>'
+)
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def numbering_xml(fmt: str = "chineseCounting", start: str = "1", ilvl: str = "0") -> str:
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {W}>'
+        f'<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/>'
+        f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+    )
+
+
+def styles_xml(outline: str = "0") -> str:
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {W}>'
+        '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/>'
+        f'<w:pPr><w:outlineLvl w:val="{outline}"/></w:pPr></w:style></w:styles>'
+    )
+
+
+def paragraph_xml(text: str, *, numbered: bool = False, ilvl: str = "0", style: str | None = None) -> str:
+    props = ""
+    if numbered or style:
+        props = "<w:pPr>"
+        if style:
+            props += f'<w:pStyle w:val="{style}"/>'
+        if numbered:
+            props += f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="1"/></w:numPr>'
+        props += "</w:pPr>"
+    return f'<w:p>{props}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+def document_xml(body: str) -> str:
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W}><w:body>{body}'
+        "<w:sectPr/></w:body></w:document>"
+    )
+
+
+def default_body() -> str:
+    return "".join(
+        paragraph_xml(text, numbered=index % 2 == 0, style="Heading1" if index == 0 else None)
+        for index, text in enumerate(PARAGRAPHS)
+    )
+
+
+def build_docx(parts: dict[str, str | bytes] | None = None) -> bytes:
+    """A .docx package; ``parts`` replaces or adds parts (name → XML text or bytes)."""
+    files: dict[str, str | bytes] = {
+        "[Content_Types].xml": CONTENT_TYPES,
+        "_rels/.rels": ROOT_RELS,
+        "word/_rels/document.xml.rels": DOCUMENT_RELS,
+        "word/document.xml": document_xml(default_body()),
+        "word/numbering.xml": numbering_xml(),
+        "word/styles.xml": styles_xml(),
+    }
+    files.update(parts or {})
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, content in files.items():
+            package.writestr(name, content.encode("utf-8") if isinstance(content, str) else content)
+    return buffer.getvalue()
+
+
+@lru_cache(maxsize=1)
+def seed_pdf() -> bytes:
+    """A small two-page text PDF (reportlab's built-in CJK font, no embedding)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pageCompression=0)
+    for number in range(2):
+        page.setFont("STSong-Light", 12)
+        y = 780.0
+        for text in PARAGRAPHS:
+            page.drawString(72, y, text)
+            y -= 20
+        page.drawString(280, 40, f"第 {number + 1} 页")
+        page.showPage()
+    page.save()
+    return buffer.getvalue()
+
+
+def mutate(data: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
+    """``data`` with each edit (position, bytes to drop, bytes to insert) applied in turn."""
+    out = bytearray(data)
+    for position, drop, insert in edits:
+        at = position % (len(out) + 1)
+        out[at : at + drop] = insert
+    return bytes(out)
+
+
+def write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path

@@ -1,0 +1,244 @@
+"""Replay the corpus of reproducers through the command line.
+
+    python tests/replay_reproducers.py [--disclint disclint] [--recipes] [--timeout 60] [FOLDER ...]
+
+The corpus is ``tests/reproducers/``: inputs that once crashed, hung or made
+disclint break a promise, kept small. Each runs in its own subprocess with a
+timeout and its own session:
+
+* ``drafts/*`` — ``disclint check FILE --format json``: status 0, 1 or 2, no
+  traceback, the file in the report (an unreadable one as an error), the
+  input unchanged, no process left behind;
+* ``configs/*.toml`` — used as ``disclint.toml`` next to a short draft;
+* ``lexicons/*.toml`` — used as the team lexicon of such a config: status
+  0/1, or 2 with one ``disclint: error:`` line naming the file and nothing
+  linted.
+
+``--recipes`` also builds and replays the large reproducers that are not
+worth committing (a sentence with no end punctuation, CR-separated lines, an
+unclosed Markdown comment, a million short lines, a DOCX numbering start of
+99,999,999,999, a zip bomb, a PDF listing one page 100,000 times).
+
+Prints one line per input and exits 1 when any fails. The hypothesis tests
+(tests/test_fuzz.py) find new reproducers; save them here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hashlib
+import io
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE / "reproducers"
+DRAFT = "一、经营情况\n公司力争到2027年末市值迈上三百亿元台阶，产品工艺遥遥领先。\n"
+
+
+def _session_left(sid: int) -> list[int]:
+    left = []
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="utf-8", errors="replace") as handle:
+                    fields = handle.read().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            if fields[0] not in ("Z", "X") and int(fields[3]) == sid:
+                left.append(int(entry))
+    return left
+
+
+def run(disclint: list[str], arguments: list[str], cwd: Path, timeout: float) -> tuple[int | None, str, str, list[int]]:
+    process = subprocess.Popen(
+        [*disclint, *arguments], cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        out, err = process.communicate(timeout=timeout)
+        status: int | None = process.returncode
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        out, err = process.communicate()
+        status = None
+    left = _session_left(process.pid)
+    for pid in left:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    return status, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"), left
+
+
+def check_draft(disclint: list[str], path: Path, timeout: float) -> str | None:
+    """None when ``path`` is handled as promised, else what went wrong."""
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / path.name
+        shutil.copy(path, copy)
+        before = hashlib.sha256(copy.read_bytes()).hexdigest()
+        status, out, err, left = run(disclint, ["check", copy.name, "--format", "json", "--no-cache"], Path(folder), timeout)
+        if status is None:
+            return f"hang (> {timeout:.0f} s)"
+        if status not in (0, 1, 2) or "Traceback" in err:
+            return f"crash (status {status}): {err.strip().splitlines()[-1:] if err.strip() else ''}"
+        if hashlib.sha256(copy.read_bytes()).hexdigest() != before:
+            return "input modified"
+        if left:
+            return f"processes left: {left}"
+        try:
+            files = {Path(item["path"]).name: item for item in json.loads(out)["files"]}
+        except (ValueError, KeyError, TypeError):
+            return "no report"
+        if copy.name not in files:
+            return "file missing from the report"
+        if (status == 2) != bool(files[copy.name].get("error")):
+            return f"status {status} does not match the file's error {files[copy.name].get('error')!r}"
+    return None
+
+
+def check_config(disclint: list[str], path: Path, timeout: float, *, lexicon: bool) -> str | None:
+    with tempfile.TemporaryDirectory() as folder:
+        here = Path(folder)
+        (here / "draft.txt").write_text(DRAFT, encoding="utf-8")
+        if lexicon:
+            shutil.copy(path, here / "team.toml")
+            (here / "disclint.toml").write_text('lexicons = ["team.toml"]\n', encoding="utf-8")
+        else:
+            shutil.copy(path, here / "disclint.toml")
+        status, out, err, left = run(disclint, ["check", "draft.txt", "--no-cache"], here, timeout)
+        if status is None:
+            return f"hang (> {timeout:.0f} s)"
+        if status not in (0, 1, 2) or "Traceback" in err:
+            return f"crash (status {status})"
+        if left:
+            return f"processes left: {left}"
+        lines = [line for line in err.splitlines() if line.strip()]
+        if status == 2 and (out.strip() or len(lines) != 1 or not lines[0].startswith("disclint: error: ")):
+            return f"did not fail closed with one line: {err.strip()[:200]!r}"
+        if status == 2 and not any(name in lines[0] for name in ("disclint.toml", "team.toml")):
+            return f"the error names neither file: {lines[0]!r}"
+    return None
+
+
+# ---------------------------------------------------------------- large reproducers, built on demand
+
+
+def _docx(parts: dict[str, bytes]) -> bytes:
+    sys.path.insert(0, str(HERE))
+    from fuzz_inputs import build_docx
+
+    return build_docx(dict(parts))
+
+
+def _bignum_docx() -> bytes:
+    sys.path.insert(0, str(HERE))
+    from fuzz_inputs import document_xml, numbering_xml, paragraph_xml
+
+    body = "".join(paragraph_xml("条款", numbered=True) for _ in range(3))
+    return _docx({"word/document.xml": document_xml(body).encode(),
+                  "word/numbering.xml": numbering_xml("upperLetter", "99999999999").encode()})
+
+
+def _zip_bomb() -> bytes:
+    sys.path.insert(0, str(HERE))
+    from fuzz_inputs import build_docx
+
+    with zipfile.ZipFile(io.BytesIO(build_docx())) as package:
+        kept = {name: package.read(name) for name in ("[Content_Types].xml", "_rels/.rels")}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, content in kept.items():
+            package.writestr(name, content)
+        with package.open("word/document.xml", "w") as stream:
+            stream.write(b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>')
+            chunk = b" " * (1 << 20)
+            for _ in range(1024):
+                stream.write(chunk)
+    return buffer.getvalue()
+
+
+def _pdf_repeating_one_page(count: int = 100_000) -> bytes:
+    content = b"BT /F1 12 Tf 72 720 Td (Page) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + b" ".join([b"3 0 R"] * count) + b"] /Count " + str(count).encode() + b" >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for offset in offsets:
+        out += f"{offset:010d} 00000 n \n".encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+RECIPES: dict[str, Callable[[], bytes]] = {
+    "no-end-punctuation.txt": lambda: ("公司将持续推进" * 45_000).encode(),
+    "cr-separated.txt": lambda: ("公司遥遥领先\r" * 130_000).encode(),
+    "vt-separated.txt": lambda: ("公司遥遥领先\v" * 130_000).encode(),
+    "unclosed-comment.md": lambda: ("<!--" + "公司遥遥领先。\n" * 10_000).encode(),
+    "million-short-lines.txt": lambda: ("一\n" * 1_000_000).encode(),
+    "bignum-numbering.docx": _bignum_docx,
+    "zip-bomb.docx": _zip_bomb,
+    "one-page-100000-times.pdf": _pdf_repeating_one_page,
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("folders", nargs="*", type=Path, help="corpus folders (default: tests/reproducers)")
+    parser.add_argument("--disclint", default=f"{sys.executable} -m disclint", help="the command to run")
+    parser.add_argument("--recipes", action="store_true", help="also build and replay the large reproducers")
+    parser.add_argument("--timeout", type=float, default=60.0, help="seconds per input")
+    options = parser.parse_args()
+    disclint = options.disclint.split()
+    root = options.folders or [CORPUS]
+    failures = 0
+    total = 0
+
+    def report(name: str, problem: str | None) -> None:
+        nonlocal failures, total
+        total += 1
+        failures += problem is not None
+        print(f"{'FAIL' if problem else 'ok  '} {name}" + (f": {problem}" if problem else ""))
+
+    for folder in root:
+        for path in sorted(folder.rglob("*")):
+            if not path.is_file() or path.name.startswith(".") or path.name == "README.md":
+                continue
+            kind = path.parent.name
+            if kind == "configs":
+                report(str(path.relative_to(folder)), check_config(disclint, path, options.timeout, lexicon=False))
+            elif kind == "lexicons":
+                report(str(path.relative_to(folder)), check_config(disclint, path, options.timeout, lexicon=True))
+            elif path.suffix.lower() in (".txt", ".md", ".docx", ".pdf"):
+                report(str(path.relative_to(folder)), check_draft(disclint, path, options.timeout))
+    if options.recipes:
+        with tempfile.TemporaryDirectory() as built:
+            for name, make in RECIPES.items():
+                path = Path(built) / name
+                path.write_bytes(make())
+                report(f"recipe {name}", check_draft(disclint, path, options.timeout))
+                path.unlink()
+    print(f"{total - failures} of {total} reproducers handled as promised")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
