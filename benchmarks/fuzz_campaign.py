@@ -173,7 +173,7 @@ def run_cli(
     env: dict[str, str] | None = None,
     during: Callable[[subprocess.Popen[bytes]], None] | None = None,
 ) -> Run:
-    environment = dict(os.environ)
+    environment = dict(os.environ, DISCLINT_LANG="en")  # the messages checked are the English ones
     environment.update(env or {})
     start = time.monotonic()
     process = subprocess.Popen(

@@ -62,7 +62,7 @@ def _session_left(sid: int) -> list[int]:
 def run(disclint: list[str], arguments: list[str], cwd: Path, timeout: float) -> tuple[int | None, str, str, list[int]]:
     process = subprocess.Popen(
         [*disclint, *arguments], cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        start_new_session=True,
+        start_new_session=True, env=dict(os.environ, DISCLINT_LANG="en"),  # messages checked in English
     )
     try:
         out, err = process.communicate(timeout=timeout)

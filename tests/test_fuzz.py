@@ -150,9 +150,6 @@ def docx_package(draw: Any) -> bytes:
     return build_docx(parts)
 
 
-@pytest.mark.xfail(
-    reason="until the DOCX parser validates attribute values and code points (issue 15, parser hardening)", strict=False
-)
 @FUZZ
 @given(package=docx_package())
 def test_docx_from_mutated_xml(here: Path, package: bytes) -> None:

@@ -13,18 +13,7 @@ from replay_reproducers import CORPUS, check_config, check_draft
 pytestmark = pytest.mark.slow
 
 DISCLINT = [sys.executable, "-m", "disclint"]
-# Parser cases whose fix belongs to the parser hardening of issue 15; they stay here so that
-# the replay shows when it lands (xfail, not strict: a passing one is fine).
-PARSER_PENDING = {
-    "docx-ilvl-superscript-two.docx",
-    "docx-main-part-is-settings.docx",
-    "docx-main-part-is-styles.docx",
-    "docx-negative-start-ideograph.docx",
-    "docx-outline-superscript-two.docx",
-    "docx-styles-external.docx",
-    "docx-sym-beyond-unicode.docx",
-    "docx-sym-overflowing.docx",
-}
+PARSER_PENDING: set[str] = set()  # names of parser cases not fixed yet (xfail, not strict)
 
 
 def _cases(kind: str) -> list[object]:
