@@ -575,6 +575,13 @@ fail-on = "error"
 # --type on the command line overrides it.
 # type = "action_plan"
 
+# Where the company is listed: whose rules the findings' 依据 cite. auto (default)
+# reads the 证券代码 on the cover (60/688 Shanghai, 00/30 Shenzhen, 8/92/43 Beijing)
+# or the platform and exchange the text names; unknown cites the CSRC rules.
+# --exchange on the command line overrides it.
+# exchange = "szse"   # auto, sse, szse, bse
+# board = "chinext"   # auto, main, star, chinext, bse
+
 # The team's own lexicon files: more [[term]] entries for existing rules (e.g.
 # hot-topic concepts for HT001) and company-specific allowed phrases
 # ([allow] phrases = ["领先者X1"]).
