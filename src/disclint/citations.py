@@ -232,18 +232,21 @@ class Citations:
         if not self.known(reference):
             self._memo[key] = reference
             return reference
-        grouped: dict[str, list[str]] = {}
-        headings: dict[str, str] = {}
+        # document → clause id → (clause, items): the items of one clause are named together.
+        grouped: dict[str, dict[str, tuple[Clause, list[str]]]] = {}
         for clause, item in self.clauses_for(reference, market):
-            doc = clause.document
-            headings[doc.id] = doc.heading()
-            article = clause.article_with(item)
-            if not clause.verified:
-                article += "〔条款未核实〕"
-            articles = grouped.setdefault(doc.id, [])
-            if article not in articles:
-                articles.append(article)
-        text = "；".join(headings[doc_id] + "、".join(articles) for doc_id, articles in grouped.items())
+            entry = grouped.setdefault(clause.document.id, {}).setdefault(clause.id, (clause, []))
+            if item and item not in entry[1]:
+                entry[1].append(item)
+        parts = []
+        for clauses in grouped.values():
+            articles = []
+            for clause, items in clauses.values():
+                article = clause.article + (f"第{''.join(items)}项" if items else "")
+                articles.append(article + ("" if clause.verified else "〔条款未核实〕"))
+            first = next(iter(clauses.values()))[0]
+            parts.append(first.document.heading() + "、".join(articles))
+        text = "；".join(parts)
         self._memo[key] = text
         return text
 
