@@ -70,8 +70,11 @@ def test_every_rule_and_pack_cites_regulations_for_every_market() -> None:
     for pack in get_packs(lexicon).values():
         references.append(pack.source)
         references += [section.source for section in pack.sections]
+    bases = ", ".join(sorted(lexicon.citations.bases))
     for reference in references:
-        assert not is_seed_style(reference), reference
+        assert not is_seed_style(reference), (
+            f"{reference!r} cites the project's seed files; write basis ids from lexicons/sources.toml ({bases})"
+        )
         for market in MARKETS:
             text = lexicon.cite(reference, market)
             assert text and not SEED.search(text), (reference, market, text)
@@ -80,8 +83,11 @@ def test_every_rule_and_pack_cites_regulations_for_every_market() -> None:
 def test_every_lexicon_source_is_a_basis() -> None:
     lexicon = default_lexicon()
     meta = {"disclint 抑制约定（docs/workflow.md）"}  # ST101–ST103 cite the suppression convention
+    bases = ", ".join(sorted(lexicon.citations.bases))
     for who, reference in citing(lexicon):
-        assert reference in meta or lexicon.citations.known(reference), (who, reference)
+        assert reference in meta or lexicon.citations.known(reference), (
+            f"{who}: {reference!r} is not a basis; use basis ids from lexicons/sources.toml ({bases})"
+        )
 
 
 def test_findings_in_every_format_cite_no_seed_number() -> None:
