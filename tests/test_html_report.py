@@ -88,6 +88,9 @@ class Page(HTMLParser):
             self._lines += 1
             self._cells = 0
             self._line_attrs = attrs
+        if self._in_doc and tag == "p" and "p" in classes:
+            # A reflowed PDF paragraph: its printed line breaks are not shown.
+            self._line_attrs = attrs
         if self._in_doc and tag == "div" and "page-break" in classes:
             self._page_break = True
             self.page_breaks.setdefault(self.file, []).append("")
@@ -136,7 +139,9 @@ class Page(HTMLParser):
         if self._page_break:
             self.page_breaks[self.file][-1] += data
             return
-        if not self._in_doc or not self._in("div", "l"):
+        if not self._in_doc or not (self._in("div", "l") or self._in("p", "p")):
+            return
+        if self._in("span", "page-mark") or self._in("span", "sp"):
             return
         start = self._offset()
         self.text[self.file].append(data)
@@ -154,10 +159,34 @@ def read(page: str) -> Page:
     return parser
 
 
+def check_reflowed_highlights(parsed: Page, file: int, result: FileResult) -> None:
+    """A PDF shows its paragraphs without the printed line breaks; each finding
+    highlights exactly its characters, across the line ends."""
+    text = result.text
+    inside = set()
+    for start, end, _heading in result.paragraphs:
+        inside.update(offset for offset in range(start, end) if text[offset] not in "\r\n")
+    assert "".join(parsed.text[file]) == "".join(text[offset] for offset in sorted(inside))
+    shown = []
+    position = 0
+    for offset in range(len(text) + 1):
+        shown.append(position)
+        if offset in inside:
+            position += 1
+    for number, item in enumerate(result.findings):
+        start, end = item.finding.start, item.finding.end
+        expected = {shown[offset] for offset in range(start, end) if offset in inside and text[offset] != "\t"}
+        assert parsed.covered.get((file, number), set()) == expected, (item.finding.code, item.excerpt)
+        assert parsed.anchors[(file, number)] == shown[start]
+
+
 def check_highlights(parsed: Page, file: int, result: FileResult) -> None:
     """The page shows the text exactly (a CRLF line end as one break) and each
     finding highlights exactly its characters, line breaks aside."""
     text = result.text
+    if result.source_format == "pdf" and result.paragraphs:
+        check_reflowed_highlights(parsed, file, result)
+        return
     assert "".join(parsed.text[file]) == text.replace("\r\n", "\n").replace("\r", "\n")
     shown = []  # original offset -> offset in the page's text
     position = 0
@@ -261,7 +290,7 @@ def test_several_files_get_a_switcher_and_one_visible_section(tmp_path: Path) ->
     assert "无法读取此文件：encrypted PDF: a password is needed" in page
     assert "<title>disclint 审阅报告 · 5 个文件</title>" in page
     # PDF locations carry the page.
-    assert "p1:13:" in page and "第 1 页第 13 行" in page
+    assert "第1页第13行" in page and "第 1 页第 13 行" in page
 
 
 def test_document_text_and_messages_are_escaped(tmp_path: Path) -> None:
@@ -335,15 +364,18 @@ def test_page_dividers_when_page_starts_are_known(tmp_path: Path) -> None:
     write_pdf(pdf_path)
     result = view_result(pdf_path)
     assert len(result.page_starts) == 2  # the engine knows where the PDF's pages start
-    assert render_html([result]).count('class="page-break"') == 1
+    # Page 2 begins inside a paragraph: the reflowed paragraph carries a page mark instead of a divider.
+    page = render_html([result])
+    assert page.count('class="page-break"') + page.count('class="page-mark"') == 1
     result.page_starts = []
-    assert 'class="page-break"' not in render_html([result])
-    second = next(item for item in result.findings if item.start.page == 2)
-    line_start = second.start.offset - second.start.column + 1
-    result.page_starts = [0, line_start]  # type: ignore[attr-defined]
+    assert 'class="page-break"' not in render_html([result]) and 'class="page-mark"' not in render_html([result])
+    paragraph_start = next(start for start, _end, _heading in result.paragraphs if start > 300)
+    result.page_starts = [0, paragraph_start]
     parsed = read(render_html([result]))
     assert parsed.page_breaks[0] == ["第 2 页"]
     check_highlights(parsed, 0, result)
+    # Printed as lines, shown as paragraphs: no paragraph of the page is a single printed line's fragment.
+    assert page.count('<p class="p') == len(result.paragraphs)
 
 
 def test_parts_of_a_bundle_and_a_result_without_text() -> None:

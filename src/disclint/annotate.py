@@ -497,6 +497,9 @@ def _new_docx(result: FileResult, source: Path | None) -> tuple[Any, TextMap]:
     header.text = _safe(f"disclint 审阅稿 · 据 {result.path} 提取的文字生成（版式与原文件不同）")
     pieces: list[Piece] = []
     number = 0
+    # A PDF's printed line ends are not the author's: its paragraphs are reflowed (a line break
+    # between two Chinese characters vanishes, one between Latin words becomes a space).
+    reflow = result.source_format == "pdf"
     for planned in _paragraph_plan(text, _blocks_of(source, text)):
         if not text[planned.start : planned.end].strip():
             continue  # blank lines: the paragraph spacing shows them
@@ -512,7 +515,11 @@ def _new_docx(result: FileResult, source: Path | None) -> tuple[Any, TextMap]:
             if chunk == "\t":
                 node = run.add_tab()
             elif chunk in ("\r\n", "\r", "\n"):
-                node = run.add_br()
+                if reflow:
+                    before, after = text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]
+                    node = run.add_t(" " if before.isascii() and after.isascii() and before.strip() else "")
+                else:
+                    node = run.add_br()
             else:
                 node = run.add_t(_safe(chunk))
             pieces.append(Piece(match.start(), chunk, node, number))

@@ -24,12 +24,13 @@ from typing import TYPE_CHECKING
 
 from disclint.analysis import Analysis
 from disclint.config import Config, ConfigError, resolve_selection, resolve_severities
-from disclint.document import Document, Position
+from disclint.document import BlockKind, Document, Position
 from disclint.findings import DocumentPart, FileResult, Finding, LocatedFinding, SectionCheck, Severity
 from disclint.guard import FileTimeout, guarded
 from disclint.lexicons import Lexicon, LexiconError, default_lexicon, load_lexicons
 from disclint.parse import DEFAULT_LIMITS, InputError, Limits, parse_bytes, parse_path, read_input, without_surrogates
 from disclint.rules import RuleSpec, all_rules
+from disclint.structure.headings import Heading
 from disclint.text.segment import Segmenter
 
 if TYPE_CHECKING:
@@ -226,7 +227,11 @@ class Linter:
         if self.document_view:
             _attach_document_view(result, document, analysis)
         outcome = FileOutcome(result, relative=relative)
-        result.findings = locate(document, self.apply_workflow(document, outcome, deduplicate(findings), enabled))
+        result.findings = locate(
+            document,
+            self.apply_workflow(document, outcome, deduplicate(findings), enabled),
+            places=Places(document, analysis.headings),
+        )
         outcome.origin = document.locate(0)
         outcome.origin_line = document.line_text(0)
         from disclint.baseline import fingerprints
@@ -368,6 +373,10 @@ def _attach_document_view(result: FileResult, document: Document, analysis: Anal
             pages.append(line.offset)
             last_page = line.page
     result.page_starts = pages
+    if document.source_format == "pdf":
+        result.paragraphs = [
+            (block.start, block.end, block.kind is BlockKind.HEADING) for block in document.blocks
+        ]
     result.checklist = [
         SectionCheck(
             doc_type=doc_type,
@@ -394,25 +403,77 @@ def deduplicate(findings: Iterable[Finding]) -> list[Finding]:
     return unique
 
 
-def locate(document: Document, findings: Iterable[Finding]) -> list[LocatedFinding]:
+class Places:
+    """Where an offset stands in the document's structure: its heading path and table cell."""
+
+    _MAX_TITLE = 30
+
+    def __init__(self, document: Document, headings: Sequence[Heading]) -> None:
+        self.document = document
+        # (start offset, path) at each heading, in document order: the open headings after it.
+        self._starts: list[int] = []
+        self._paths: list[tuple[str, ...]] = []
+        stack: list[tuple[int, str]] = []
+        for heading in headings:
+            if heading.run_in:
+                continue
+            while stack and stack[-1][0] >= heading.level:
+                stack.pop()
+            title = heading.text if len(heading.text) <= self._MAX_TITLE else heading.text[: self._MAX_TITLE - 1] + "…"
+            stack.append((heading.level, title))
+            self._starts.append(heading.start)
+            self._paths.append(tuple(title for _level, title in stack))
+        self._block_starts = [block.start for block in document.blocks]
+        # (table, row) of every block; (0, 0) outside tables.
+        self._rows: list[tuple[int, int]] = []
+        table = row = 0
+        for block in document.blocks:
+            if block.kind is BlockKind.TABLE_ROW:
+                if row == 0:
+                    table += 1
+                row += 1
+                self._rows.append((table, row))
+            else:
+                row = 0
+                self._rows.append((0, 0))
+
+    def heading_path(self, offset: int) -> tuple[str, ...]:
+        import bisect
+
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return self._paths[index] if index >= 0 else ()
+
+    def cell(self, offset: int) -> tuple[int, int, int] | None:
+        """(table, row, column) of ``offset`` when it lies in a table row of a Word document."""
+        import bisect
+
+        if self.document.source_format != "docx":
+            return None
+        blocks = self.document.blocks
+        index = bisect.bisect_right(self._block_starts, offset) - 1
+        if index < 0 or blocks[index].kind is not BlockKind.TABLE_ROW or offset > blocks[index].end:
+            return None
+        table, row = self._rows[index]
+        # Cells are separated by tabs; an empty first cell's tab lies before the trimmed block start.
+        previous_end = blocks[index - 1].end if index > 0 else 0
+        column = self.document.text.count("\t", previous_end, offset) + 1
+        return table, row, column
+
+
+def locate(document: Document, findings: Iterable[Finding], places: Places | None = None) -> list[LocatedFinding]:
     located = []
-    # Findings on one line share its text: a long line (a file of one line) with many
-    # findings is copied once, not once per finding.
-    lines: dict[int, str] = {}
     for finding in findings:
         start = document.locate(finding.start)
         end = document.locate(finding.end)
-        line_start = start.offset - start.column + 1
-        source_line = lines.get(line_start)
-        if source_line is None:
-            source_line = lines[line_start] = document.line_text(finding.start)
         located.append(
             LocatedFinding(
                 finding=finding,
                 excerpt=document.text[finding.start : finding.end],
                 start=start,
                 end=end,
-                source_line=source_line,
+                source_line=document.line_text(finding.start),
+                heading_path=places.heading_path(finding.start) if places is not None else (),
+                cell=places.cell(finding.start) if places is not None else None,
             )
         )
     return located

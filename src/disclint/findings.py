@@ -58,6 +58,15 @@ class LocatedFinding:
     start: Position
     end: Position
     source_line: str
+    # The headings the finding stands under, outermost first ("一、提升经营质量", "（二）存货管理").
+    heading_path: tuple[str, ...] = ()
+    # In a table: (table number, row, column), each counted from 1 in reading order.
+    cell: tuple[int, int, int] | None = None
+
+    @property
+    def section_path(self) -> str | None:
+        """The heading path as one string (JSON ``section`` for findings other than missing sections)."""
+        return " > ".join(self.heading_path) if self.heading_path else None
 
 
 @dataclass(frozen=True)
@@ -103,6 +112,8 @@ class FileResult:
     source_format: str = ""
     checklist: list[SectionCheck] = field(default_factory=list)
     page_starts: list[int] = field(default_factory=list)  # offset where each PDF page begins
+    # (start, end, is a heading) of each paragraph as the parser reflowed it (a PDF's printed lines joined)
+    paragraphs: list[tuple[int, int, bool]] = field(default_factory=list)
     baselined: int = 0  # findings recorded in the baseline and therefore not reported
 
     def count(self, severity: Severity) -> int:

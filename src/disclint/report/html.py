@@ -33,7 +33,8 @@ from typing import Any
 
 from disclint import __version__
 from disclint.findings import Category, FileResult, LocatedFinding, SectionCheck, Severity
-from disclint.report.location import location_text
+from disclint.i18n import _
+from disclint.report.location import location_text, place_text
 
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -145,11 +146,14 @@ def _tab_counts(result: FileResult) -> str:
     return "".join(parts) or '<span class="n ok">✓</span>'
 
 
-def _location_label(item: LocatedFinding) -> str:
+def _location_label(item: LocatedFinding, fmt: str) -> str:
+    """Short, for the sidebar: 第3页第12行, 第22段, 第18行."""
     start = item.start
     if start.page is not None:
-        return f"p{start.page}:{start.line}:{start.column}"
-    return f"{start.line}:{start.column}"
+        return _("p. {page}, l. {line}").format(page=start.page, line=start.line)
+    if fmt == "docx":
+        return _("para. {line}").format(line=start.line)
+    return _("l. {line}").format(line=start.line)
 
 
 def _file_section(index: int, result: FileResult, *, hidden: bool) -> Iterator[str]:
@@ -163,7 +167,9 @@ def _file_section(index: int, result: FileResult, *, hidden: bool) -> Iterator[s
     yield from _sidebar(index, result)
     yield from _document(index, result)
     yield "</div>\n"
-    yield f'<div class="details" hidden>\n{"".join(_detail(index, n, item) for n, item in enumerate(result.findings))}</div>\n'
+    word = result.source_format == "docx"
+    details = "".join(_detail(index, n, item, word=word) for n, item in enumerate(result.findings))
+    yield f'<div class="details" hidden>\n{details}</div>\n'
     yield "</section>\n"
 
 
@@ -275,13 +281,22 @@ def _sidebar(index: int, result: FileResult) -> Iterator[str]:
         for number in numbers:
             item = result.findings[number]
             finding = item.finding
+            label = _("Suggestion")
+            suggestion = (
+                f'<span class="sug"><b>{_e(label)}</b>{_e(finding.suggestion)}</span>' if finding.suggestion else ""
+            )
+            place = place_text(item)
             yield (
                 f'<li><a class="item sev-{finding.severity.value}" href="#f{index}-{number}" data-target="{number}" '
                 f'data-sev="{finding.severity.value}" data-cat="{finding.category.value}" title="{_e(finding.message)}">'
                 f'<span class="badge sev-{finding.severity.value}">{SEVERITY_ZH[finding.severity]}</span>'
                 f"<code>{_e(finding.code)}</code>"
-                f'<span class="loc">{_e(_location_label(item))}</span>'
-                f'<span class="snip">{_e(_snippet(item.excerpt))}</span></a></li>\n'
+                f'<span class="loc">{_e(_location_label(item, result.source_format))}</span>'
+                + (f'<span class="snip">{_e(_snippet(item.excerpt))}</span>' if item.excerpt else "")
+                + f'<span class="msg">{_e(finding.message)}</span>'
+                + suggestion
+                + (f'<span class="place">{_e(place)}</span>' if place else "")
+                + "</a></li>\n"
             )
         yield "</ol></section>\n"
     yield "</div>\n</aside>\n"
@@ -304,16 +319,20 @@ def _snippet(excerpt: str, limit: int = 36) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def _detail(index: int, number: int, item: LocatedFinding) -> str:
+def _detail(index: int, number: int, item: LocatedFinding, *, word: bool = False) -> str:
     finding = item.finding
+    place = place_text(item)
     rows = [
         f'<div class="detail sev-{finding.severity.value}" id="d{index}-{number}" data-f="{number}">',
         f'<div class="d-head"><span class="badge sev-{finding.severity.value}">{SEVERITY_ZH[finding.severity]}</span>'
         f'<code>{_e(finding.code)}</code><span class="cat">{CATEGORY_ZH[finding.category]}</span>'
-        f'<span class="loc">{_e(location_text(item))}</span></div>',
+        f'<span class="loc">{_e(location_text(item, word=word))}</span></div>',
         f'<p class="msg">{_e(finding.message)}</p>',
         "<dl>",
     ]
+    if place:
+        where = _("Where")
+        rows.append(f'<dt>{_e(where)}</dt><dd class="place">{_e(place)}</dd>')
     if item.excerpt:
         rows.append(f'<dt>原文</dt><dd class="quote">{_e(_snippet(item.excerpt, 120))}</dd>')
     if finding.reference:
@@ -370,6 +389,10 @@ def _document(index: int, result: FileResult) -> Iterator[str]:
         yield '<p class="no-text">（此结果不含文档正文，只列出问题。）</p>\n</article>\n'
         return
     marks = _Marks(index, result.findings)
+    if fmt == "pdf" and result.paragraphs:
+        yield from _reflowed(result, marks)
+        yield "</article>\n"
+        return
     numbered = fmt in ("txt", "md")
     pages = _page_starts(result)
     page_index = 1  # the next page start to show (page 1 needs no divider)
@@ -409,6 +432,59 @@ def _document(index: int, result: FileResult) -> Iterator[str]:
     if in_table:
         yield "</div>\n"
     yield "</article>\n"
+
+
+_LATIN_END = re.compile(r"[A-Za-z0-9,.;:!?%)\]]$")
+_LATIN_START = re.compile(r"^[A-Za-z0-9(\[]")
+
+
+def _reflowed(result: FileResult, marks: _Marks) -> Iterator[str]:
+    """A PDF's text as the paragraphs it was printed in, not one ``div`` per printed line.
+
+    Each reflowed paragraph is one ``<p>``; the line breaks inside it are left
+    out (between two Chinese characters) or shown as a space (between Latin
+    words), so a highlight runs on across what was a line end. Page breaks
+    between paragraphs show as a divider, inside a paragraph as a small marker.
+    """
+    text = result.text
+    pages = _page_starts(result)
+    page_index = 1
+    paragraphs = sorted(result.paragraphs)
+    for position, (start, end, heading) in enumerate(paragraphs):
+        tail = paragraphs[position + 1][0] if position + 1 < len(paragraphs) else len(text) + 1
+        while page_index < len(pages) and pages[page_index] <= start:
+            page_index += 1
+            yield f'<div class="page-break" role="separator"><span>第 {page_index} 页</span></div>\n'
+        relevant = marks.relevant(start, tail)
+        pieces: list[str] = []
+        lines = _lines_within(text, start, end)
+        for number, (line_start, line_end) in enumerate(lines):
+            line_tail = lines[number + 1][0] if number + 1 < len(lines) else tail
+            while page_index < len(pages) and pages[page_index] <= line_start:
+                page_index += 1
+                pieces.append(f'<span class="page-mark" title="第 {page_index} 页">〔{page_index}〕</span>')
+            if number:
+                previous = text[lines[number - 1][0] : lines[number - 1][1]]
+                current = text[line_start:line_end]
+                if _LATIN_END.search(previous) and _LATIN_START.search(current):
+                    pieces.append('<span class="sp"> </span>')
+            pieces.append(marks.render(text, line_start, line_end, line_tail, relevant))
+        cls = "p h" if heading else "p"
+        yield f'<p class="{cls}">{"".join(pieces)}</p>\n'
+
+
+def _lines_within(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of each line of ``text[start:end]``, without the breaks."""
+    spans = []
+    position = start
+    while True:
+        brk = text.find("\n", position, end)
+        if brk < 0:
+            spans.append((position, end))
+            return spans
+        line_end = brk - 1 if brk > position and text[brk - 1] == "\r" else brk
+        spans.append((position, line_end))
+        position = brk + 1
 
 
 class _Marks:

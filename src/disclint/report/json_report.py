@@ -25,7 +25,8 @@ def _finding(item: LocatedFinding) -> dict[str, Any]:
         "excerpt": item.excerpt,
         "start": _position(item.start),
         "end": _position(item.end),
-        "section": finding.section,
+        # A section id for a missing section (CONTRACT.md); otherwise the heading path the finding stands under.
+        "section": finding.section if finding.section is not None else item.section_path,
         "suggestion": finding.suggestion,
         "reference": finding.reference,
     }

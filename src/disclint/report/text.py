@@ -13,10 +13,15 @@ from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from disclint.findings import FileResult, LocatedFinding, Severity
-from disclint.report.location import location
+from disclint.i18n import _
+from disclint.report.location import display_location, place_text
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-_LABEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
+
+
+def _label(severity: Severity) -> str:
+    return {Severity.ERROR: _("error"), Severity.WARNING: _("warning"), Severity.INFO: _("info")}[severity]
+
 _WINDOW = 36  # characters of context shown on each side of a long excerpt
 
 
@@ -74,9 +79,9 @@ def report_lines(results: Sequence[FileResult], *, baseline_written: str | None 
             finding = item.finding
             style = _STYLE[finding.severity]
             yield [
-                (location(result.path, item), "bold"),
+                (display_location(result.path, item), "bold"),
                 ("  ", None),
-                (_LABEL[finding.severity], style),
+                (_label(finding.severity), style),
                 ("  ", None),
                 (finding.code, "bold magenta"),
                 ("  " + finding.message, None),
@@ -85,10 +90,13 @@ def report_lines(results: Sequence[FileResult], *, baseline_written: str | None 
             gutter = f"{item.start.line:>5} │ "
             yield [(gutter, "dim"), (shown, None)]
             yield [(" " * (len(gutter) - 2) + "│ ", "dim"), (" " * caret_start + "^" * caret_width, style)]
+            place = place_text(item)
+            if place:
+                yield [("      = " + _("where: "), "dim"), (place, None)]
             if finding.reference:
-                yield [("      = 依据：", "dim"), (finding.reference, None)]
+                yield [("      = " + _("basis: "), "dim"), (finding.reference, None)]
             if finding.suggestion:
-                yield [("      = 建议：", "dim"), (finding.suggestion, "green")]
+                yield [("      = " + _("suggestion: "), "dim"), (finding.suggestion, "green")]
             yield []
     yield [(summary_line(results, baseline_written=baseline_written), "bold")]
 
@@ -113,7 +121,6 @@ def summary_line(results: Sequence[FileResult], *, baseline_written: str | None 
 
     ``baseline_written``: the baseline file this run recorded its findings in.
     """
-    from disclint.i18n import _
 
     errors = sum(result.count(Severity.ERROR) for result in results)
     warnings = sum(result.count(Severity.WARNING) for result in results)
