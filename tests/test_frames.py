@@ -206,3 +206,41 @@ def test_price_target_frames_find_new_wordings(text: str) -> None:
 )
 def test_price_target_frames_leave_filing_wording_alone(text: str) -> None:
     assert "price_target" not in _categories(text, "valuation_plan")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "明年公司收入将攀升至现在的两倍。",
+        "公司利润将实现翻两番。",
+        "随着新产线投产，公司的市场份额将提升至25%。",
+        "2026年公司现金分红总额将超过8亿元。",
+        "未来两年公司海外收入有望翻一番。",
+        "新产品上市后，公司毛利率将回升至35%以上。",
+        "公司订单金额将突破20亿元。",
+        "公司归母净利润势必增长五成。",
+    ],
+)
+def test_forward_looking_frames_find_forecasts_without_yuji(text: str) -> None:
+    assert "forward_looking" in _categories(text, "voluntary")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年公司营业收入增长了12%，净利润为3.5亿元。",
+        "如果主要原材料价格上涨5%，则公司当年净利润将减少约900万元。",
+        "据行业协会预测，到2027年我国储能行业市场规模将突破3000亿元。",
+        "公司研发投入占营业收入的比例将近6%。",
+        "产品售价每上涨1%，产品毛利会增加约2.8%。",
+        "激励计划的考核目标为：以2024年营业收入为基数，2025年营业收入增长率不低于20%。",
+        "公司将于2025年4月28日召开业绩说明会，介绍公司经营业绩。",
+        "报告期内公司海外收入实现翻番，达到12亿元。",
+        "本次募集资金到位后，公司净资产将有较大幅度增加。",
+        "基于公司2025年度经营计划和在手订单，假设宏观环境无重大变化，公司营业收入将达到50亿元。"
+        "上述目标不构成业绩承诺，能否实现存在不确定性，敬请投资者注意投资风险。",
+    ],
+)
+def test_forward_looking_frames_leave_filing_wording_alone(text: str) -> None:
+    findings = lint_text(text, "voluntary").findings
+    assert not [item for item in findings if item.finding.code == "FL001"], [item.excerpt for item in findings]

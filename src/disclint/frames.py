@@ -313,6 +313,18 @@ def load_classes(data: dict[str, Any], path: Path) -> list[WordClass]:
 def _slot(item: str, where: str) -> Slot:
     optional = item.startswith("?")
     text = item[1:] if optional else item
+    if text.startswith("$"):
+        if not re.fullmatch(r"\$q(?::[a-z]+(?:,[a-z]+)*)?", text):
+            raise FrameError(f"{where}: quantity slot is $q or $q:kind,kind (amount, percent, multiple …)")
+        from disclint.text.numbers import QuantityKind
+
+        known = {kind.value for kind in QuantityKind}
+        unknown = [kind for kind in text.partition(":")[2].split(",") if kind and kind not in known]
+        if unknown:
+            raise FrameError(
+                f"{where}: unknown quantity kind(s) {', '.join(unknown)} (known: {', '.join(sorted(known))})"
+            )
+        return Slot(text=text, classes=(), optional=optional)
     names = text.split("|")
     if all(re.fullmatch(r"@[a-z][a-z0-9_]*", name) for name in names):
         return Slot(text=text, classes=tuple(name[1:] for name in names), optional=optional)
@@ -553,13 +565,16 @@ class Matcher:
         self.text = text
         self.found = frames.scanner.scan(text)
         self._spans: dict[tuple[str, bool], list[Span]] = {}
+        self._quantities: list[tuple[str, int, int]] | None = None
 
     def spans(self, slot_text: str, *, standalone: bool = False) -> list[Span]:
         key = (slot_text, standalone)
         cached = self._spans.get(key)
         if cached is None:
             names = slot_text.split("|")
-            if all(name.startswith("@") for name in names):
+            if slot_text.startswith("$"):
+                cached = self._quantity_spans(slot_text)
+            elif all(name.startswith("@") for name in names):
                 cached = []
                 for name in names:
                     if name[1:] not in self.frames.classes:
@@ -573,6 +588,16 @@ class Matcher:
                 cached = [m.span() for m in self.frames.regex(slot_text).finditer(self.text) if m.end() > m.start()]
             self._spans[key] = cached
         return cached
+
+    def _quantity_spans(self, slot_text: str) -> list[Span]:
+        """``$q:amount,percent``: the figures of those kinds (:mod:`disclint.text.numbers`), all kinds for ``$q``."""
+        from disclint.text.numbers import find_quantities
+
+        if self._quantities is None:
+            self._quantities = [(q.kind.value, q.start, q.end) for q in find_quantities(self.text)]
+        _, _, kinds_text = slot_text.partition(":")
+        kinds = set(kinds_text.split(",")) if kinds_text else None
+        return sorted((start, end) for kind, start, end in self._quantities if kinds is None or kind in kinds)
 
     def may_match(self, frame: Frame) -> bool:
         """Cheap test: every required class slot has a member in the text."""
@@ -620,11 +645,11 @@ class Matcher:
         return None
 
     def contains(self, item: str, start: int, end: int, exclude: Span | None = None) -> bool:
-        """Class, cue-free regex ``item`` occurs in ``text[start:end]`` (outside ``exclude``)."""
+        """Class or regex ``item`` occurs in ``text[start:end]`` (not wholly inside the hit ``exclude``)."""
         for span_start, span_end in self.spans(item):
             if span_start >= start and span_end <= end:
-                if exclude is not None and span_start < exclude[1] and exclude[0] < span_end:
-                    continue
+                if exclude is not None and exclude[0] <= span_start and span_end <= exclude[1]:
+                    continue  # part of the hit itself ("不再破净")
                 return True
         return False
 
@@ -653,12 +678,12 @@ def frame_hits_in(
         ):
             continue
         if any(
-            _condition_holds(analysis, frames, matcher, item, sentence, clause_start, clause_end, (start, end), False)
+            _condition_holds(analysis, frames, matcher, item, sentence, clause_start, clause_end, (start, end), True)
             for item in frame.unless
         ):
             continue
         if any(
-            _condition_holds(analysis, frames, matcher, item, sentence, 0, len(text), (start, end), False)
+            _condition_holds(analysis, frames, matcher, item, sentence, 0, len(text), (start, end), True)
             for item in frame.unless_sentence
         ):
             continue
@@ -694,14 +719,14 @@ def _condition_holds(
         for match in cue.finditer(sentence.text, start, end):
             if match.end() <= match.start():
                 continue
-            if not inclusive and match.start() < hit[1] and hit[0] < match.end():
+            if not inclusive and hit[0] <= match.start() and match.end() <= hit[1]:
                 continue
             return True
         return False
     if re.fullmatch(r"[a-z_]+", item):
         return PREDICATES[item](analysis, sentence, hit[0], hit[1])
     for match in frames.regex(item).finditer(sentence.text, start, end):
-        if not inclusive and match.start() < hit[1] and hit[0] < match.end():
+        if not inclusive and hit[0] <= match.start() and match.end() <= hit[1]:
             continue
         return True
     return False

@@ -119,8 +119,40 @@ def forward_statements(analysis: Analysis) -> list[ForwardStatement]:
                     quantified=quantified,
                 )
             )
+    found.extend(_frame_statements(analysis, found))
+    found.sort(key=lambda statement: (statement.sentence.index, statement.start))
     analysis.memo["forward_statements"] = found
     return found
+
+
+def _frame_statements(analysis: Analysis, found: list[ForwardStatement]) -> list[ForwardStatement]:
+    """Forecasts found by the frames of ``lexicons/frames/forward_looking.toml`` (a result, a
+    future marker and a figure, without 预计), where the cue lists found none in that clause."""
+    added: list[ForwardStatement] = []
+    for hit in analysis.frame_hits("FL001"):
+        sentence = hit.sentence
+        clause_start, clause_end = sentence.clause_at(hit.start)
+        if any(
+            statement.sentence is sentence and statement.start < clause_end and clause_start < statement.end
+            for statement in (*found, *added)
+        ):
+            continue
+        end = max(clause_end, hit.end)
+        text = sentence.text
+        while end > clause_start and text[end - 1] in "，。；：,;:！？!?":
+            end -= 1
+        part_start, part_end = sentence.part_at(hit.start)
+        added.append(
+            ForwardStatement(
+                sentence=sentence,
+                start=clause_start,
+                end=end,
+                forecast=True,
+                certainty=bool(analysis.lexicon.cue("forecast_certainty").search(text[part_start:part_end])),
+                quantified=True,
+            )
+        )
+    return added
 
 
 @rule(
