@@ -66,7 +66,13 @@ def test_a_forged_clean_entry_does_not_hide_findings(draft: Path) -> None:
     entry = _entry(Path("c"))
     # What a poisoned CI cache would hold: a well-formed, harmless-looking document.
     header = json.loads(entry.read_text(encoding="utf-8").splitlines()[0])
-    forged = {"schema": CACHE_SCHEMA, "source_format": "docx", "text": "一、总则\n本公司经营稳健。\n", "blocks": [], "lines": []}
+    forged = {
+        "schema": CACHE_SCHEMA,
+        "source_format": "docx",
+        "text": "一、总则\n本公司经营稳健。\n",
+        "blocks": [],
+        "lines": [],
+    }
     entry.write_text(json.dumps(header) + "\n" + json.dumps(forged, ensure_ascii=False), encoding="utf-8")
     assert _json("--cache-dir", "c") == expected
     assert "本公司经营稳健" not in entry.read_text(encoding="utf-8")  # the miss rewrote it

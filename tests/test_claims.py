@@ -69,3 +69,8 @@ def test_parts_stop_where_the_list_ends() -> None:
     series = "各期末货币资金分别为900万元、300万元和920万元，其中银行存款890万元、290万元和919万元。\n"
     assert "CN001" not in _codes(series)
     assert "CN001" in _codes("公司拥有有效专利144项，其中发明专利5项、实用新型专利41项、外观设计专利108项。\n")
+
+
+def test_a_change_after_zeng_jia_is_not_the_base() -> None:
+    assert "CN002" not in _codes("营业收入2,232.40万元，比去年同期增加686.44万元，增长44.40%。\n")
+    assert "CN002" in _codes("营业收入120.00万元，比去年同期增加20.00万元，增长25.00%。\n")

@@ -15,9 +15,11 @@ import re
 from collections.abc import Iterator
 
 from disclint.analysis import Analysis
+from disclint.document import BlockKind, Document
 from disclint.findings import Category, Finding, Severity
 from disclint.rules.common import rule_finding
 from disclint.rules.registry import RuleSpec, rule
+from disclint.text.numbering import item_marker
 from disclint.text.numbers import Quantity, QuantityKind
 from disclint.text.sentences import Sentence
 
@@ -167,6 +169,46 @@ _BASE_CONTEXT = re.compile(
     r"(?:(?:上年同期|上年度?|去年同期|去年|上期|同期)[^，。；\d]{0,6}|较[^，。；\d]{0,8}|\d{4}年度?(?:同期)?[^，。；\d]{0,2}?(?:为|的))$"
 )
 _COMPOUND = re.compile(r"复合|年均|平均")
+_DELTA_BEFORE = re.compile(r"(?:增加|减少|增长|下降|提高|降低|上升|减)了?(?:约|为)?(?:人民币)?$")
+_INCREASE = ("增长", "增加", "提升", "上升", "提高")
+
+
+def _delta_mismatch(
+    analysis: Analysis,
+    spec: RuleSpec,
+    sentence: Sentence,
+    text: str,
+    current: Quantity,
+    delta: Quantity,
+    percent: Quantity,
+    growth: re.Match[str],
+) -> Finding | None:
+    """ "A，比上年增加D，增长P%": P must equal D / (A − D) (for a decrease, D / (A + D))."""
+    if not (current.end <= delta.start < percent.start) or not _same_family(current, delta):
+        return None
+    assert current.value is not None and delta.value is not None and percent.value is not None
+    word = text[max(0, delta.start - 4) : delta.start]
+    decrease = any(verb in word for verb in ("减少", "下降", "降低", "减"))
+    base = current.value + delta.value if decrease else current.value - delta.value
+    if base <= 0:
+        return None
+    actual = delta.value / base * 100
+    stated = percent.value if growth.group("word") in _INCREASE else -percent.value
+    if decrease:
+        actual = -actual
+    tolerance = percent.tolerance + 100 * (delta.tolerance + current.tolerance) / base * (1 + abs(actual) / 100)
+    if abs(actual - stated) <= tolerance:
+        return None
+    return rule_finding(
+        analysis,
+        spec,
+        sentence,
+        current.start,
+        percent.end,
+        f"按{current.text}与变动额{delta.text}计算，变动率为{actual:.2f}%，与所述“{percent.text}”不符",
+    )
+
+
 _RANGE_WORD = re.compile(r"[至到~～\-—－]")
 
 
@@ -196,8 +238,17 @@ def growth_rate_mismatch(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding
             growth = _GROWTH.search(lead)
             if growth is None or _COMPOUND.search(text[max(0, percent.start - 14) : percent.start]):
                 continue
-            bases = [q for q in sizes if _BASE_CONTEXT.search(text[max(0, q.start - 12) : q.start])]
-            currents = [q for q in sizes if q.end <= percent.start and q not in bases]
+            # "比去年同期增加68,644.36万元，增长44.40%": the figure after 增加 is the change, not the base.
+            deltas = [
+                q for q in sizes if q.end <= percent.start and _DELTA_BEFORE.search(text[max(0, q.start - 4) : q.start])
+            ]
+            bases = [q for q in sizes if q not in deltas and _BASE_CONTEXT.search(text[max(0, q.start - 12) : q.start])]
+            currents = [q for q in sizes if q.end <= percent.start and q not in bases and q not in deltas]
+            if not bases and deltas and currents:
+                finding = _delta_mismatch(analysis, spec, sentence, text, currents[-1], deltas[-1], percent, growth)
+                if finding is not None:
+                    yield finding
+                continue
             if not bases or not currents:
                 continue
             base = bases[0]
@@ -451,6 +502,13 @@ _NUMERIC_TOKEN = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 _TOTAL_ROW = re.compile(r"^(?:合计|总计|共计|合\s*计)")
 _SUBTOTAL = re.compile(r"^小计")
 _TOTAL_WORD = re.compile(r"合\s*计|总计|共计")
+_CHILD_ROW = re.compile(r"^(?:其中|含|包括)[:：]?")
+_MINUS_ROW = re.compile(r"^减[:：]")
+_SUB_NUMBER = re.compile(r"^\d+\.\d+(?:\.\d+)*$")
+_CHANGE_HEADER = re.compile(r"增幅|增长率|变动率|增减|变动比例|同比")
+_HEADER_WORDS = re.compile(
+    r"项目|类别|名称|期初|期末|余额|金额|本期|上期|发生额|数量|人数|比例|账龄|种类|性质|日期|单位[:：]"
+)
 
 
 def _trailing_numbers(line: str) -> list[str]:
@@ -493,52 +551,29 @@ def table_total_mismatch(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding
     document = analysis.document
     if not _TOTAL_WORD.search(document.text):
         return  # no "合计" row anywhere
-    entries = document.lines
-    texts = []
-    for position, entry in enumerate(entries):
-        end = entries[position + 1].offset if position + 1 < len(entries) else len(document.text)
-        texts.append(document.text[entry.offset : end].replace("\ufffd", " ").strip())
+    offsets, texts = _table_lines(document)
     for position, line in enumerate(texts):
         if not _TOTAL_ROW.match(line):
             continue
         totals = _trailing_numbers(line)
         if len(totals) < 1:
             continue
-        rows: list[list[str]] = []
-        labels_in_a_row = 0
-        cursor = position - 1
-        while cursor >= 0 and position - cursor <= 80:
-            candidate = texts[cursor]
-            cursor -= 1
-            if not candidate:
-                continue
-            numbers = _trailing_numbers(candidate)
-            if _SUBTOTAL.match(candidate) or _TOTAL_ROW.match(candidate):
-                rows = []
-                break
-            if len(numbers) == len(totals) and all(
-                a.endswith("%") == b.endswith("%") for a, b in zip(numbers, totals, strict=True)
-            ):
-                rows.append(numbers)
-                labels_in_a_row = 0
-                continue
-            if numbers or len(candidate) > 24 or candidate.endswith(("。", "：", ":")):
-                break
-            labels_in_a_row += 1
-            if labels_in_a_row > 3:
-                break
-        if len(rows) < 2:
+        table = _rows_above(texts, position, totals)
+        if table is None:
             continue
+        rows, signs = table
         for column, total_token in enumerate(totals):
             total_value, total_tolerance = _value(total_token)
             values = [_value(row[column]) for row in rows]
-            column_sum = sum(value for value, _ in values)
+            if not _additive_column(total_token, total_value, [value for value, _ in values]):
+                continue
+            column_sum = sum(sign * value for sign, (value, _) in zip(signs, values, strict=True))
             tolerance = total_tolerance + sum(half for _, half in values) + 1e-9
             if abs(column_sum - total_value) > tolerance:
-                sentence = _sentence_at(analysis, entries[position].offset)
+                sentence = _sentence_at(analysis, offsets[position])
                 if sentence is None:
                     continue
-                start = entries[position].offset
+                start = offsets[position]
                 yield rule_finding(
                     analysis,
                     spec,
@@ -547,6 +582,123 @@ def table_total_mismatch(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding
                     len(sentence.text),
                     f"表中第{column + 1}个数值列各行之和为{column_sum:,.2f}，与合计行的“{total_token}”不符（{len(rows)}行）",
                 )
+
+
+def _table_lines(document: Document) -> tuple[list[int], list[str]]:
+    """The document as lines for the table check: a printed line of a text or PDF
+    file, and a whole row of a Word table (its cells joined, an empty cell kept as a
+    placeholder so that the columns stay aligned)."""
+    row_starts = (
+        sorted((block.start, block.end) for block in document.blocks if block.kind is BlockKind.TABLE_ROW)
+        if document.source_format == "docx"
+        else []
+    )
+    offsets: list[int] = []
+    texts: list[str] = []
+    entries = document.lines
+    row_index = 0
+    for position, entry in enumerate(entries):
+        while row_index < len(row_starts) and row_starts[row_index][1] <= entry.offset:
+            row_index += 1
+        if row_index < len(row_starts) and row_starts[row_index][0] <= entry.offset:
+            start, end = row_starts[row_index]
+            if offsets and offsets[-1] == start:
+                continue  # a further cell of the row already taken
+            cells = document.text[start:end].split("\t")
+            if len(cells) > 1:
+                offsets.append(start)
+                texts.append(" ".join(cell.strip() or "∅" for cell in cells))
+                continue
+        end = entries[position + 1].offset if position + 1 < len(entries) else len(document.text)
+        offsets.append(entry.offset)
+        texts.append(document.text[entry.offset : end].replace("\ufffd", " ").strip())
+    return offsets, texts
+
+
+def _rows_above(texts: list[str], position: int, totals: list[str]) -> tuple[list[list[str]], list[int]] | None:
+    """The rows that the total row ``texts[position]`` adds up, read upwards to the table's
+    header, with their signs (a 减： row subtracts); None when the table cannot be read
+    as rows and columns (a row with fewer cells: a blank cell or a text column shifts
+    the columns) or has fewer than two rows.
+
+    A 其中 row is a part of the row above it and is not added again; a 小计 row stands
+    for the rows above it up to the line that opens its group (1年以内分项 … 1年以内小计)."""
+    rows: list[list[str]] = []
+    signs: list[int] = []
+    numbered: list[bool] = []
+    labels_in_a_row = 0
+    in_subtotal_group = False
+    cursor = position - 1
+    while cursor >= 0 and position - cursor <= 80:
+        candidate = texts[cursor]
+        cursor -= 1
+        if not candidate:
+            continue
+        if _SUBTOTAL.match(candidate) or _TOTAL_ROW.match(candidate):
+            return None
+        numbers = _trailing_numbers(candidate)
+        tokens = candidate.split()
+        label = "".join(tokens[: len(tokens) - len(numbers)])
+        if numbers and any(_NUMERIC_TOKEN.match(token) for token in tokens[1 : len(tokens) - len(numbers)]):
+            return None  # figures inside the label: two tables side by side, or a shifted column
+        if numbers and len(numbers) == len(totals):
+            if not all(a.endswith("%") == b.endswith("%") for a, b in zip(numbers, totals, strict=True)):
+                return None
+            labels_in_a_row = 0
+            if in_subtotal_group or _SUB_NUMBER.match(tokens[0]):
+                continue  # rows a 小计 stands for; 1.1, 1.2 under row 1
+            if _CHILD_ROW.match(label):
+                # 其中：A / B / C under a numbered parent: the unnumbered rows below it are children too.
+                while rows and not numbered[-1]:
+                    rows.pop()
+                    signs.pop()
+                    numbered.pop()
+                continue
+            rows.append(numbers)
+            signs.append(-1 if _MINUS_ROW.match(label) else 1)
+            numbered.append(item_marker(label) is not None)
+            in_subtotal_group = "小计" in label
+            continue
+        if numbers or any(_NUMERIC_TOKEN.match(token) for token in tokens[1:]):
+            return None  # a row with a blank cell or a text column: its columns cannot be aligned
+        in_subtotal_group = False
+        if _HEADER_WORDS.search(candidate) and (len(tokens) >= 2 or _HEADER_WORDS.fullmatch(candidate)):
+            if _continues_above(texts, cursor, len(totals)):
+                continue  # the header printed again after a page break: the table goes on above it
+            if _CHANGE_HEADER.search(candidate):
+                return None  # amounts interleaved with their rates of change: columns of two kinds
+            break  # the header row: the table begins here
+        if len(candidate) > 40 or candidate.endswith(("。", "：", ":")):
+            return None  # text before the table, and no header: rows may be missing (a page break, a wrapped row)
+        labels_in_a_row += 1
+        if labels_in_a_row > 3:
+            return None  # rows without figures: where the table begins is not known
+    else:
+        return None  # no header within reach
+    if len(rows) < 2:
+        return None
+    return rows, signs
+
+
+def _continues_above(texts: list[str], cursor: int, columns: int) -> bool:
+    """A row of ``columns`` figures stands within a few lines above ``texts[cursor + 1]``
+    (a header repeated at the top of a page, with its wrapped lines)."""
+    for index in range(cursor, max(-1, cursor - 4), -1):
+        numbers = _trailing_numbers(texts[index])
+        if numbers:
+            return len(numbers) == columns and not _TOTAL_ROW.match(texts[index])
+    return False
+
+
+def _additive_column(total_token: str, total: float, values: list[float]) -> bool:
+    """The column is one that adds up: not a percentage of each row (计提比例), whose total
+    is a weighted rate, and not a column that holds its own parent row."""
+    if total_token.endswith("%"):
+        return False
+    if all(value >= 0 for value in values) and total >= 0 and total < max(values) - 1e-9:
+        return False  # a sum of non-negative parts is never below its largest part: a rate column
+    # A row equal to the total beside other non-zero rows is the parent of the others.
+    return not (any(abs(value - total) < 1e-9 for value in values) and sum(1 for value in values if value) > 1)
 
 
 def _sentence_at(analysis: Analysis, offset: int) -> Sentence | None:
