@@ -65,7 +65,8 @@ from fuzz_inputs import (
 )
 
 MEMORY_LIMIT = 3 * 1024**3
-TIMEOUT = 60.0
+TIMEOUT = 60.0  # seconds a run may take beyond the per-file budgets it was given
+FILE_BUDGET = 20  # --timeout given to draft runs
 CLASSES = ["text", "docx", "pdf", "config", "lexicon", "cache", "output", "signal"]
 
 
@@ -91,6 +92,7 @@ class Campaign:
         self.tallies = {name: Tally() for name in CLASSES}
         self.lock = threading.Lock()
         self.reproducers = out / "reproducers"
+        self.signal_moments: dict[str, int] = {}  # when the signal came: before the workers, with them, after the end
 
     def count(self, cls: str, **what: int) -> None:
         with self.lock:
@@ -114,6 +116,9 @@ class Campaign:
 
 
 def _limits() -> None:
+    # A campaign started in the background of a non-interactive shell inherits SIGINT ignored,
+    # and so would every run: give the runs the default a terminal user has.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
     with contextlib.suppress(ValueError, OSError):
@@ -449,9 +454,12 @@ def draft_class(campaign: Campaign, cls: str, count: int, batch: int, make: Call
 
 def _draft_batch(campaign: Campaign, cls: str, folder: Path, files: list[Path], single: bool = False) -> None:
     before = digest(files)
-    arguments = ["check", "--format", "json", "--no-cache", "--jobs", str(random.Random(str(folder)).choice([1, 1, 2])),
-                 *[file.name for file in files]]
-    result = run_cli(campaign, arguments, folder, timeout=TIMEOUT if single or len(files) == 1 else 3 * TIMEOUT)
+    # --timeout: disclint's own promise that no file takes longer (the file is then "not checked",
+    # status 2); the campaign's timeout above it catches a run that breaks that promise.
+    arguments = ["check", "--format", "json", "--no-cache", "--timeout", str(FILE_BUDGET),
+                 "--jobs", str(random.Random(str(folder)).choice([1, 1, 2])), *[file.name for file in files]]
+    limit = TIMEOUT + FILE_BUDGET * (1 if single or len(files) == 1 else len(files))
+    result = run_cli(campaign, arguments, folder, timeout=limit)
     problems = _draft_problems(result, files)
     changed = [path for path, value in digest(files).items() if before.get(path) != value]
     if problems or changed or result.orphans:
@@ -919,6 +927,9 @@ def _signal_case(campaign: Campaign, work: Path, drafts: Path, index: int, signu
                 os.kill(process.pid, signum)
 
     result = run_cli(campaign, arguments, work, during=kill_later)
+    with campaign.lock:
+        key = "with workers" if sent.get("children") else ("before workers" if "at" in sent else "after the end")
+        campaign.signal_moments[key] = campaign.signal_moments.get(key, 0) + 1
     changed = [path for path, value in digest(files).items() if before.get(path) != value]
     problem = ""
     expected = {signal.SIGINT: (130, b"disclint: interrupted"), signal.SIGTERM: (143, b"disclint: terminated"),
@@ -928,6 +939,8 @@ def _signal_case(campaign: Campaign, work: Path, drafts: Path, index: int, signu
     elif "at" not in sent:  # the run finished before the signal: an ordinary run
         if crashed(result):
             problem = "crash"
+    elif result.status == -signum and signum != signal.SIGKILL and not sent.get("children"):
+        pass  # the signal came while Python was still starting, before any handler or worker: its default action
     elif result.status not in (0, 1, 2, expected[0]) or b"Traceback" in result.stderr:
         problem = "crash"
     elif result.status != expected[0] or expected[1] not in result.stderr:
@@ -1004,6 +1017,8 @@ def render(campaign: Campaign, seconds: float, seed: int) -> str:
         for key in ("inputs", "crashes", "hangs", "wrong", "modified", "orphans"):
             setattr(total, key, getattr(total, key) + getattr(tally, key))
     lines.append(f"| **total** | {total.inputs} | {total.crashes} | {total.hangs} | {total.wrong} | {total.modified} | {total.orphans} |")
+    if campaign.signal_moments:
+        lines += ["", "Signals arrived " + ", ".join(f"{key}: {value}" for key, value in sorted(campaign.signal_moments.items())) + "."]
     for name in CLASSES:
         notes = campaign.tallies[name].notes
         if notes:

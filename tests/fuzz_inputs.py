@@ -125,8 +125,9 @@ def seed_pdf() -> bytes:
     for number in range(2):
         page.setFont("STSong-Light", 12)
         y = 780.0
-        for text in PARAGRAPHS:
-            page.drawString(72, y, text)
+        # Different lines on each page: lines repeated on every page are running headers.
+        for text in PARAGRAPHS[number:] + PARAGRAPHS[:number]:
+            page.drawString(72, y, f"{text}（第{number + 1}部分）")
             y -= 20
         page.drawString(280, 40, f"第 {number + 1} 页")
         page.showPage()

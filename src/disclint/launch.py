@@ -17,14 +17,25 @@ from typing import NoReturn
 
 def main() -> None:
     checking = sys.argv[1:2] == ["check"]
-    try:
-        from disclint.cli import main as cli_main
+    # Ctrl-C or SIGTERM while the modules are still being imported: the same one line and
+    # status as later on (disclint.signals), not a traceback or a bare death by signal.
+    from disclint.signals import Terminated, handled
 
-        cli_main()
+    try:
+        with handled():
+            from disclint.cli import main as cli_main
+
+            cli_main()
     except SystemExit as finished:
         if not checking:
             raise
         status = finished.code
+    except KeyboardInterrupt:
+        sys.stderr.write("disclint: interrupted\n")
+        status = 130
+    except Terminated:
+        sys.stderr.write("disclint: terminated\n")
+        status = 143
     else:
         status = 0
     exit_now(status)
