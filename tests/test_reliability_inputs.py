@@ -519,6 +519,17 @@ def test_too_many_lines_are_refused_before_they_are_analysed() -> None:
     assert parse_plain_text(data, "x.txt", limits=Limits(max_lines=1000)).text == data.decode()
 
 
+def test_too_much_text_is_refused_before_it_is_analysed(tmp_path: Path) -> None:
+    data = (BODY + "\n").encode() * 100
+    with pytest.raises(InputError, match="more than the limit of 1000; raise it with --max-chars"):
+        parse_plain_text(data, "x.txt", limits=Limits(max_chars=1000))
+    with pytest.raises(InputError, match="more than the limit of 1000; raise it with --max-chars"):
+        parse_docx_bytes(docx_package(paragraph(BODY) * 100), Limits(max_chars=1000))
+    path = write(tmp_path / "long.txt", data)
+    refused = invoke(["check", "--no-config", "--max-chars", "1000", str(path)])
+    assert refused.exit_code == 2 and "--max-chars" in refused.stderr
+
+
 def test_too_many_docx_paragraphs_are_refused() -> None:
     data = docx_package(paragraph(BODY) * 30)
     with pytest.raises(InputError, match="30 paragraphs, more than the limit of 20"):
@@ -567,7 +578,15 @@ def test_max_pages_option(tmp_path: Path) -> None:
 
 
 def _iter_limits_options() -> Iterator[str]:
-    yield from ("--timeout", "--max-file-size", "--max-unzipped-size", "--max-pages", "--max-lines", "--debug")
+    yield from (
+        "--timeout",
+        "--max-file-size",
+        "--max-unzipped-size",
+        "--max-pages",
+        "--max-lines",
+        "--max-chars",
+        "--debug",
+    )
 
 
 @pytest.mark.parametrize("option", list(_iter_limits_options()))

@@ -214,7 +214,13 @@ def _check_parser() -> argparse.ArgumentParser:
         "--max-lines",
         metavar="N",
         type=_positive,
-        help=f"Most lines of a text file or paragraphs of a .docx read (default {DEFAULT_LIMITS.max_lines}).",
+        help=f"Most lines (text, PDF) or paragraphs (.docx) read from one file (default {DEFAULT_LIMITS.max_lines}).",
+    )
+    parser.add_argument(
+        "--max-chars",
+        metavar="N",
+        type=_positive,
+        help=f"Most characters of text read from one file (default {DEFAULT_LIMITS.max_chars}).",
     )
     parser.add_argument(
         "--debug",
@@ -284,6 +290,7 @@ def check(
     max_unzipped_size: int | None = None,
     max_pages: int | None = None,
     max_lines: int | None = None,
+    max_chars: int | None = None,
     debug: bool = False,
     show_config: Path | None = None,
     exit_zero: bool = False,
@@ -336,7 +343,7 @@ def check(
         env[NO_CACHE_ENV] = "1"
     elif cache_dir is not None or config.cache_dir is not None:
         env[CACHE_DIR_ENV] = str(cache_dir_for(config, cache_dir).resolve())
-    limits = _limits(max_file_size, max_unzipped_size, max_pages, max_lines)
+    limits = _limits(max_file_size, max_unzipped_size, max_pages, max_lines, max_chars)
     with _scoped_env(env):
         _check(
             resolver,
@@ -358,7 +365,11 @@ def check(
 
 
 def _limits(
-    max_file_size: int | None, max_unzipped_size: int | None, max_pages: int | None, max_lines: int | None
+    max_file_size: int | None,
+    max_unzipped_size: int | None,
+    max_pages: int | None,
+    max_lines: int | None,
+    max_chars: int | None,
 ) -> Limits:
     import dataclasses
 
@@ -375,6 +386,8 @@ def _limits(
         limits = dataclasses.replace(limits, max_pdf_pages=max_pages)
     if max_lines is not None:
         limits = dataclasses.replace(limits, max_lines=max_lines)
+    if max_chars is not None:
+        limits = dataclasses.replace(limits, max_chars=max_chars)
     return limits
 
 
@@ -571,9 +584,7 @@ def _check(
         from disclint.cache import DocumentCache, context_fingerprint
 
         for linter, _indexes in groups.values():
-            linter.cache = DocumentCache(
-                cache_dir, context_fingerprint(linter.lexicon.fingerprint, linter.config.path)
-            )
+            linter.cache = DocumentCache(cache_dir, context_fingerprint(linter.lexicon.fingerprint, linter.config.path))
 
     progress = wants_progress(sys.stderr, len(specs))
     slots: list[FileOutcome | None] = [None] * len(specs)
@@ -583,7 +594,9 @@ def _check(
         for index, outcome in zip(indexes, group_outcomes, strict=True):
             slots[index] = outcome
     outcomes = [outcome for outcome in slots if outcome is not None]
-    failing = {id(outcome): linter.config for linter, indexes in groups.values() for outcome in (slots[i] for i in indexes)}
+    failing = {
+        id(outcome): linter.config for linter, indexes in groups.values() for outcome in (slots[i] for i in indexes)
+    }
     for outcome in outcomes:
         if outcome.result.error:
             _echo(f"{error_prefix()}{outcome.result.path}: {outcome.result.error}", err=True)
@@ -711,7 +724,11 @@ def _annotate_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("path", type=Path, help="The draft to review (.docx, .pdf, .txt or .md).")
     parser.add_argument(
-        "--output", "-o", metavar="FILE", type=Path, help="The reviewed .docx (default: 审阅/NAME.reviewed.docx beside the draft; config: review-folder)."
+        "--output",
+        "-o",
+        metavar="FILE",
+        type=Path,
+        help="The reviewed .docx (default: 审阅/NAME.reviewed.docx beside the draft; config: review-folder).",
     )
     parser.add_argument(
         "--type", dest="doc_type", metavar="TYPE", default="auto", help="auto or a document type, as for check."

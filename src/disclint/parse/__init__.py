@@ -14,7 +14,7 @@ from pathlib import Path
 
 from disclint.document import Document
 from disclint.parse.errors import InputError
-from disclint.parse.limits import DEFAULT_LIMITS, Limits, read_input, too_large
+from disclint.parse.limits import DEFAULT_LIMITS, Limits, read_input, too_large, too_many_chars, too_many_lines
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
@@ -46,6 +46,10 @@ def parse_bytes(data: bytes, path: str, *, limits: Limits = DEFAULT_LIMITS) -> D
         from disclint.parse.plaintext import parse_plain_text
 
         document = parse_plain_text(data, path, limits=limits)
+    if len(document.text) > limits.max_chars:
+        raise too_many_chars(len(document.text), limits.max_chars)
+    if len(document.lines) > limits.max_lines:
+        raise too_many_lines("lines", len(document.lines), limits.max_lines)
     return without_surrogates(document)
 
 

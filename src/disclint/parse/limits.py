@@ -37,6 +37,9 @@ class Limits:
     # Lines of a text file, paragraphs of a .docx. Every line costs a few objects in the
     # analysis (about 1.5 KB and 25 µs): a million one-letter lines were 30 s and 1.5 GB.
     max_lines: int = 200_000
+    # Characters of text read from one input: analysing text costs about 100-300 bytes a
+    # character; a 2,000-page prospectus is about 3 million.
+    max_chars: int = 10_000_000
 
 
 DEFAULT_LIMITS = Limits()
@@ -44,6 +47,10 @@ DEFAULT_LIMITS = Limits()
 
 def too_many_lines(what: str, count: int, limit: int) -> InputError:
     return InputError(f"the file has {count} {what}, more than the limit of {limit}; raise it with --max-lines")
+
+
+def too_many_chars(count: int, limit: int) -> InputError:
+    return InputError(f"the text is {count} characters, more than the limit of {limit}; raise it with --max-chars")
 
 
 def _megabytes(size: int) -> str:

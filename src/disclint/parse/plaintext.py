@@ -6,7 +6,7 @@ import re
 
 from disclint.document import Block, Document, lines_of_plain_text
 from disclint.parse.decode import decode_text
-from disclint.parse.limits import DEFAULT_LIMITS, Limits, too_many_lines
+from disclint.parse.limits import DEFAULT_LIMITS, Limits, too_many_chars, too_many_lines
 from disclint.parse.reflow import PhysicalLine, reflow
 from disclint.text.comments import blank_spans, comment_spans
 
@@ -16,6 +16,8 @@ _LINE_ENDS = "\r\n\v\f"
 
 def parse_plain_text(data: bytes, path: str, *, limits: Limits = DEFAULT_LIMITS) -> Document:
     text, _encoding = decode_text(data)
+    if len(text) > limits.max_chars:
+        raise too_many_chars(len(text), limits.max_chars)
     lines = sum(text.count(char) for char in _LINE_ENDS) - text.count("\r\n") + (text[-1:] not in _LINE_ENDS)
     if lines > limits.max_lines:
         raise too_many_lines("lines", lines, limits.max_lines)
