@@ -463,10 +463,10 @@ def test_a_file_of_separated_lines_has_one_short_line_per_finding(tmp_path: Path
 
 
 def test_findings_on_one_long_line_share_its_text() -> None:
-    text = (HYPE + "，") * 2000
+    text = "第一节 总体安排\n" + (HYPE + "，") * 2000  # the long line is the second: a slice of the text
     result = Linter.create(Config()).lint_document(document_from_text(text, "x.txt"))
     assert len(result.findings) > 100
-    assert len({id(item.source_line) for item in result.findings}) == 1
+    assert len({id(item.source_line) for item in result.findings if item.start.line == 2}) == 1
 
 
 class _CountingText(str):

@@ -462,16 +462,23 @@ class Places:
 
 def locate(document: Document, findings: Iterable[Finding], places: Places | None = None) -> list[LocatedFinding]:
     located = []
+    # Findings on one line share its text: a long line (a file of one line) with many
+    # findings is copied once, not once per finding.
+    lines: dict[int, str] = {}
     for finding in findings:
         start = document.locate(finding.start)
         end = document.locate(finding.end)
+        line_start = start.offset - start.column + 1
+        source_line = lines.get(line_start)
+        if source_line is None:
+            source_line = lines[line_start] = document.line_text(finding.start)
         located.append(
             LocatedFinding(
                 finding=finding,
                 excerpt=document.text[finding.start : finding.end],
                 start=start,
                 end=end,
-                source_line=document.line_text(finding.start),
+                source_line=source_line,
                 heading_path=places.heading_path(finding.start) if places is not None else (),
                 cell=places.cell(finding.start) if places is not None else None,
             )
