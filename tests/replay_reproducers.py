@@ -61,8 +61,13 @@ def _session_left(sid: int) -> list[int]:
 
 def run(disclint: list[str], arguments: list[str], cwd: Path, timeout: float) -> tuple[int | None, str, str, list[int]]:
     process = subprocess.Popen(
-        [*disclint, *arguments], cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        start_new_session=True, env=dict(os.environ, DISCLINT_LANG="en"),  # messages checked in English
+        [*disclint, *arguments],
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        env=dict(os.environ, DISCLINT_LANG="en"),  # messages checked in English
     )
     try:
         out, err = process.communicate(timeout=timeout)
@@ -85,7 +90,9 @@ def check_draft(disclint: list[str], path: Path, timeout: float) -> str | None:
         copy = Path(folder) / path.name
         shutil.copy(path, copy)
         before = hashlib.sha256(copy.read_bytes()).hexdigest()
-        status, out, err, left = run(disclint, ["check", copy.name, "--format", "json", "--no-cache"], Path(folder), timeout)
+        status, out, err, left = run(
+            disclint, ["check", copy.name, "--format", "json", "--no-cache"], Path(folder), timeout
+        )
         if status is None:
             return f"hang (> {timeout:.0f} s)"
         if status not in (0, 1, 2) or "Traceback" in err:
@@ -144,8 +151,12 @@ def _bignum_docx() -> bytes:
     from fuzz_inputs import document_xml, numbering_xml, paragraph_xml
 
     body = "".join(paragraph_xml("条款", numbered=True) for _ in range(3))
-    return _docx({"word/document.xml": document_xml(body).encode(),
-                  "word/numbering.xml": numbering_xml("upperLetter", "99999999999").encode()})
+    return _docx(
+        {
+            "word/document.xml": document_xml(body).encode(),
+            "word/numbering.xml": numbering_xml("upperLetter", "99999999999").encode(),
+        }
+    )
 
 
 def _zip_bomb() -> bytes:

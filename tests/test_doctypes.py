@@ -73,13 +73,20 @@ def test_precedence_between_types(title: str, expected: str | None) -> None:
     assert (decision.doc_type if decision else None) == expected
 
 
-def test_a_periodic_report_is_not_held_to_a_plan_pack_or_the_vague_pledge_rule() -> None:
+def test_a_periodic_report_is_not_held_to_a_plan_pack_and_pledges_are_read_in_its_plan_only() -> None:
     report = doctypes.get("periodic_report")
-    assert report.pack is None
+    assert report.pack is None and report.pledge_sections == "plan_heading"
     codes = {spec.code for spec in all_rules() if spec.applies_to("periodic_report")}
-    assert "VP001" not in codes
     assert {"HY001", "PT001", "PT002"} <= codes  # what the company says of itself is still checked
-    assert "VP001" in {spec.code for spec in all_rules() if spec.applies_to("action_plan")}
+    assert "VP001" not in {spec.code for spec in all_rules() if spec.applies_to("implementation_notice")}
+    vague = "公司将持续提升经营质量，努力推动各项工作取得更好成效。\n"
+    account = "2025年年度报告\n\n第三节 管理层讨论与分析\n\n一、报告期内公司所处行业情况\n\n" + vague
+    plan = "2025年年度报告\n\n第三节 管理层讨论与分析\n\n三、公司未来发展的展望\n\n（一）经营计划\n\n" + vague
+    for text, expected in ((account, []), (plan, ["VP001"])):
+        result = invoke(["check", "-", "--stdin-filename", "r.txt", "--format", "json"], input=text)
+        entry = json.loads(result.stdout)["files"][0]
+        assert entry["doc_type"] == "periodic_report"
+        assert [item["code"] for item in entry["findings"] if item["code"] == "VP001"] == expected
 
 
 def test_rules_json_lists_every_type_with_its_rules() -> None:
@@ -89,6 +96,7 @@ def test_rules_json_lists_every_type_with_its_rules() -> None:
     assert listed["action_plan"]["pack"] == "action_plan"
     assert listed["periodic_report"]["pack"] is None
     assert "MS001" not in listed["buyback"]["rules"] and "VP001" in listed["buyback"]["skipped"]
+    assert "VP001" in listed["periodic_report"]["rules"]
     assert listed["prospectus"]["label"] == "招股说明书"
 
 

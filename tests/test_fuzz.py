@@ -76,8 +76,11 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @FUZZ
-@given(text=text_strategy, encoding=st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16", "big5"]),
-       name=st.sampled_from(["draft.txt", "draft.md"]))
+@given(
+    text=text_strategy,
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16", "big5"]),
+    name=st.sampled_from(["draft.txt", "draft.md"]),
+)
 def test_any_text_in_any_encoding(text: str, encoding: str, name: str) -> None:
     data = text.encode(encoding, errors="replace")
     code, out, _ = _run(["check", "-", "--stdin-filename", name, "--format", "json", "--no-cache"], data)
@@ -93,8 +96,10 @@ def test_any_bytes_under_any_name(data: bytes, name: str) -> None:
 
 @FUZZ
 @given(
-    pieces=st.lists(st.sampled_from([*PARAGRAPHS, "<!--", "-->", "<!-- disclint-disable HY001 -->", "```", "# ", "|a|b|"]),
-                    max_size=30),
+    pieces=st.lists(
+        st.sampled_from([*PARAGRAPHS, "<!--", "-->", "<!-- disclint-disable HY001 -->", "```", "# ", "|a|b|"]),
+        max_size=30,
+    ),
     separator=st.sampled_from(["\n", "\r", "\r\n", "\v", "\f", "", "\u2028"]),
 )
 def test_markdown_and_line_separators(pieces: list[str], separator: str) -> None:
@@ -135,7 +140,9 @@ def docx_package(draw: Any) -> bytes:
     parts: dict[str, str | bytes] = {
         "word/document.xml": document,
         "word/numbering.xml": numbering_xml(
-            draw(st.sampled_from(FORMATS)), draw(st.sampled_from(ATTRIBUTE_VALUES)), draw(st.sampled_from(ATTRIBUTE_VALUES))
+            draw(st.sampled_from(FORMATS)),
+            draw(st.sampled_from(ATTRIBUTE_VALUES)),
+            draw(st.sampled_from(ATTRIBUTE_VALUES)),
         ),
         "word/styles.xml": styles_xml(draw(st.sampled_from(ATTRIBUTE_VALUES))),
     }
@@ -171,7 +178,9 @@ def test_docx_with_mutated_zip_bytes(here: Path, edits: list[tuple[int, int, byt
 
 @FUZZ
 @given(
-    edits=st.lists(st.tuples(st.integers(0, 1 << 20), st.integers(0, 64), st.binary(max_size=64)), min_size=1, max_size=8),
+    edits=st.lists(
+        st.tuples(st.integers(0, 1 << 20), st.integers(0, 64), st.binary(max_size=64)), min_size=1, max_size=8
+    ),
     cut=st.one_of(st.none(), st.integers(0, 1 << 20)),
 )
 def test_pdf_from_mutated_bytes(here: Path, edits: list[tuple[int, int, bytes]], cut: int | None) -> None:
@@ -196,23 +205,63 @@ def _toml_value(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, list):
         return "[" + ", ".join(_toml_value(item) for item in value) + "]"
-    return "{" + ", ".join(f"{json.dumps(key, ensure_ascii=False)} = {_toml_value(item)}" for key, item in value.items()) + "}"
+    return (
+        "{"
+        + ", ".join(f"{json.dumps(key, ensure_ascii=False)} = {_toml_value(item)}" for key, item in value.items())
+        + "}"
+    )
 
 
 scalars = st.one_of(
     st.booleans(),
     st.integers(-(1 << 40), 1 << 40),
-    st.sampled_from(["HY001", "HY", "all", "hype", "error", "warning", "never", "action_plan", "*.txt", "[", "(a+)+$",
-                     "@negation", "", "~", "/dev/zero", "2025-12-31", "000"]),
+    st.sampled_from(
+        [
+            "HY001",
+            "HY",
+            "all",
+            "hype",
+            "error",
+            "warning",
+            "never",
+            "action_plan",
+            "*.txt",
+            "[",
+            "(a+)+$",
+            "@negation",
+            "",
+            "~",
+            "/dev/zero",
+            "2025-12-31",
+            "000",
+        ]
+    ),
     st.text(max_size=8),
 )
 values = st.recursive(
     scalars,
-    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(["a", "HY001", "file", "code", "excerpt", "*.md", "patterns"]), inner, max_size=3)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.dictionaries(
+            st.sampled_from(["a", "HY001", "file", "code", "excerpt", "*.md", "patterns"]), inner, max_size=3
+        ),
+    ),
     max_leaves=8,
 )
-CONFIG_KEYS = ["select", "ignore", "fail-on", "type", "severity", "per-file-ignores", "per-file-types", "lexicons",
-               "suppressions", "baseline", "cache-dir", "unknown-key"]
+CONFIG_KEYS = [
+    "select",
+    "ignore",
+    "fail-on",
+    "type",
+    "severity",
+    "per-file-ignores",
+    "per-file-types",
+    "lexicons",
+    "suppressions",
+    "baseline",
+    "cache-dir",
+    "unknown-key",
+]
 LEXICON_KEYS = ["term", "defaults", "cue", "source", "section", "pack", "allow", "date_order", "hot_topic", "bogus"]
 
 
@@ -220,15 +269,19 @@ LEXICON_KEYS = ["term", "defaults", "cue", "source", "section", "pack", "allow",
 @given(table=st.dictionaries(st.sampled_from(CONFIG_KEYS), values, max_size=4))
 def test_config_of_any_shape(here: Path, table: dict[str, Any]) -> None:
     (here / "draft.txt").write_text(PARAGRAPHS[1], encoding="utf-8")
-    (here / "disclint.toml").write_text("".join(f'"{key}" = {_toml_value(value)}\n' for key, value in table.items()),
-                                        encoding="utf-8")
+    (here / "disclint.toml").write_text(
+        "".join(f'"{key}" = {_toml_value(value)}\n' for key, value in table.items()), encoding="utf-8"
+    )
     _run(["check", "draft.txt", "--no-cache"])
 
 
 @FUZZ
-@given(table=st.dictionaries(st.sampled_from(LEXICON_KEYS), values, max_size=4),
-       term=st.dictionaries(st.sampled_from(["rule", "match", "pattern", "reason", "source", "allow", "severity"]),
-                            values, max_size=5))
+@given(
+    table=st.dictionaries(st.sampled_from(LEXICON_KEYS), values, max_size=4),
+    term=st.dictionaries(
+        st.sampled_from(["rule", "match", "pattern", "reason", "source", "allow", "severity"]), values, max_size=5
+    ),
+)
 def test_team_lexicon_of_any_shape(here: Path, table: dict[str, Any], term: dict[str, Any]) -> None:
     (here / "draft.txt").write_text(PARAGRAPHS[1], encoding="utf-8")
     body = "".join(f'"{key}" = {_toml_value(value)}\n' for key, value in table.items() if key != "term")
@@ -242,8 +295,10 @@ def test_team_lexicon_of_any_shape(here: Path, table: dict[str, Any], term: dict
 
 
 @FUZZ
-@given(header=st.one_of(st.binary(max_size=200), values.map(lambda value: json.dumps(value).encode())),
-       payload=st.one_of(st.binary(max_size=400), values.map(lambda value: json.dumps(value).encode())))
+@given(
+    header=st.one_of(st.binary(max_size=200), values.map(lambda value: json.dumps(value).encode())),
+    payload=st.one_of(st.binary(max_size=400), values.map(lambda value: json.dumps(value).encode())),
+)
 def test_cache_entry_of_any_content_is_a_miss(tmp_path: Path, header: bytes, payload: bytes) -> None:
     from disclint.cache import DocumentCache
 

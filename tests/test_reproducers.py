@@ -18,8 +18,13 @@ PARSER_PENDING: set[str] = set()  # names of parser cases not fixed yet (xfail, 
 
 def _cases(kind: str) -> list[object]:
     return [
-        pytest.param(path, id=path.name, marks=[pytest.mark.xfail(reason="parser hardening pending", strict=False)]
-                     if path.name in PARSER_PENDING else [])
+        pytest.param(
+            path,
+            id=path.name,
+            marks=[pytest.mark.xfail(reason="parser hardening pending", strict=False)]
+            if path.name in PARSER_PENDING
+            else [],
+        )
         for path in sorted((CORPUS / kind).iterdir())
         if path.is_file()
     ]

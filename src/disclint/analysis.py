@@ -71,6 +71,7 @@ class Analysis:
         self._heading: dict[int, bool] = {}
         self._intro_is_rule_text: dict[int, bool] = {}
         self._candidates: dict[int, frozenset[int]] = {}
+        self._blocks_under: dict[str, frozenset[int]] = {}
         self._matchers: dict[int, Matcher] = {}
         self.memo: dict[str, object] = {}
 
@@ -185,19 +186,25 @@ class Analysis:
 
     def in_risk_section(self, sentence: Sentence) -> bool:
         """The sentence is under a risk-factor heading (风险因素, 可能面对的风险)."""
-        return sentence.block_index in self._risk_blocks
+        return self.under_heading("risk_heading", sentence)
 
-    @cached_property
-    def _risk_blocks(self) -> frozenset[int]:
-        risk = self.lexicon.cue("risk_heading")
+    def under_heading(self, cue: str, sentence: Sentence) -> bool:
+        """The sentence is in a section whose heading, or a heading above it, matches ``cue``."""
+        blocks = self._blocks_under.get(cue)
+        if blocks is None:
+            blocks = self._blocks_under[cue] = self._sections_matching(cue)
+        return sentence.block_index in blocks
+
+    def _sections_matching(self, cue: str) -> frozenset[int]:
+        pattern = self.lexicon.cue(cue)
         inside: set[int] = set()
-        stack: list[tuple[int, bool]] = []  # (level, is a risk heading) of the open headings
+        stack: list[tuple[int, bool]] = []  # (level, matches) of the open headings
         headings = [heading for heading in self.headings if not heading.run_in]
         bounds = [heading.block_index for heading in headings] + [len(self.document.blocks)]
         for position, heading in enumerate(headings):
             while stack and stack[-1][0] >= heading.level:
                 stack.pop()
-            stack.append((heading.level, bool(risk.search(heading.title)) and len(heading.title) <= 30))
+            stack.append((heading.level, bool(pattern.search(heading.title)) and len(heading.title) <= 30))
             if any(flag for _, flag in stack):
                 inside.update(range(heading.block_index, bounds[position + 1]))
         return frozenset(inside)

@@ -374,9 +374,7 @@ def _attach_document_view(result: FileResult, document: Document, analysis: Anal
             last_page = line.page
     result.page_starts = pages
     if document.source_format == "pdf":
-        result.paragraphs = [
-            (block.start, block.end, block.kind is BlockKind.HEADING) for block in document.blocks
-        ]
+        result.paragraphs = [(block.start, block.end, block.kind is BlockKind.HEADING) for block in document.blocks]
     result.checklist = [
         SectionCheck(
             doc_type=doc_type,

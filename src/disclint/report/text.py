@@ -22,6 +22,7 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 def _label(severity: Severity) -> str:
     return {Severity.ERROR: _("error"), Severity.WARNING: _("warning"), Severity.INFO: _("info")}[severity]
 
+
 _WINDOW = 36  # characters of context shown on each side of a long excerpt
 
 
@@ -60,7 +61,12 @@ def render_text(
 ) -> None:
     if not _wants_color(stream, color):
         # Without colour the lines are written directly: ten times faster than through rich.
-        stream.write("".join("".join(text for text, _ in line) + "\n" for line in report_lines(results, baseline_written=baseline_written)))
+        stream.write(
+            "".join(
+                "".join(text for text, _ in line) + "\n"
+                for line in report_lines(results, baseline_written=baseline_written)
+            )
+        )
         return
     from rich.console import Console
     from rich.text import Text
@@ -131,9 +137,9 @@ def summary_line(results: Sequence[FileResult], *, baseline_written: str | None 
     with_findings = sum(1 for result in results if result.findings)
     baselined = sum(result.baselined for result in results)
     if total:
-        line = _("{total} problems found (errors {errors}, warnings {warnings}, infos {infos}) in {files}/{checked} files").format(
-            total=total, errors=errors, warnings=warnings, infos=infos, files=with_findings, checked=readable
-        )
+        line = _(
+            "{total} problems found (errors {errors}, warnings {warnings}, infos {infos}) in {files}/{checked} files"
+        ).format(total=total, errors=errors, warnings=warnings, infos=infos, files=with_findings, checked=readable)
     elif not readable and unreadable:
         line = _("Nothing was checked: {unreadable} files could not be read").format(unreadable=unreadable)
     elif baseline_written is not None:

@@ -36,7 +36,11 @@ _TARGET = re.compile(r"目标|力争|争取|计划|拟")
 _RATIO_BASE = re.compile(r"占[^，。；]{0,6}$")
 _BACK_REFERENCE = re.compile(r"全部|上述|该部分|该等|其中")
 # A 业绩预告/业绩快报 reports a period that has ended, under its own rules.
-_PREANNOUNCEMENT = re.compile(r"业绩预告|业绩快报")
+# Mandated forecast content: the 业绩预告 format, a periodic report's own section on the expected
+# results of the year (对年度经营业绩的预计), a counterparty's past profit commitment.
+_PREANNOUNCEMENT = re.compile(
+    r"业绩预告|业绩快报|经营业绩的预计|预计的经营业绩|(?:盈利|业绩)承诺(?:补偿)?(?:主体|方|期|期间|数)|补偿协议"
+)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from disclint.findings import Category, Finding, Severity
 from disclint.rules.common import not_own_claim, rule_finding
 from disclint.rules.forward_looking import forward_statements
 from disclint.rules.registry import RuleSpec, rule
+from disclint.structure import doctypes
 from disclint.text.numbering import item_marker
 from disclint.text.numbers import MEASURABLE_KINDS, Quantity, QuantityKind
 from disclint.text.sentences import Sentence
@@ -142,6 +143,7 @@ def unmeasurable_pledge(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
     term_ids = frozenset(map(id, terms))
     forecasts = {statement.sentence.index for statement in forward_statements(analysis) if statement.forecast}
     plan_types = {part.doc_type for part in analysis.parts} & _PLAN_TYPES
+    sections = doctypes.get(analysis.doc_type).pledge_sections
     for sentence in analysis.sentences:
         text = sentence.text
         if len(text) < 8 or analysis.is_heading(sentence):
@@ -164,6 +166,10 @@ def unmeasurable_pledge(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
             continue
         if _BACK_REFERENCE.search(text):
             continue  # "上述项目", "前述措施": quantified where they were first stated
+        if sections is not None and not analysis.under_heading(sections, sentence):
+            continue  # a periodic report: only its business plan holds measures
+        if not plan_types and analysis.has_cue("impact_statement", text):
+            continue  # outside a plan: an event's effect, a mission statement, a what-if
         if not_own_claim(analysis, spec, sentence, markers[0].start if markers else sentence.clause_at(0)[1] - 1):
             continue
         start = 0

@@ -48,6 +48,9 @@ class DocType:
     # A development goal (打造……一流企业) is read as a claim: True for plans, whose goals
     # are what is checked; False for long-form filings, whose 发展目标 states a direction.
     goals_are_claims: bool = True
+    # Where the vague-pledge rule reads measures: a cue naming the sections that hold the
+    # company's plan (a periodic report's 经营计划); None: the whole document.
+    pledge_sections: str | None = None
     source: str = ""  # the clause that defines the type's content
     examples: tuple[str, ...] = field(default=())  # titles it is detected from (for tests and explain)
 

@@ -1,9 +1,9 @@
 """Annual, half-year and quarterly reports and their summaries.
 
 A periodic report is not a plan: it is not held to any plan's section pack,
-and its business-plan paragraphs are not read as a plan's measures (no
-vague-pledge rule). Hype and price-target rules still apply to what the
-company says about itself.
+and the vague-pledge rule reads only its business-plan sections (经营计划,
+发展战略), not its account of the period. Hype and price-target rules still
+apply to what the company says about itself.
 """
 
 from disclint.structure.doctypes import DocType, patterns
@@ -17,8 +17,8 @@ DOC_TYPE = DocType(
         r"^(?:\d{4}年)?年报(?:全文|摘要)?$",
     ),
     veto=patterns(r"关于[^。\n]*(?:年度|季度)报告[^。\n]*的(?:公告|通知)$"),
-    skip=frozenset({"VP001"}),
-    skip_reason="定期报告记述报告期情况，经营计划不按行动方案的举措要求检查",
+    pledge_sections="plan_heading",
+    skip_reason="定期报告记述报告期情况：只在“经营计划”“发展战略”等部分检查举措是否可检验",
     part_title=False,
     goals_are_claims=False,
     source="《上市公司信息披露管理办法》",
