@@ -244,3 +244,28 @@ def test_forward_looking_frames_find_forecasts_without_yuji(text: str) -> None:
 def test_forward_looking_frames_leave_filing_wording_alone(text: str) -> None:
     findings = lint_text(text, "voluntary").findings
     assert not [item for item in findings if item.finding.code == "FL001"], [item.excerpt for item in findings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025年，公司将继续坚定信心，持续提升经营质量。",
+        "2026年度公司将进一步加强投资者关系管理。",
+        "公司将每年持续提升分红水平，不断增强投资者获得感。",
+    ],
+)
+def test_a_year_alone_is_not_a_measurable_anchor(text: str) -> None:
+    assert "vague_pledge" in _categories(text, "action_plan")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "公司将积极推进新厂区建设，力争于2025年6月底前完成竣工验收。",
+        "公司将在2025年内完成不低于1亿元的股份回购。",
+        "公司将于2025年9月30日前召开临时股东会审议中期分红方案。",
+        "公司实行积极、持续、稳定的利润分配政策，公司利润分配应重视对投资者的合理投资回报。",
+    ],
+)
+def test_deadlines_and_dates_are_anchors(text: str) -> None:
+    assert "vague_pledge" not in _categories(text, "action_plan")

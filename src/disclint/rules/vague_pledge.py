@@ -25,6 +25,9 @@ from disclint.text.sentences import Sentence
 
 # A figure that belongs to a price or market-cap statement is not an anchor
 # of a measure ("争取早日实现千亿市值目标"); its date still is.
+_DATE_POINT = re.compile(
+    r"[\d一二三四五六七八九十]+(?:月|日|号)|[一二三四1-4]季度|上半年|下半年|年[底末]|年中|月[底末]"
+)
 _PRICE_CONTEXT = re.compile(r"市值|股价|市盈率|市净率|估值")
 _PRICE_FIGURES = frozenset(
     {QuantityKind.AMOUNT, QuantityKind.MULTIPLE, QuantityKind.PERCENT, QuantityKind.PRICE, QuantityKind.NUMBER}
@@ -41,6 +44,12 @@ def _anchors(analysis: Analysis, sentence: Sentence) -> list[Quantity]:
     anchors = []
     for quantity in analysis.quantities(sentence):
         if quantity.kind not in MEASURABLE_KINDS:
+            continue
+        # A year alone ("2025年，公司将继续砥砺前行") or "每年" is not a measure; a deadline
+        # (2025年底前, 2025年内), a day or a month (2025年6月30日, 二季度) is.
+        if quantity.kind is QuantityKind.YEAR:
+            continue
+        if quantity.kind is QuantityKind.DATE and not _DATE_POINT.search(text[quantity.start : quantity.end]):
             continue
         window = text[max(0, quantity.start - 8) : quantity.end + 3]
         if quantity.kind in _PRICE_FIGURES and _PRICE_CONTEXT.search(window):
