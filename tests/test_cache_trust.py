@@ -179,3 +179,14 @@ def test_the_key_file_is_made_once_and_private(tmp_path: Path) -> None:
     assert cache_folder.cache_secret() == first
     key_file = tmp_path / "state" / "disclint" / "cache-key"
     assert key_file.stat().st_mode & 0o077 == 0
+
+
+def test_a_short_key_left_by_a_killed_run_is_replaced(tmp_path: Path) -> None:
+    key_file = tmp_path / "state" / "disclint" / "cache-key"
+    key_file.parent.mkdir(parents=True)
+    key_file.write_bytes(b"half")
+    key = cache_folder.cache_secret()
+    assert len(key) == cache_folder.SEAL_SIZE and key_file.read_bytes() == key
+    cache_folder.cache_secret.cache_clear()
+    assert cache_folder.cache_secret() == key
+    assert sorted(path.name for path in key_file.parent.iterdir()) == ["cache-key"]

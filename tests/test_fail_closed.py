@@ -145,3 +145,10 @@ def test_a_bad_baseline_named_in_the_config_names_the_config(project: Path, base
     assert result.exit_code == 2 and result.stdout == ""
     line = _one_error_line(result.stderr)
     assert "disclint.toml: baseline" in line
+
+
+def test_a_team_entry_may_name_a_shipped_cue(project: Path) -> None:
+    # The shipped cue @rule_text repeats inside a repetition; it is not the team's pattern to answer for.
+    body = TERM.replace('source = "000 行动要求2"\n', 'source = "000 行动要求2"\nallow_sentence = ["@rule_text"]\n')
+    code, _, err = _team(project, body)
+    assert code in (0, 1) and err == ""

@@ -67,25 +67,30 @@ def cache_secret() -> bytes:
     if given:
         return hashlib.sha256(b"disclint-cache-key\0" + given.encode("utf-8", "surrogatepass")).digest()
     path = state_dir() / "cache-key"
-    for _ in range(2):
-        existing = read_regular(path, 4096)
-        if existing is not None and len(existing) >= SEAL_SIZE:
-            return existing[:SEAL_SIZE]
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
-        except FileExistsError:
-            continue  # made by a concurrent run a moment ago: read it
-        except OSError:
-            break
-        key = os.urandom(SEAL_SIZE)
-        try:
-            with os.fdopen(descriptor, "wb") as stream:
-                stream.write(key)
-        except OSError:
-            break
-        return key
-    return os.urandom(SEAL_SIZE)
+    existing = read_regular(path, 4096)
+    if existing is not None and len(existing) >= SEAL_SIZE:
+        return existing[:SEAL_SIZE]
+    # Made whole in a private temporary file, then linked into place: a run killed half-way
+    # leaves no short key behind, and of two runs making one at once the first link wins.
+    key = os.urandom(SEAL_SIZE)
+    temporary = path.with_name(f".cache-key.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(key)
+        if existing is not None:  # a short or damaged key: replace it
+            os.replace(temporary, path)
+            return key
+        with contextlib.suppress(FileExistsError):  # a concurrent run linked its key first: use that one
+            os.link(temporary, path)
+        winner = read_regular(path, 4096)
+        return winner[:SEAL_SIZE] if winner is not None and len(winner) >= SEAL_SIZE else key
+    except OSError:
+        return key  # for this process only
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
 
 
 def seal(context: bytes, payload: bytes) -> bytes:

@@ -848,7 +848,8 @@ def load_lexicons(directories: Sequence[Path] = (), extra_files: Sequence[Path] 
         team_patterns: list[LazyRegex] = []
         for term in terms:
             if term.file in extra_names:
-                team_patterns.extend(term.patterns())
+                # Only what the team wrote: a shipped cue a team entry names (@negation) is not the team's.
+                team_patterns.extend(pattern for pattern in term.patterns() if pattern.where.split(" ")[0] in extra_names)
         for path, data in raw[len(raw) - len(extra_files) :]:
             team_patterns.extend(cues[name].regex for name in data.get("cue", {}))
             for kind, keys in (("section", ("headings", "keywords")), ("date_order", ("before", "after"))):
