@@ -4,6 +4,7 @@ never a traceback and never a half-linted run."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -152,3 +153,12 @@ def test_a_team_entry_may_name_a_shipped_cue(project: Path) -> None:
     body = TERM.replace('source = "000 行动要求2"\n', 'source = "000 行动要求2"\nallow_sentence = ["@rule_text"]\n')
     code, _, err = _team(project, body)
     assert code in (0, 1) and err == ""
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_baseline_or_config_that_is_a_fifo_is_refused_without_waiting(project: Path) -> None:
+    os.mkfifo(project / "pipe")
+    for arguments in (["--baseline", "pipe"], ["--config", "pipe"], ["--write-baseline", "pipe"]):
+        result = invoke(["check", "plan.txt", "--no-cache", *arguments])
+        assert result.exit_code == 2 and result.stdout == ""
+        _one_error_line(result.stderr)

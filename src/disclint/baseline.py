@@ -126,7 +126,8 @@ class Baseline:
         import stat
 
         try:
-            with path.open("rb") as handle:
+            descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+            with os.fdopen(descriptor, "rb") as handle:
                 if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
                     raise BaselineError(f"{path}: not a disclint baseline (not a regular file)")
                 data = json.loads(handle.read().decode("utf-8"))
