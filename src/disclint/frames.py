@@ -276,12 +276,13 @@ def load_classes(data: dict[str, Any], path: Path) -> list[WordClass]:
             raise FrameError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
         members = _strings(entry.get("members"), where, "members")
         dated: dict[str, str] = {}
+        dated_context: list[str] = []  # {term = …, since = …, context = true}: dated, but only inside a frame
         for item in entry.get("dated", []) or []:
             if not isinstance(item, dict) or not isinstance(item.get("term"), str):
                 raise FrameError(f"{where}: each of 'dated' is {{term = …, since = …}}")
             dated[item["term"]] = str(item.get("since", ""))
-            members.append(item["term"])
-        context_dependent = _strings(entry.get("context_dependent"), where, "context_dependent")
+            (dated_context if item.get("context") else members).append(item["term"])
+        context_dependent = _strings(entry.get("context_dependent"), where, "context_dependent") + dated_context
         patterns = _strings(entry.get("patterns"), where, "patterns")
         for pattern in patterns:
             _check_regex(pattern, where)

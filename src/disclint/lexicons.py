@@ -27,7 +27,7 @@ from typing import Any
 from disclint.cache_folder import cache_dir, read_marshal, write_marshal
 from disclint.citations import UNKNOWN_MARKET, CitationError, Citations, Market, is_seed_style
 from disclint.findings import Severity
-from disclint.frames import Frame, FrameError, FrameSet, load_classes, load_frames
+from disclint.frames import Frame, FrameError, FrameSet, WordClass, load_classes, load_frames
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -209,6 +209,11 @@ class Lexicon:
             )
         assert isinstance(term, Term)
         return term
+
+    @property
+    def classes(self) -> dict[str, WordClass]:
+        """The word classes of ``lexicons/classes`` by name."""
+        return self.frames.classes
 
     def terms_for(self, rule: str) -> list[Term]:
         """The entries of rule ``rule``, in file order (grouped once; rules ask for them on every file)."""
@@ -405,8 +410,9 @@ def _compile(pattern: str, where: str) -> LazyRegex:
 
 
 class _CueExpander:
-    def __init__(self, cues: dict[str, Cue]) -> None:
+    def __init__(self, cues: dict[str, Cue], classes: dict[str, WordClass] | None = None) -> None:
         self.cues = cues
+        self.classes = classes or {}
 
     def patterns(self, items: Iterable[str], where: str) -> tuple[LazyRegex, ...]:
         compiled: list[LazyRegex] = []
@@ -417,8 +423,42 @@ class _CueExpander:
                     raise LexiconError(f"{where}: unknown cue {item}")
                 compiled.append(self.cues[name].regex)
             else:
-                compiled.append(_compile(item, where))
+                compiled.append(_compile(_expand_classes(item, self.classes, where), where))
         return tuple(compiled)
+
+
+# Interim wiring of the word classes (lexicons/classes) into [[term]] entries and cues, until
+# frames cover them (lexicons/class_terms.toml): "@name" in `match` stands for the class's
+# members (never its context-dependent ones); "{@name}" inside a pattern for any of its words.
+_CLASS_REF = re.compile(r"\{@([a-z][a-z0-9_]*)\}")
+
+
+def _expand_classes(pattern: str, classes: dict[str, WordClass], where: str) -> str:
+    if "{@" not in pattern:
+        return pattern
+
+    def replace(match: re.Match[str]) -> str:
+        word_class = classes.get(match.group(1))
+        if word_class is None:
+            raise LexiconError(f"{where}: unknown class @{match.group(1)}")
+        branches = [_trie_pattern((*word_class.members, *word_class.context_dependent))]
+        branches.extend(f"(?:{item})" for item in word_class.patterns)
+        return "(?:" + "|".join(branch for branch in branches if branch) + ")"
+
+    return _CLASS_REF.sub(replace, pattern)
+
+
+def _expand_literals(literals: list[str], classes: dict[str, WordClass], where: str) -> list[str]:
+    words: list[str] = []
+    for item in literals:
+        if item.startswith("@"):
+            word_class = classes.get(item[1:])
+            if word_class is None:
+                raise LexiconError(f"{where}: unknown class {item}")
+            words.extend(word_class.members)
+        else:
+            words.append(item)
+    return list(dict.fromkeys(words))
 
 
 def _parse_toml(path: Path, data: bytes) -> dict[str, Any]:
@@ -465,13 +505,13 @@ def _read_all(paths: Sequence[Path]) -> tuple[list[dict[str, Any]], str]:
 _CACHE_VERSION = "disclint-lexicons-1"
 
 
-def _load_cues(data: dict[str, Any], path: Path) -> dict[str, Cue]:
+def _load_cues(data: dict[str, Any], path: Path, classes: dict[str, WordClass] | None = None) -> dict[str, Cue]:
     cues: dict[str, Cue] = {}
     for name, body in data.get("cue", {}).items():
         where = f"{path.name} [cue.{name}]"
         if not isinstance(body, dict):
             raise LexiconError(f"{where}: must be a table")
-        patterns = _as_list(body.get("patterns"), where, "patterns")
+        patterns = [_expand_classes(item, classes or {}, where) for item in _as_list(body.get("patterns"), where, "patterns")]
         if not patterns:
             raise LexiconError(f"{where}: 'patterns' is empty")
         regex = _compile("|".join(f"(?:{pattern})" for pattern in patterns), where)
@@ -480,6 +520,7 @@ def _load_cues(data: dict[str, Any], path: Path) -> dict[str, Cue]:
 
 
 def _load_terms(data: dict[str, Any], path: Path, expander: _CueExpander) -> list[Term]:
+    classes = expander.classes
     defaults = data.get("defaults", {})
     default_allow = _as_list(defaults.get("allow"), f"{path.name} [defaults]", "allow")
     default_allow_sentence = _as_list(defaults.get("allow_sentence"), f"{path.name} [defaults]", "allow_sentence")
@@ -495,7 +536,7 @@ def _load_terms(data: dict[str, Any], path: Path, expander: _CueExpander) -> lis
         rule = entry.get("rule", default_rule)
         if not isinstance(rule, str) or not rule:
             raise LexiconError(f"{where}: 'rule' is required")
-        literals = _as_list(entry.get("match"), where, "match")
+        literals = _expand_literals(_as_list(entry.get("match"), where, "match"), classes, where)
         pattern = entry.get("pattern")
         if bool(literals) == bool(pattern):
             raise LexiconError(f"{where}: give exactly one of 'match' or 'pattern'")
@@ -507,6 +548,7 @@ def _load_terms(data: dict[str, Any], path: Path, expander: _CueExpander) -> lis
             triggers = tuple(literals)
         else:
             assert isinstance(pattern, str)
+            pattern = _expand_classes(pattern, classes, where)
             source_pattern = pattern
             label = pattern
             triggers = tuple(_as_list(entry.get("trigger"), where, "trigger")) or derive_triggers(pattern)
@@ -808,10 +850,10 @@ def load_lexicons(directories: Sequence[Path] = (), extra_files: Sequence[Path] 
             raise LexiconError(str(exc)) from exc
     for path, data in raw:
         resolve_sources(data, path, citations)
-        cues.update(_load_cues(data, path))
+        cues.update(_load_cues(data, path, frame_set.classes))
         for key, title in data.get("source", {}).items():
             sources[str(key)] = str(title)
-    expander = _CueExpander(cues)
+    expander = _CueExpander(cues, frame_set.classes)
     terms: list[Term] = []
     tables: dict[str, list[dict[str, Any]]] = {}
     table_files: dict[str, list[str]] = {}

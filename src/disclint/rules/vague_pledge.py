@@ -39,8 +39,31 @@ _FUTURE_PLEDGE = re.compile(
 )
 
 
-def _anchors(analysis: Analysis, sentence: Sentence) -> list[Quantity]:
+# A year that only opens the sentence as its time frame ("2025年，公司将砥砺前行……")
+# says when the slogan is said, not what is to be done by when.
+_FRAME_YEAR_FOLLOWER = re.compile(r"(?:度)?(?:[，,]|(?:本公司|公司|我们|我司|集团|董事会|管理层|全年|是|要))")
+
+
+def _frame_year(sentence: Sentence, quantity: Quantity) -> bool:
+    if quantity.kind is not QuantityKind.YEAR:
+        return False
     text = sentence.text
+    clause_start = sentence.clause_at(quantity.start)[0]
+    lead = text[clause_start : quantity.start]
+    marker = item_marker(lead) if clause_start == 0 else None
+    if marker is not None:
+        lead = lead[marker.end :]
+    if lead.strip("在于自从") != "":
+        return False
+    return _FRAME_YEAR_FOLLOWER.match(text, quantity.end) is not None
+
+
+def _anchors(analysis: Analysis, sentence: Sentence, *, slogan: bool = False, plan: bool = False) -> list[Quantity]:
+    """Measurable quantities of the sentence; with an effort slogan, a year that only
+    opens the sentence does not count ("2025年，公司将砥砺前行、奋楫争先"); in a plan,
+    a date or period counts only with something to be completed by then."""
+    text = sentence.text
+    time_counts = not plan or (_COMPLETION.search(text) is not None and _TIMING_VAGUE.search(text) is None)
     anchors = []
     for quantity in analysis.quantities(sentence):
         if quantity.kind not in MEASURABLE_KINDS:
@@ -50,6 +73,10 @@ def _anchors(analysis: Analysis, sentence: Sentence) -> list[Quantity]:
         if quantity.kind is QuantityKind.YEAR:
             continue
         if quantity.kind is QuantityKind.DATE and not _DATE_POINT.search(text[quantity.start : quantity.end]):
+            continue
+        if slogan and _frame_year(sentence, quantity):
+            continue
+        if quantity.kind in _TIME_KINDS and not time_counts:
             continue
         window = text[max(0, quantity.start - 8) : quantity.end + 3]
         if quantity.kind in _PRICE_FIGURES and _PRICE_CONTEXT.search(window):
@@ -61,7 +88,16 @@ def _anchors(analysis: Analysis, sentence: Sentence) -> list[Quantity]:
 _FRAME_LEAD = re.compile(r"^(?:\d{4}年度?|下一步|同时|此外|另外|未来[^，。；]{0,3}|今后|届时|后续|随后|并|且|也|还)?$")
 
 
-_BACK_REFERENCE = re.compile(r"(?:上述|前述|前文所述)(?:项目|措施|举措|计划|安排|目标|事项)")
+# "为实现上述目标，公司将……" names the goal as a purpose; the measures that follow still need anchors.
+_BACK_REFERENCE = re.compile(r"(?<!实现)(?<!完成)(?<!达成)(?:上述|前述|前文所述)(?:项目|措施|举措|计划|安排|目标|事项)")
+# In a plan, a date or a period anchors a measure only when something is to be done by then:
+# "2025年6月30日前完成……" is checkable, "于2025年内持续优化……" and "2025年内择机实施……" are not.
+_TIME_KINDS = frozenset({QuantityKind.YEAR, QuantityKind.DATE, QuantityKind.DEADLINE, QuantityKind.DURATION})
+_COMPLETION = re.compile(
+    r"完成|实现|达到|达成|建成|投产|上线|发布|披露|召开|举办|举行|推出|制定|出台|修订|设立|成立|签署|签订|启动|开工|竣工"
+    r"|验收|交付|提交|审议|派发|实施|办理|支付|兑现|落成|开业|取得|获得|通过"
+)
+_TIMING_VAGUE = re.compile(r"择机|适时|视情况|酌情|(?:合适|适当|恰当)的?时(?:机|候)")
 _PLAN_TYPES = frozenset({"action_plan", "valuation_plan"})
 # Measures written without a subject open with a verb of this kind.
 _SUBJECTLESS_LEAD = re.compile(
@@ -73,18 +109,15 @@ _SUMMARY = re.compile(r"^(?:[●•◆■]|重要内容提示|[^，。；：]{0,
 
 # The company as the subject right before pledge wording: "公司加快打造……",
 # "2024年，公司持续推进……" — not "推动公司高质量发展" (the company as object).
-_ACTOR_LEAD = re.compile(
-    r"^(?:\d{4}年度?|下一步|同时|此外|未来[^，。；]{0,3})?(?:本公司|公司|我们|我司|集团|董事会|管理层)[^，。；]{0,3}$"
-)
+_ACTORS = r"(?:本公司|公司|我们|我司|集团|本集团|本行|我行|董事会|管理层|经营层|经营班子|领导班子|全体(?:干部)?(?:员工|职工)?|全体干部|各部门|各单位|各子公司|各级)"
+_ACTOR_LEAD = re.compile(r"^(?:\d{4}年度?|下一步|同时|此外|未来[^，。；]{0,3})?" + _ACTORS + r"[^，。；]{0,3}$")
 
 
 # The company as subject before "将/拟/计划": "公司将", "本公司及控股子公司将", "公司董事会拟".
-_FUTURE_LEAD = re.compile(
-    r"^(?:\d{4}年度?|下一步|同时|此外|未来[^，。；]{0,3})?(?:本公司|公司|我们|我司|集团|董事会|管理层)[^，。；]{0,8}$"
-)
+_FUTURE_LEAD = re.compile(r"^(?:\d{4}年度?|下一步|同时|此外|未来[^，。；]{0,3})?" + _ACTORS + r"[^，。；]{0,8}$")
 
 
-def _commitment_frame(analysis: Analysis, sentence: Sentence, markers: list[Hit]) -> int | None:
+def _commitment_frame(analysis: Analysis, sentence: Sentence, markers: list[Hit], *, plan: bool = True) -> int | None:
     """Where a clause commits the company, or None.
 
     "公司将……", "下一步将……", "2025年，拟……": a future word whose lead is
@@ -105,19 +138,29 @@ def _commitment_frame(analysis: Analysis, sentence: Sentence, markers: list[Hit]
             lead = clause[: match.start()]
             if _FUTURE_LEAD.match(lead) or _FRAME_LEAD.match(lead):
                 return clause_start + match.start()
-        for start in marker_starts:
+        # "公司持续加大研发投入" outside a plan describes what the company does; in a plan it is a measure.
+        for start in marker_starts if plan else ():
             if clause_start <= start < clause_end and _ACTOR_LEAD.match(text[clause_start:start]):
                 return start
     return None
 
 
-def _is_pledge(analysis: Analysis, sentence: Sentence, markers: list[Hit], *, subjectless: bool = False) -> bool:
+def _is_pledge(
+    analysis: Analysis,
+    sentence: Sentence,
+    markers: list[Hit],
+    *,
+    subjectless: bool = False,
+    slogans: frozenset[str] = frozenset(),
+) -> bool:
     """A commitment frame followed by pledge wording or an improvement verb.
 
     In a plan (``subjectless``) a sentence may open with the measure itself,
     as state-owned companies write: "坚持党建引领，持续深化国企改革，切实提升……".
     """
-    frame = _commitment_frame(analysis, sentence, markers)
+    frame = _commitment_frame(analysis, sentence, markers, plan=subjectless)
+    if frame is None and subjectless and any(hit.text in slogans for hit in markers):
+        return True  # "各部门要狠抓落实"："全体干部员工将踔厉奋发" — a slogan in a plan is its own pledge
     if frame is None and subjectless:
         text = sentence.text
         marker = item_marker(text)
@@ -153,6 +196,8 @@ def unmeasurable_pledge(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
     forecasts = {statement.sentence.index for statement in forward_statements(analysis) if statement.forecast}
     plan_types = {part.doc_type for part in analysis.parts} & _PLAN_TYPES
     sections = doctypes.get(analysis.doc_type).pledge_sections
+    slogan_class = analysis.lexicon.classes.get("effort_slogan")
+    slogans = frozenset(slogan_class.members) if slogan_class else frozenset()
     for sentence in analysis.sentences:
         text = sentence.text
         if len(text) < 8 or analysis.is_heading(sentence):
@@ -169,9 +214,10 @@ def unmeasurable_pledge(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
             for hit in analysis.term_hits(term, sentence)
         ]
         markers = [hit for hit in markers if not analysis.in_title(sentence, hit.start, hit.end)]
-        if not _is_pledge(analysis, sentence, markers, subjectless=bool(plan_types)):
+        if not _is_pledge(analysis, sentence, markers, subjectless=bool(plan_types), slogans=slogans):
             continue
-        if _anchors(analysis, sentence) or analysis.has_cue("anchor_words", text):
+        slogan = bool(slogans) and any(hit.text in slogans for hit in markers)
+        if _anchors(analysis, sentence, slogan=slogan, plan=bool(plan_types)) or analysis.has_cue("anchor_words", text):
             continue
         if _BACK_REFERENCE.search(text):
             continue  # "上述项目", "前述措施": quantified where they were first stated
