@@ -21,6 +21,9 @@ def _copy_lexicons(tmp_path: Path, classes: str, frames: str) -> Path:
         (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "classes").mkdir()
     (folder / "frames").mkdir()
+    # The top-level files refer to the shipped word classes (class_terms.toml, cues of hot_topic.toml).
+    for path in (LEXICONS / "classes").glob("*.toml"):
+        (folder / "classes" / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "classes" / "test.toml").write_text(classes, encoding="utf-8")
     (folder / "frames" / "test.toml").write_text(frames, encoding="utf-8")
     return folder
