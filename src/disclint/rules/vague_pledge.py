@@ -198,13 +198,49 @@ def unmeasurable_pledge(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
     sections = doctypes.get(analysis.doc_type).pledge_sections
     slogan_class = analysis.lexicon.classes.get("effort_slogan")
     slogans = frozenset(slogan_class.members) if slogan_class else frozenset()
+    # An evaluation report's conclusions ("各项举措均已有效执行，成效显著") need figures too.
+    result_class = analysis.lexicon.classes.get("vague_result")
+    evaluation = any(part.doc_type == "evaluation_report" for part in analysis.parts)
+    results = tuple(result_class.members) if result_class and evaluation else ()
+
+    def _vague_result(analysis: Analysis, sentence: Sentence, words: tuple[str, ...]) -> Finding | None:
+        text = sentence.text
+        found = [(text.find(word), word) for word in words if word in text]
+        if not found:
+            return None
+        if any(quantity.kind not in _TIME_KINDS for quantity in _anchors(analysis, sentence)):
+            return None
+        position, word = min(found)
+        if analysis.negated(sentence, position) or not_own_claim(analysis, spec, sentence, position):
+            return None
+        lead = item_marker(text)
+        start = lead.end if lead is not None else 0
+        end = len(text)
+        while end > start and text[end - 1] in "。；;！!？?":
+            end -= 1
+        return rule_finding(
+            analysis,
+            spec,
+            sentence,
+            start,
+            end,
+            f"“{word}”等评估结论没有数据支撑：完成了哪些目标、数值多少，不可检验",
+            suggestion="写明各项举措的完成情况与数据，如“现金分红1.2亿元，占净利润的35%；召开业绩说明会3次”",
+        )
     for sentence in analysis.sentences:
         text = sentence.text
         if len(text) < 8 or analysis.is_heading(sentence):
             continue
         if analysis.is_rule_text(sentence) or analysis.has_cue("duty", text) or analysis.has_cue("advisory", text):
             continue
-        if analysis.past_only(text) or analysis.is_investor_question(sentence):
+        if analysis.is_investor_question(sentence):
+            continue
+        if results and not _SUMMARY.match(text):
+            result = _vague_result(analysis, sentence, results)
+            if result is not None:
+                yield result
+                continue
+        if analysis.past_only(text):
             continue
         if _SUMMARY.match(text) or sentence.index in forecasts:
             continue  # a summary detailed below; a forecast is not a measure
