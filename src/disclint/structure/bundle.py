@@ -87,6 +87,16 @@ def _title_starts(document: Document) -> list[tuple[int, int, str]]:
     compact = [_compact(document, index) for index in range(count)]
     # A title line printed on every page (a running header) is page furniture, not a new part.
     repeated = Counter(text for text in compact if 0 < len(text) <= 40)
+    # Short lines are joined and tested again for each line that may start a title: test
+    # each distinct joined text once (a file of many short, alike lines asks the same few).
+    named: dict[str, bool] = {}
+
+    def names_document(text: str) -> bool:
+        known = named.get(text)
+        if known is None:
+            known = named[text] = _names_document(text)
+        return known
+
     index = 0
     while index < count:
         text = compact[index]
@@ -96,7 +106,7 @@ def _title_starts(document: Document) -> list[tuple[int, int, str]]:
         # Gather a title wrapped over up to four short lines, up to the line that completes it.
         lines = [text]
         end = index + 1
-        while not _names_document("".join(lines)) and end < count and end - index < 4:
+        while not names_document("".join(lines)) and end < count and end - index < 4:
             following = compact[end]
             if not _title_line(following):
                 break
@@ -104,7 +114,7 @@ def _title_starts(document: Document) -> list[tuple[int, int, str]]:
             end += 1
         joined = "".join(lines)
         if (
-            not _names_document(joined)
+            not names_document(joined)
             or joined.startswith("《")
             or len(joined) > 70
             or (len(lines) == 1 and repeated.get(text, 0) >= 3)
