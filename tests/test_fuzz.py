@@ -243,7 +243,11 @@ values = st.recursive(
     lambda inner: st.one_of(
         st.lists(inner, max_size=3),
         st.dictionaries(
-            st.sampled_from(["a", "HY001", "file", "code", "excerpt", "*.md", "patterns"]), inner, max_size=3
+            st.sampled_from(
+                ["a", "HY001", "file", "code", "excerpt", "*.md", "patterns", "headings", "keywords", "before", "after"]
+            ),
+            inner,
+            max_size=3,
         ),
     ),
     max_leaves=8,

@@ -898,7 +898,7 @@ def load_lexicons(directories: Sequence[Path] = (), extra_files: Sequence[Path] 
                 for index, row in enumerate(data.get(kind, []), start=1):
                     for key in keys:
                         values = row.get(key)
-                        for value in [values] if isinstance(values, str) else values or []:
+                        for value in values if isinstance(values, list) else [values]:
                             if isinstance(value, str) and not value.startswith("@"):
                                 team_patterns.append(LazyRegex(value, f"{path.name} {kind} #{index} {key}"))
         for pattern in team_patterns:
