@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import Job, build_inputs, compare, disclint_command  # noqa: E402
+from run import Job, build_inputs, compare, disclint_command
 
 
 def write_corpus(cases: Path, folder: Path) -> int:
