@@ -272,3 +272,14 @@ def test_a_year_alone_is_not_a_measurable_anchor(text: str) -> None:
 )
 def test_deadlines_and_dates_are_anchors(text: str) -> None:
     assert "vague_pledge" not in _categories(text, "action_plan")
+
+
+def test_explain_shows_the_frames_and_classes_of_a_rule() -> None:
+    from disclint.explain import render_explain
+
+    text = render_explain("PT001")
+    assert text is not None
+    assert "market_value_goal" in text and "@market_value_noun" in text and "市值名词" in text
+    assert "negated：" in text  # every reason a sentence passes is shown
+    fl = render_explain("FL001")
+    assert fl is not None and "future_result_quantity" in fl and "〔数量" in fl

@@ -195,7 +195,77 @@ def render_explain(code: str) -> str | None:
             lines.append(f"  - {label}  （{term.reason}；{_basis_titles(lexicon, term.source)}）")
         if len(terms) > 12:
             lines.append(f"  …另有 {len(terms) - 12} 条")
+    lines += _frame_lines(lexicon, spec.code)
     return "\n".join(lines) + "\n"
+
+
+_PREDICATE_ZH = {
+    "negated": "同一分句命中之前有否定或禁止（不得、不构成、不设定……）",
+    "investor_question": "引述投资者的提问",
+    "in_title": "在《》书名之内",
+    "rule_text": "规则、制度条文",
+    "past_fact": "分句只陈述过去的事实",
+    "condition": "条件句（若……则……）",
+    "attributed": "分句注明来源或官方认定",
+    "heading": "标题行",
+}
+
+
+def _slot_text(lexicon: Lexicon, slot: str) -> str:
+    """A frame item for people: a class with its label and first members, a quantity, or a regex."""
+    optional = slot.startswith("?")
+    body = slot[1:] if optional else slot
+    if body.startswith("$q"):
+        kinds = body.partition(":")[2]
+        shown = f"〔数量{('：' + kinds) if kinds else ''}〕"
+    elif body.startswith("@"):
+        parts = []
+        for name in body.split("|"):
+            word_class = lexicon.frames.classes.get(name[1:])
+            if word_class is None:
+                parts.append(name)
+                continue
+            sample = "、".join((word_class.members + word_class.context_dependent)[:4])
+            count = len(word_class.members) + len(word_class.context_dependent)
+            parts.append(f"{name}〔{word_class.label}：{sample}…共{count}个〕")
+        shown = " 或 ".join(parts)
+    else:
+        shown = f"/{body}/"
+    return f"（可无）{shown}" if optional else shown
+
+
+def _condition_text(item: str) -> str:
+    if item in _PREDICATE_ZH:
+        return f"{item}：{_PREDICATE_ZH[item]}"
+    return item if item.startswith("@") else f"/{item}/"
+
+
+def _frame_lines(lexicon: Lexicon, code: str) -> list[str]:
+    """The frames of rule ``code`` (lexicons/frames) and the classes they use (lexicons/classes)."""
+    frames = lexicon.frames.frames_for(code)
+    if not frames:
+        return []
+    lines = ["", f"框架（{len(frames)} 个，见 lexicons/frames/；词类见 lexicons/classes/）："]
+    for frame in frames:
+        scope = "同一分句" if frame.within == "clause" else "同一句"
+        lines.append(f"  - {frame.name}（{frame.file}）：{frame.reason}")
+        lines.append(f"      顺序（{scope}内，相邻两项间隔不超过 {frame.gap} 字）：")
+        lines += [
+            f"        {index}. {_slot_text(lexicon, slot.text if not slot.optional else '?' + slot.text)}"
+            for index, slot in enumerate(frame.seq, start=1)
+        ]
+        if frame.require or frame.require_sentence:
+            needed = [*frame.require, *(f"{item}（全句）" for item in frame.require_sentence)]
+            lines.append(f"      须同时出现：{'；'.join(needed)}")
+        if frame.allow:
+            lines.append(f"      固定用语（与命中重叠即不报告）：{'；'.join(frame.allow)}")
+        if frame.unless or frame.unless_sentence:
+            lines.append("      不报告的情形：")
+            lines += [f"        · {_condition_text(item)}" for item in frame.unless]
+            lines += [f"        · 全句：{_condition_text(item)}" for item in frame.unless_sentence]
+        lines.append(f"      ✗ {frame.bad[0]}")
+        lines.append(f"      ✓ {frame.good[0]}")
+    return lines
 
 
 def _basis_titles(lexicon: Lexicon, reference: str) -> str:
