@@ -27,12 +27,46 @@ MO = PO.with_suffix(".mo")
 KEYWORDS = {"_": None, "ngettext": (1, 2)}
 
 
-def extracted() -> Catalog:
+# typer and the click it carries look their words up with gettext in the default domain, which
+# disclint points at its own catalog (disclint.i18n.install_for_libraries): their ids are kept here too.
+LIBRARY_FILES = (
+    ("typer", ("rich_utils.py", "core.py", "main.py")),
+    ("click", ("core.py", "exceptions.py", "formatting.py", "parser.py", "types.py", "decorators.py", "termui.py")),
+)
+
+
+def _library_folder(name: str) -> Path | None:
+    import importlib
+
+    try:
+        module = importlib.import_module(name)
+    except ImportError:  # pragma: no cover
+        return None
+    return Path(str(module.__file__)).parent
+
+
+def extracted(*, libraries: bool = True) -> Catalog:
     template = Catalog(project="disclint", domain="disclint")
     for filename, lineno, message, comments, context in extract_from_dir(
         str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)
     ):
         template.add(message, None, [(f"src/disclint/{filename}", lineno)], auto_comments=comments, context=context)
+    for package, names in LIBRARY_FILES if libraries else ():
+        folder = _library_folder(package)
+        if folder is None:
+            continue
+        for name in names:
+            path = folder / name
+            if not path.is_file():
+                continue
+            with path.open("rb") as handle:
+                from babel.messages.extract import extract
+
+                for lineno, message, comments, context in extract("python", handle, keywords=KEYWORDS):
+                    if isinstance(message, tuple):
+                        message = message[0]
+                    if message and message not in template:
+                        template.add(message, None, [(f"{package}/{name}", lineno)], auto_comments=comments, context=context)
     return template
 
 
@@ -63,12 +97,13 @@ def problems(catalog: Catalog, template: Catalog) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    template = extracted()
     if "--check" in argv:
-        issues = problems(load(), template)
+        # Only disclint's own messages must be translated; a newer typer may bring words the catalog lacks.
+        issues = problems(load(), extracted(libraries=False))
         for issue in issues:
             print(issue)
         return 1 if issues else 0
+    template = extracted()
     catalog = load() if PO.is_file() else Catalog(locale="zh_CN", project="disclint", domain="disclint")
     catalog.update(template, no_fuzzy_matching=True)
     catalog.obsolete.clear()

@@ -98,15 +98,22 @@ def test_stdin_with_filename() -> None:
 
 
 @pytest.mark.parametrize(
-    ("content", "message"),
-    [(b"", "empty file"), (b"\x00\x01\x02binary\x00", "binary"), ("caf\xe9".encode("latin-1") * 50, "cannot decode")],
+    ("content", "message", "chinese"),
+    [
+        (b"", "empty file", "空文件"),
+        (b"\x00\x01\x02binary\x00", "binary", "二进制文件"),
+        ("caf\xe9".encode("latin-1") * 50, "cannot decode", "无法解码"),
+    ],
 )
-def test_unreadable_inputs_exit_2_and_other_files_are_still_linted(drafts: Path, content: bytes, message: str) -> None:
+def test_unreadable_inputs_exit_2_and_other_files_are_still_linted(
+    drafts: Path, content: bytes, message: str, chinese: str
+) -> None:
     bad = drafts / "bad.txt"
     bad.write_bytes(content)
     code, out, err = run("check", str(bad), str(drafts / "faulty.txt"), "--format", "json")
     assert code == 2
-    assert f"{bad}:" in err and message in err and len(err.strip().splitlines()) == 1
+    # The person reads the reason in Chinese; the JSON keeps the English one that tools match.
+    assert f"{bad}:" in err and chinese in err and len(err.strip().splitlines()) == 1
     files = {Path(f["path"]).name: f for f in json.loads(out)["files"]}
     assert message in files["bad.txt"]["error"]
     assert files["faulty.txt"]["findings"]
@@ -114,7 +121,7 @@ def test_unreadable_inputs_exit_2_and_other_files_are_still_linted(drafts: Path,
 
 def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
     code, _, err = run("check", str(tmp_path / "nope.txt"))
-    assert code == 2 and "no such file" in err
+    assert code == 2 and "文件不存在" in err
 
 
 @pytest.mark.parametrize(
@@ -246,13 +253,13 @@ def test_entry_point_exit_status_and_complete_output(tmp_path: Path) -> None:
 
 def test_parser_usage_errors_and_help(drafts: Path) -> None:
     code, out, _ = run()
-    assert code == 2 and "commands:" in out and "check" in out
+    assert code == 2 and "命令" in out and "check" in out
     code, out, _ = run("--help")
     assert code == 0 and "annotate" in out
     code, _, err = run("bogus")
     assert code == 2 and "没有 'bogus' 这个命令" in err
     code, _, err = run("check", "--jobs", "-1", str(drafts))
-    assert code == 2 and "0 or more, not -1" in err and "Try 'disclint check --help'" in err
+    assert code == 2 and "应为 0 或更大的整数，而不是 -1" in err and "运行 'disclint check --help' 查看帮助" in err
     code, _, err = run("check", "--form", "json", str(drafts))  # no abbreviations, as before
     assert code == 2 and "--form" in err
     code, out, _ = run("check", "--help")
@@ -286,7 +293,7 @@ def test_ctrl_c_ends_the_run_with_one_line_and_status_130(tmp_path: Path) -> Non
     if process.returncode in (0, 1):
         pytest.skip("the run finished before the interrupt")
     assert process.returncode == 130, err
-    assert "Traceback" not in err and err.strip().splitlines()[-1] == "disclint: interrupted"
+    assert "Traceback" not in err and err.strip().splitlines()[-1] == "disclint：已中断"
 
 
 def test_a_folder_without_drafts_is_named(tmp_path: Path) -> None:

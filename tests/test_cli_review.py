@@ -70,4 +70,4 @@ def test_annotate_reports_unreadable_input(tmp_path: Path) -> None:
     bad.write_bytes(b"")
     result = invoke(["annotate", str(bad)])
     assert result.exit_code == 2
-    assert "empty file" in result.stderr
+    assert "空文件" in result.stderr

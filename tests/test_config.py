@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 
 from cli_runner import invoke
-from disclint.config import STARTER_CONFIG, Config, ConfigError, cache_dir_for, load_config, resolve_severities
+from disclint.config import (
+    STARTER_CONFIG,
+    STARTER_CONFIG_ZH,
+    Config,
+    ConfigError,
+    cache_dir_for,
+    load_config,
+    resolve_severities,
+)
 from disclint.globs import Glob, GlobError
 from disclint.rules import all_rules
 
@@ -271,24 +279,25 @@ def test_allow_table_is_validated(project: Path) -> None:
 def test_init_writes_a_valid_commented_starter_and_refuses_to_overwrite(project: Path) -> None:
     code, out, _ = run("init")
     target = project / "disclint.toml"
-    assert code == 0 and "disclint.toml" in out and target.read_text(encoding="utf-8") == STARTER_CONFIG
+    assert code == 0 and "disclint.toml" in out and target.read_text(encoding="utf-8") == STARTER_CONFIG_ZH
     config = load_config(target)
     assert config.fail_on == "error" and config.select == []
-    assert STARTER_CONFIG.count("\n# ") > 20  # commented
+    assert STARTER_CONFIG_ZH.count("\n# ") > 20 and STARTER_CONFIG.count("\n# ") > 20  # commented
     target.write_text("# mine\n", encoding="utf-8")
     code, _, err = run("init")
     assert code == 2 and "--force" in err and target.read_text(encoding="utf-8") == "# mine\n"
-    assert run("init", "--force")[0] == 0 and target.read_text(encoding="utf-8") == STARTER_CONFIG
+    assert run("init", "--force")[0] == 0 and target.read_text(encoding="utf-8") == STARTER_CONFIG_ZH
     assert run("init", "pyproject.toml")[0] == 2
 
 
-def test_starter_config_uncommented_is_still_valid(tmp_path: Path) -> None:
+@pytest.mark.parametrize("starter", [STARTER_CONFIG_ZH, STARTER_CONFIG], ids=["zh", "en"])
+def test_starter_config_uncommented_is_still_valid(tmp_path: Path, starter: str) -> None:
     """Every example in the starter file is a working setting once uncommented."""
     import re
 
     example = re.compile(r'^(\[\[?[a-z-]+\]\]?$|"[^"]+"\s*=\s|[A-Za-z][\w-]*\s*=\s)')
     lines = [
-        line[2:] if line.startswith("# ") and example.match(line[2:]) else line for line in STARTER_CONFIG.splitlines()
+        line[2:] if line.startswith("# ") and example.match(line[2:]) else line for line in starter.splitlines()
     ]
     (tmp_path / "disclint-lexicon.toml").write_text('[allow]\nphrases = ["x"]\n', encoding="utf-8")
     path = tmp_path / "disclint.toml"

@@ -47,6 +47,12 @@ HYPE = "本公司是全球领先的行业龙头，力争市值突破千亿元"
 
 # --------------------------------------------------------------------------- building inputs
 
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the English one-line reasons (disclint speaks Chinese by default)."""
+    monkeypatch.setenv("DISCLINT_LANG", "en")
+
+
 
 def paragraph(text: str, ppr: str = "", runs: str = "") -> str:
     return f"<w:p><w:pPr>{ppr}</w:pPr>{runs}<w:r><w:t>{text}</w:t></w:r></w:p>"
@@ -322,11 +328,11 @@ def test_fifos_and_devices_are_refused_also_in_folder_walks(tmp_path: Path) -> N
         timeout=120,
     )
     assert completed.returncode == 2
-    errors = [line for line in completed.stderr.splitlines() if line.startswith("disclint：错误：")]
+    errors = [line for line in completed.stderr.splitlines() if line.startswith("disclint: error: ")]
     assert errors == [
-        f"disclint：错误：{folder / 'pipe.txt'}: a named pipe (FIFO), not a regular file: only regular files are read",
-        f"disclint：错误：{folder / 'zero.md'}: a character device, not a regular file: only regular files are read",
-        f"disclint：错误：{tmp_path / 'given.txt'}: a named pipe (FIFO), not a regular file: only regular files are read",
+        f"disclint: error: {folder / 'pipe.txt'}: a named pipe (FIFO), not a regular file: only regular files are read",
+        f"disclint: error: {folder / 'zero.md'}: a character device, not a regular file: only regular files are read",
+        f"disclint: error: {tmp_path / 'given.txt'}: a named pipe (FIFO), not a regular file: only regular files are read",
     ]
     assert "PT001" in completed.stdout  # a.txt was linted and reported
 
@@ -343,7 +349,7 @@ def test_the_size_limit_names_its_option(tmp_path: Path) -> None:
         read_input(big, Limits(max_file_bytes=MB // 10))
     result = invoke(["check", "--no-config", "--no-cache", "--max-file-size", "0.1", str(big), str(small)])
     assert result.exit_code == 2
-    assert f"disclint：错误：{big}: the file is" in result.stderr and "--max-file-size" in result.stderr
+    assert f"disclint: error: {big}: the file is" in result.stderr and "--max-file-size" in result.stderr
     assert "PT001" in result.stdout
 
 
@@ -361,7 +367,7 @@ def test_stdin_is_read_up_to_the_limit_only() -> None:
     with pytest.raises(InputError, match="--max-file-size"):
         parse_bytes(data, "stdin.txt", limits=Limits(max_file_bytes=3 * MB))
     result = invoke(["check", "--no-config", "--max-file-size", "1", "-"], input=b"x" * (MB + 10))
-    assert result.exit_code == 2 and "disclint：错误：-: the input is" in result.stderr
+    assert result.exit_code == 2 and "disclint: error: -: the input is" in result.stderr
 
 
 # --------------------------------------------------------------------------- the last-resort guard
@@ -389,7 +395,7 @@ def test_an_unexpected_error_is_that_files_error_line(
     result = invoke(["check", "--no-config", "--no-cache", "--jobs", jobs, "--format", "json", *map(str, paths)])
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        f"disclint：错误：{paths[1]}: internal error while checking this file (KeyError: 'an unexpected state');"
+        f"disclint: error: {paths[1]}: internal error while checking this file (KeyError: 'an unexpected state');"
         " --debug shows the traceback"
     ]
     assert result.stdout.count('"code": "PT001"') == 2  # a.txt and c.txt still reported
@@ -418,7 +424,7 @@ def test_a_file_over_its_time_budget_is_reported_as_not_checked(
     result = invoke(["check", "--no-config", "--no-cache", "--jobs", jobs, "--timeout", "0.5", *map(str, paths)])
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        f"disclint：错误：{paths[1]}: not checked: it took longer than the time budget of 0.5 s (raise it with --timeout)"
+        f"disclint: error: {paths[1]}: not checked: it took longer than the time budget of 0.5 s (raise it with --timeout)"
     ]
     assert result.stdout.count("PT001") == 2
 

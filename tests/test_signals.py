@@ -16,6 +16,12 @@ pytestmark = pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="ne
 
 PARAGRAPH = "公司力争到2027年末市值迈上三百亿元台阶，主营产品的工艺遥遥领先。公司将持续完善治理，加强与投资者的沟通。\n"
 
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the English one-line reasons (disclint speaks Chinese by default)."""
+    monkeypatch.setenv("DISCLINT_LANG", "en")
+
+
 
 def _children(pid: int) -> set[int]:
     found: set[int] = set()

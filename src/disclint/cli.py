@@ -1,25 +1,30 @@
 """Command line: argument handling only; the work is in engine and report.
 
-Built on the standard library's argparse, not typer (the design card's
-choice): importing typer and its click and building the five commands'
-parameters from their annotations cost about 0.06 s on every run — a one-line
-file took 0.153 s with typer and 0.090 s without (README, "Dependencies"). Options, messages and exit statuses are as before:
-``2`` for every usage error, with a one-line ``disclint: error: …`` for
-what the options mean and argparse's usage line for what it cannot parse.
+Built on typer (the design card's choice; 0.24, on click). The app is built
+when a command runs, after :mod:`disclint.i18n` has chosen the language, so
+help texts, typer's and click's own words and every message speak Chinese
+by default and English with ``DISCLINT_LANG=en`` or an English ``LANG``.
+Heavy parts (engine, parsers, reporters) are imported inside the commands.
+Exit statuses: ``0`` nothing at or above ``--fail-on``, ``1`` findings at or
+above it, ``2`` a usage error (three lines: usage, where to find help, one
+``disclint：错误：…`` line) or an input that could not be read.
 """
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import typer
 
 from disclint import __version__
 from disclint.i18n import _
+from disclint.messages import error_text
 from disclint.parse.limits import DEFAULT_LIMITS
 
 if TYPE_CHECKING:
@@ -35,6 +40,10 @@ UNSUPPORTED_SUFFIXES = (".doc", ".wps", ".docm", ".rtf")
 REVIEWED_SUFFIX = ".reviewed.docx"
 REVIEW_FOLDER = "审阅"
 _SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".mypy_cache"}
+
+
+class BadValue(ValueError):
+    """An option value that does not parse; the message says what was expected."""
 
 
 class UsageError(Exception):
@@ -100,9 +109,9 @@ def _non_negative(value: str) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expects a whole number of 0 or more, not {value!r}") from None
+        raise BadValue(_("expects a whole number of 0 or more, not {value!r}").format(value=value)) from None
     if number < 0:
-        raise argparse.ArgumentTypeError(f"expects a whole number of 0 or more, not {number}")
+        raise BadValue(_("expects a whole number of 0 or more, not {value}").format(value=number))
     return number
 
 
@@ -111,123 +120,6 @@ _TYPE_HELP = (
     "or a type of what companies file (periodic_report, buyback, inquiry_reply, prospectus, …: "
     "see disclint rules --format json)."
 )
-
-
-def _check_parser() -> argparse.ArgumentParser:
-    parser = _parser(
-        "check", "Lint files or folders and report the problems found.", "disclint check [options] [PATH ...]"
-    )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="Files or folders to lint; '-' reads stdin.")
-    parser.add_argument(
-        "--format",
-        dest="output_format",
-        metavar="FORMAT",
-        default="text",
-        help="text, json, github (Actions annotations), sarif (2.1.0), junit (XML) or html (a self-contained report).",
-    )
-    parser.add_argument(
-        "--type",
-        dest="doc_type",
-        metavar="TYPE",
-        default="auto",
-        help=_TYPE_HELP,
-    )
-    parser.add_argument(
-        "--exchange",
-        metavar="EXCHANGE",
-        default="auto",
-        help="auto, sse, szse or bse: whose rules the findings cite (auto: from the 证券代码 or the text).",
-    )
-    parser.add_argument(
-        "--select", metavar="CODES", help="Rule codes, prefixes or categories to enable (comma separated)."
-    )
-    parser.add_argument("--ignore", metavar="CODES", help="Rule codes, prefixes or categories to disable.")
-    parser.add_argument("--fail-on", dest="fail_on", metavar="LEVEL", help="error|warning|info|never (default error).")
-    parser.add_argument("--config", dest="config_file", metavar="FILE", type=Path, help="Use this config file.")
-    parser.add_argument("--no-config", action="store_true", help="Ignore config files.")
-    parser.add_argument(
-        "--jobs",
-        "-j",
-        metavar="N",
-        type=_non_negative,
-        help="Worker processes (default: 1 for a few files, one per CPU for many; 0: one per CPU).",
-    )
-    parser.add_argument("--stdin-filename", metavar="NAME", help="Name to report for stdin.")
-    parser.add_argument("--output", "-o", metavar="FILE", type=Path, help="Write the report to this file.")
-    parser.add_argument(
-        "--statistics", action="store_true", help="Print the number of findings per rule instead of the findings."
-    )
-    parser.add_argument(
-        "--baseline", metavar="FILE", type=Path, help="Do not report findings recorded in this baseline file."
-    )
-    parser.add_argument(
-        "--write-baseline",
-        metavar="FILE",
-        type=Path,
-        help="Record every finding of this run in this baseline file, then exit 0.",
-    )
-    parser.add_argument("--no-cache", action="store_true", help="Neither read nor write the cache of parsed files.")
-    parser.add_argument(
-        "--show-config",
-        metavar="FILE",
-        type=Path,
-        help="Print which config file applies to FILE and the settings it gives, then exit.",
-    )
-    parser.add_argument(
-        "--exit-zero",
-        action="store_true",
-        help="Report the findings but exit 0 whatever they are (2 still means an input could not be read).",
-    )
-    parser.add_argument(
-        "--cache-dir",
-        metavar="DIR",
-        type=Path,
-        help="Cache folder (default: $DISCLINT_CACHE_DIR, config, ~/.cache/disclint).",
-    )
-    parser.add_argument(
-        "--timeout",
-        metavar="SECONDS",
-        type=_seconds,
-        default=DEFAULT_TIMEOUT,
-        help=f"Time budget per file; a file that takes longer is reported as not checked (default {DEFAULT_TIMEOUT:g}; 0: none).",
-    )
-    parser.add_argument(
-        "--max-file-size",
-        metavar="MB",
-        type=_megabytes,
-        help=f"Largest input file read, in MB (default {_mb(DEFAULT_LIMITS.max_file_bytes)}).",
-    )
-    parser.add_argument(
-        "--max-unzipped-size",
-        metavar="MB",
-        type=_megabytes,
-        help=f"Largest part of a .docx package once inflated, in MB (default {_mb(DEFAULT_LIMITS.max_member_bytes)}; "
-        "the whole package may inflate to twice that).",
-    )
-    parser.add_argument(
-        "--max-pages",
-        metavar="N",
-        type=_positive,
-        help=f"Most pages read from a PDF (default {DEFAULT_LIMITS.max_pdf_pages}).",
-    )
-    parser.add_argument(
-        "--max-lines",
-        metavar="N",
-        type=_positive,
-        help=f"Most lines (text, PDF) or paragraphs (.docx) read from one file (default {DEFAULT_LIMITS.max_lines}).",
-    )
-    parser.add_argument(
-        "--max-chars",
-        metavar="N",
-        type=_positive,
-        help=f"Most characters of text read from one file (default {DEFAULT_LIMITS.max_chars}).",
-    )
-    parser.add_argument(
-        "--debug",
-        action="store_true",
-        help="Print the traceback of an unexpected error in a file, after its error line.",
-    )
-    return parser
 
 
 DEFAULT_TIMEOUT = 120.0
@@ -241,9 +133,9 @@ def _seconds(value: str) -> float:
     try:
         number = float(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expects a number of seconds, not {value!r}") from None
+        raise BadValue(_("expects a number of seconds, not {value!r}").format(value=value)) from None
     if not number >= 0 or number == float("inf"):
-        raise argparse.ArgumentTypeError(f"expects a number of seconds of 0 or more, not {value}")
+        raise BadValue(_("expects a number of seconds of 0 or more, not {value}").format(value=value))
     return number
 
 
@@ -251,9 +143,9 @@ def _megabytes(value: str) -> int:
     try:
         number = float(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expects a size in MB, not {value!r}") from None
+        raise BadValue(_("expects a size in MB, not {value!r}").format(value=value)) from None
     if not number > 0 or number == float("inf"):
-        raise argparse.ArgumentTypeError(f"expects a size in MB greater than 0, not {value}")
+        raise BadValue(_("expects a size in MB greater than 0, not {value}").format(value=value))
     return max(1, int(number * 1024 * 1024))
 
 
@@ -261,9 +153,9 @@ def _positive(value: str) -> int:
     try:
         number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expects a whole number of 1 or more, not {value!r}") from None
+        raise BadValue(_("expects a whole number of 1 or more, not {value!r}").format(value=value)) from None
     if number < 1:
-        raise argparse.ArgumentTypeError(f"expects a whole number of 1 or more, not {number}")
+        raise BadValue(_("expects a whole number of 1 or more, not {value}").format(value=number))
     return number
 
 
@@ -307,17 +199,27 @@ def check(
     from disclint.structure import DOC_TYPES
 
     if output_format not in FORMATS:
-        raise UsageError(f"unknown --format {output_format!r}; use one of {', '.join(FORMATS)}")
+        raise UsageError(
+            _("unknown --format {value!r}; use one of {choices}").format(value=output_format, choices=", ".join(FORMATS))
+        )
     if statistics and output_format not in STATISTICS_FORMATS:
-        raise UsageError(f"--statistics prints text or json, not {output_format}")
+        raise UsageError(_("--statistics prints text or json, not {value}").format(value=output_format))
     if doc_type != "auto" and doc_type not in DOC_TYPES:
-        raise UsageError(f"unknown --type {doc_type!r}; use auto or one of {', '.join(DOC_TYPES)}")
+        raise UsageError(
+            _("unknown --type {value!r}; use auto or one of {choices}").format(value=doc_type, choices=", ".join(DOC_TYPES))
+        )
     if fail_on is not None and fail_on not in FAIL_ON:
-        raise UsageError(f"unknown --fail-on {fail_on!r}; use one of {', '.join(FAIL_ON)}")
+        raise UsageError(
+            _("unknown --fail-on {value!r}; use one of {choices}").format(value=fail_on, choices=", ".join(FAIL_ON))
+        )
     if exchange not in EXCHANGE_CHOICES:
-        raise UsageError(f"unknown --exchange {exchange!r}; use one of {', '.join(EXCHANGE_CHOICES)}")
+        raise UsageError(
+            _("unknown --exchange {value!r}; use one of {choices}").format(
+                value=exchange, choices=", ".join(EXCHANGE_CHOICES)
+            )
+        )
     if baseline is not None and write_baseline is not None:
-        raise UsageError("use either --baseline or --write-baseline, not both")
+        raise UsageError(_("use either --baseline or --write-baseline, not both"))
     resolver = _resolver(
         no_config=no_config,
         config_file=config_file,
@@ -599,7 +501,7 @@ def _check(
     }
     for outcome in outcomes:
         if outcome.result.error:
-            _echo(f"{error_prefix()}{outcome.result.path}: {outcome.result.error}", err=True)
+            _echo(f"{error_prefix()}{outcome.result.path}: {error_text(outcome.result.error)}", err=True)
             if debug and outcome.traceback:
                 _echo(outcome.traceback.rstrip("\n"), err=True)
 
@@ -688,56 +590,23 @@ def _write_output(
         raise UsageError(str(exc)) from None
 
 
-def _init_parser() -> argparse.ArgumentParser:
-    parser = _parser("init", "Write a commented starter config (disclint.toml).", "disclint init [--force] [PATH]")
-    parser.add_argument(
-        "path", nargs="?", type=Path, default=Path("disclint.toml"), help="Where to write the starter config."
-    )
-    parser.add_argument("--force", action="store_true", help="Overwrite an existing file.")
-    return parser
-
-
 def init(path: Path = Path("disclint.toml"), force: bool = False) -> None:
     """Write a commented starter config (disclint.toml)."""
-    from disclint.config import STARTER_CONFIG
+    from disclint.config import starter_config
 
     if path.name == "pyproject.toml":
         raise UsageError(
-            "init writes a disclint.toml; to configure in pyproject.toml, put the same keys under [tool.disclint]"
+            _("init writes a disclint.toml; to configure in pyproject.toml, put the same keys under [tool.disclint]")
         )
     if (path.exists() or path.is_symlink()) and not force:
-        raise UsageError(f"{path} already exists; use --force to overwrite it")
+        raise UsageError(_("{path} already exists; use --force to overwrite it").format(path=path))
     from disclint.outputs import OutputError, atomic_write_text, check_target
 
     try:
-        atomic_write_text(check_target(path, what="the config"), STARTER_CONFIG, what="the config", shown=path)
+        atomic_write_text(check_target(path, what="the config"), starter_config(), what="the config", shown=path)
     except OutputError as exc:
         raise UsageError(str(exc)) from None
-    _echo(f"wrote {path}")
-
-
-def _annotate_parser() -> argparse.ArgumentParser:
-    parser = _parser(
-        "annotate",
-        "Write a Word copy of the draft with a review comment on each finding (the original is not touched).",
-        "disclint annotate [options] PATH",
-    )
-    parser.add_argument("path", type=Path, help="The draft to review (.docx, .pdf, .txt or .md).")
-    parser.add_argument(
-        "--output",
-        "-o",
-        metavar="FILE",
-        type=Path,
-        help="The reviewed .docx (default: 审阅/NAME.reviewed.docx beside the draft; config: review-folder).",
-    )
-    parser.add_argument(
-        "--type", dest="doc_type", metavar="TYPE", default="auto", help="auto or a document type, as for check."
-    )
-    parser.add_argument("--select", metavar="CODES", help="Rule codes, prefixes or categories to enable.")
-    parser.add_argument("--ignore", metavar="CODES", help="Rule codes, prefixes or categories to disable.")
-    parser.add_argument("--config", dest="config_file", metavar="FILE", type=Path, help="Use this config file.")
-    parser.add_argument("--no-config", action="store_true", help="Ignore config files.")
-    return parser
+    _echo(_("wrote {path}").format(path=path))
 
 
 def annotate(
@@ -758,7 +627,9 @@ def annotate(
     from disclint.structure import DOC_TYPES
 
     if doc_type != "auto" and doc_type not in DOC_TYPES:
-        raise UsageError(f"unknown --type {doc_type!r}; use auto or one of {', '.join(DOC_TYPES)}")
+        raise UsageError(
+            _("unknown --type {value!r}; use auto or one of {choices}").format(value=doc_type, choices=", ".join(DOC_TYPES))
+        )
     config = _build_config(
         no_config=no_config,
         config_file=config_file,
@@ -777,25 +648,24 @@ def annotate(
     _checked_target(target, [path, *_run_files(config, None)], "the reviewed copy")
     result = linter.lint_path(path)
     if result.error:
-        _echo(f"{error_prefix()}{result.path}: {result.error}", err=True)
+        _echo(f"{error_prefix()}{result.path}: {error_text(result.error)}", err=True)
         raise CommandExit(2)
     try:
         summary = write_reviewed(result, target, source=path)
     except AnnotateError as exc:
         raise UsageError(str(exc)) from None
+    if summary.missing_sections:
+        line = _("wrote {path}: {comments} comments ({findings} problems, {missing} sections missing)")
+    else:
+        line = _("wrote {path}: {comments} comments ({findings} problems)")
     _echo(
-        f"wrote {summary.output}: {summary.comments} 条批注（{summary.findings} 个问题"
-        + (f"，缺少 {summary.missing_sections} 个部分" if summary.missing_sections else "")
-        + "）"
+        line.format(
+            path=summary.output,
+            comments=summary.comments,
+            findings=summary.findings,
+            missing=summary.missing_sections,
+        )
     )
-
-
-def _rules_parser() -> argparse.ArgumentParser:
-    parser = _parser(
-        "rules", "List every rule: code, category, severity, summary.", "disclint rules [--format text|json]"
-    )
-    parser.add_argument("--format", dest="output_format", metavar="FORMAT", default="text", help="text or json.")
-    return parser
 
 
 def list_rules(output_format: str = "text") -> None:
@@ -807,15 +677,7 @@ def list_rules(output_format: str = "text") -> None:
     elif output_format == "text":
         _echo(render_rules_text(), newline=False)
     else:
-        raise UsageError(f"unknown --format {output_format!r}; use text or json")
-
-
-def _explain_parser() -> argparse.ArgumentParser:
-    parser = _parser(
-        "explain", "What a rule checks, why (the clause it rests on), and bad/good examples.", "disclint explain CODE"
-    )
-    parser.add_argument("code", help="A rule code such as PT001, or a document type such as action_plan.")
-    return parser
+        raise UsageError(_("unknown --format {value!r}; use text or json").format(value=output_format))
 
 
 def explain(code: str) -> None:
@@ -824,102 +686,498 @@ def explain(code: str) -> None:
 
     text = render_explain(code)
     if text is None:
-        raise UsageError(f"unknown rule code {code!r}; see `disclint rules`")
+        raise UsageError(_("unknown rule code {code!r}; see `disclint rules`").format(code=code))
     _echo(text, newline=False)
 
 
-# ---------------------------------------------------------------- dispatch
-
-# name → (parser, the function its options are passed to)
-COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser], Callable[..., None]]] = {
-    "check": (_check_parser, check),
-    "init": (_init_parser, init),
-    "annotate": (_annotate_parser, annotate),
-    "rules": (_rules_parser, list_rules),
-    "explain": (_explain_parser, explain),
-}
+# ---------------------------------------------------------------- the typer app
 
 
-class _Parser(argparse.ArgumentParser):
-    """Usage errors in three short lines, as git and click print them, exit status 2."""
+def _option_value(parse: Callable[[str], Any]) -> Callable[[Any], Any]:
+    """A typer callback that parses an option's text with ``parse`` (None stays None)."""
 
-    def error(self, message: str) -> NoReturn:
-        self.exit(
-            2,
-            f"usage: {self.format_usage().removeprefix('usage: ').strip()}\nTry '{self.prog} --help' for help.\n{self.prog}: error: {message}\n",
-        )
+    def callback(value: Any) -> Any:
+        if value is None or not isinstance(value, str):
+            return value
+        try:
+            return parse(value)
+        except BadValue as exc:
+            raise typer.BadParameter(str(exc)) from None
 
-
-def _parser(name: str, description: str, usage: str) -> argparse.ArgumentParser:
-    parser = _Parser(prog=f"disclint {name}", description=description, usage=usage, allow_abbrev=False, add_help=False)
-    parser.add_argument("-h", "--help", action="help", help="Show this message and exit.")
-    return parser
+    return callback
 
 
-def overview() -> str:
-    width = max(len(name) for name in COMMANDS)
-    lines = [
-        "usage: disclint [--version] COMMAND [ARGS]...",
-        "",
-        SUMMARY,
-        "",
-        "commands:",
-        *(f"  {name.ljust(width)}  {parser().description}" for name, (parser, _) in COMMANDS.items()),
-        "",
-        "options:",
-        "  --version   Show the version and exit.",
-        "  -h, --help  Show this message and exit.",
-        "",
-        "`disclint COMMAND --help` describes a command's options.",
+def _type_help() -> str:
+    return _(
+        "auto, action_plan, valuation_plan, evaluation_report, incentive_plan, esop, dividend, voluntary, generic, "
+        "or a type of what companies file (periodic_report, buyback, inquiry_reply, prospectus, …: "
+        "see disclint rules --format json)."
+    )
+
+
+def _library_words() -> list[tuple[str, str]]:
+    """typer's and click's fixed words (they carry no catalog of their own) and their translation."""
+    return [
+        ("Usage: ", _("Usage: ")),
+        ("Options:", _("Options:")),
+        ("Commands:", _("Commands:")),
+        ("Arguments:", _("Arguments:")),
+        ("Show this message and exit.", _("Show this message and exit.")),
+        ("Install completion for the current shell.", _("Install completion for the current shell.")),
+        (
+            "Show completion for the current shell, to copy it or customize the installation.",
+            _("Show completion for the current shell, to copy it or customize the installation."),
+        ),
+        ("[OPTIONS]", _("[OPTIONS]")),
+        ("[COMMAND] [ARGS]...", _("[COMMAND] [ARGS]...")),
+        ("COMMAND [ARGS]...", _("COMMAND [ARGS]...")),
     ]
-    return "\n".join(lines) + "\n"
+
+
+_LIBRARY_PATTERNS: list[tuple[str, str]] = [
+    (r"\[default: (?P<value>[^\]]*)\]", "[default: {value}]"),
+    (r"No such option: (?P<name>\S+)", "No such option: {name}"),
+    (r"\(Possible options: (?P<names>[^)]*)\)", "(did you mean {names}?)"),
+    (r" ?Did you mean (?P<names>[^?]+)\?", "(did you mean {names}?)"),
+    (r"(?P<names>用法：) ", "{names}"),
+    (r"Invalid value for (?P<name>.+?): (?P<message>.*)", "Invalid value for {name}: {message}"),
+    (r"Missing argument '(?P<name>[^']+)'\.", "Missing argument '{name}'."),
+    (r"Option '(?P<name>[^']+)' requires an argument\.", "Option '{name}' requires an argument."),
+    (r"Got unexpected extra arguments? \((?P<values>.*)\)", "Unexpected extra arguments ({values})."),
+    (r"No such command '(?P<name>[^']+)'\.", "No such command {name!r}."),
+    (r"Option '(?P<name>[^']+)' does not take a value\.", "Option '{name}' does not take a value."),
+]
+
+
+def _library_messages() -> dict[str, str]:
+    return {
+        "[default: {value}]": _("[default: {value}]"),
+        "No such option: {name}": _("No such option: {name}"),
+        "(did you mean {names}?)": _("(did you mean {names}?)"),
+        "{names}": "{names}",
+        "Invalid value for {name}: {message}": _("Invalid value for {name}: {message}"),
+        "Missing argument '{name}'.": _("Missing argument '{name}'."),
+        "Option '{name}' requires an argument.": _("Option '{name}' requires an argument."),
+        "Unexpected extra arguments ({values}).": _("Unexpected extra arguments ({values})."),
+        "No such command {name!r}.": _("No such command {name!r}."),
+        "Option '{name}' does not take a value.": _("Option '{name}' does not take a value."),
+    }
+
+
+def localize(text: str) -> str:
+    """typer's and click's English in ``text`` (help, usage, error messages) in the user's language."""
+    from disclint.i18n import is_chinese
+
+    if not is_chinese():
+        return text
+    for english, translated in _library_words():
+        pattern = r"\s+".join(re.escape(word) for word in english.split(" ") if word)
+        if english.endswith(" "):
+            pattern += " "
+        text = re.sub(pattern, _replacement(translated), text)
+    messages = _library_messages()
+    for pattern, template in _LIBRARY_PATTERNS:
+        text = re.sub(pattern, _filled(messages[template]), text)
+    # click writes its headings as "Options" + ":"; a Chinese heading takes the full-width colon.
+    text = re.sub(r"^(参数|选项|命令|位置参数):$", r"\1：", text, flags=re.MULTILINE)
+    return text
+
+
+def _replacement(translated: str) -> Callable[[re.Match[str]], str]:
+    return lambda _match: translated
+
+
+def _filled(template: str) -> Callable[[re.Match[str]], str]:
+    return lambda match: template.format(**match.groupdict())
+
+
+_WIDE = "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+_WIDE_RUNS = re.compile(f"[{_WIDE}]|[^{_WIDE}]+")
+_NO_LINE_END = set("（《「『【〈“‘([")
+_NO_LINE_START = set("，。、；：？！）》」』】〉”’…%,.;:!?)]")
+
+
+def _display_width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(char) in ("W", "F") else 1 for char in text)
+
+
+def _cjk_text_wrapper() -> type:
+    """click's TextWrapper, measuring Chinese characters as two columns and breaking between them.
+
+    click counts characters and breaks only at spaces, so a Chinese help text
+    ran twice as wide as the terminal, or was cut inside an option name.
+    """
+    from click._textwrap import TextWrapper
+
+    class CJKTextWrapper(TextWrapper):
+        def _split(self, text: str) -> list[str]:
+            chunks: list[str] = []
+            for chunk in super()._split(text):
+                chunks.extend(_WIDE_RUNS.findall(chunk) if re.search(f"[{_WIDE}]", chunk) else [chunk])
+            return chunks
+
+        def _wrap_chunks(self, chunks: list[str]) -> list[str]:
+            lines: list[str] = []
+            chunks = list(reversed(chunks))
+            while chunks:
+                indent = self.subsequent_indent if lines else self.initial_indent
+                room = self.width - _display_width(indent)
+                if lines:
+                    while chunks and not chunks[-1].strip():
+                        chunks.pop()
+                line: list[str] = []
+                used = 0
+                while chunks and used + _display_width(chunks[-1]) <= room:
+                    used += _display_width(chunks[-1])
+                    line.append(chunks.pop())
+                if chunks and not line:
+                    line.append(chunks.pop())  # longer than a line: it stands alone
+                while chunks and chunks[-1][:1] in _NO_LINE_START:
+                    line.append(chunks.pop())  # no closing punctuation at the start of a line
+                while len(line) > 1 and line[-1][-1:] in _NO_LINE_END:
+                    chunks.append(line.pop())  # no opening bracket at the end of a line
+                while line and not line[-1].strip():
+                    line.pop()
+                if line:
+                    lines.append(indent + "".join(line))
+            return lines
+
+    return CJKTextWrapper
+
+
+def _install_wrapper() -> None:
+    import click._textwrap as textwrap_module
+
+    if not getattr(textwrap_module, "_disclint_cjk", False):
+        textwrap_module.TextWrapper = _cjk_text_wrapper()  # type: ignore[misc,assignment]
+        textwrap_module._disclint_cjk = True  # type: ignore[attr-defined]
+
+
+_TYPE_LABEL = re.compile(r" <(?:list\[str\]|str|bool|path|int|float)>")
+
+
+class _Localized:
+    """A typer command or group whose help and usage lines speak the user's language."""
+
+    def get_usage(self, ctx: Any) -> str:
+        return localize(super().get_usage(ctx))  # type: ignore[misc]
+
+    def get_help(self, ctx: Any) -> str:
+        _install_wrapper()
+        return _TYPE_LABEL.sub("", localize(super().get_help(ctx)))  # type: ignore[misc]
+
+
+class _Command(_Localized, typer.core.TyperCommand):
+    pass
+
+
+class _Group(_Localized, typer.core.TyperGroup):
+    pass
+
+
+def build_app() -> Any:
+    """The command line as a typer app; help texts in the user's language.
+
+    Built when a command runs (not at import), after :mod:`disclint.i18n` has
+    chosen the language, so typer's and click's own words are translated too.
+    """
+    import typer
+
+
+    app = typer.Typer(
+        name="disclint",
+        cls=_Group,
+        help=_("Lint Chinese disclosure drafts (提质增效重回报行动方案、估值提升计划、激励计划草案……)."),
+        context_settings={"help_option_names": ["-h", "--help"]},
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        add_completion=True,
+        no_args_is_help=False,
+    )
+
+    def show_version(value: bool) -> None:
+        if value:
+            _echo(f"disclint {__version__}")
+            raise typer.Exit(0)
+
+    @app.callback(invoke_without_command=True, epilog=_("`disclint COMMAND --help` describes a command's options."))
+    def main(
+        ctx: typer.Context,
+        version: bool = typer.Option(
+            False, "--version", help=_("Show the version and exit."), callback=show_version, is_eager=True
+        ),
+    ) -> None:
+        if ctx.invoked_subcommand is None:
+            _echo(ctx.get_help())
+            raise typer.Exit(2)
+
+    @app.command(
+        "check",
+        cls=_Command,
+        help=_("Lint files or folders and report the problems found.")
+        + "\n\n"
+        + _("PATH: files or folders to lint (default: the current folder); '-' reads stdin."),
+    )
+    def check_command(
+        paths: list[str] | None = typer.Argument(
+            None, metavar="PATH", help=_("Files or folders to lint; '-' reads stdin."), show_default=False
+        ),
+        output_format: str = typer.Option(
+            "text",
+            "--format",
+            metavar="FORMAT",
+            help=_(
+                "text, json, github (Actions annotations), sarif (2.1.0), junit (XML) or html (a self-contained report)."
+            ),
+        ),
+        doc_type: str = typer.Option("auto", "--type", metavar="TYPE", help=_type_help()),
+        exchange: str = typer.Option(
+            "auto",
+            "--exchange",
+            metavar="EXCHANGE",
+            help=_("auto, sse, szse or bse: whose rules the findings cite (auto: from the 证券代码 or the text)."),
+        ),
+        select: str | None = typer.Option(
+            None, "--select", metavar="CODES", help=_("Rule codes, prefixes or categories to enable (comma separated).")
+        ),
+        ignore: str | None = typer.Option(
+            None, "--ignore", metavar="CODES", help=_("Rule codes, prefixes or categories to disable.")
+        ),
+        fail_on: str | None = typer.Option(
+            None,
+            "--fail-on",
+            metavar="LEVEL",
+            help=_("error|warning|info|never (default error; the strict preset: warning)."),
+        ),
+        exit_zero: bool = typer.Option(
+            False,
+            "--exit-zero",
+            help=_("Report the findings but exit 0 whatever they are (2 still means an input could not be read)."),
+        ),
+        config_file: Path | None = typer.Option(
+            None, "--config", metavar="FILE", help=_("Use this config file for every input.")
+        ),
+        no_config: bool = typer.Option(False, "--no-config", help=_("Ignore config files.")),
+        show_config: Path | None = typer.Option(
+            None,
+            "--show-config",
+            metavar="FILE",
+            help=_("Print which config file applies to FILE and the settings it gives, then exit."),
+        ),
+        jobs: str | None = typer.Option(
+            None,
+            "--jobs",
+            "-j",
+            metavar="N",
+            callback=_option_value(_non_negative),
+            help=_("Worker processes (default: 1 for a few files, one per CPU for many; 0: one per CPU)."),
+        ),
+        stdin_filename: str | None = typer.Option(
+            None, "--stdin-filename", metavar="NAME", help=_("Name to report for stdin.")
+        ),
+        output: Path | None = typer.Option(
+            None, "--output", "-o", metavar="FILE", help=_("Write the report to this file.")
+        ),
+        statistics: bool = typer.Option(
+            False, "--statistics", help=_("Print the number of findings per rule instead of the findings.")
+        ),
+        baseline: Path | None = typer.Option(
+            None, "--baseline", metavar="FILE", help=_("Do not report findings recorded in this baseline file.")
+        ),
+        write_baseline: Path | None = typer.Option(
+            None,
+            "--write-baseline",
+            metavar="FILE",
+            help=_("Record every finding of this run in this baseline file, then exit 0."),
+        ),
+        no_cache: bool = typer.Option(
+            False, "--no-cache", help=_("Neither read nor write the cache of parsed files.")
+        ),
+        cache_dir: Path | None = typer.Option(
+            None,
+            "--cache-dir",
+            metavar="DIR",
+            help=_("Cache folder (default: $DISCLINT_CACHE_DIR, config, ~/.cache/disclint)."),
+        ),
+        timeout: str = typer.Option(
+            f"{DEFAULT_TIMEOUT:g}",
+            "--timeout",
+            metavar="SECONDS",
+            callback=_option_value(_seconds),
+            help=_(
+                "Time budget per file; a file that takes longer is reported as not checked (default {seconds}; 0: none)."
+            ).format(seconds=f"{DEFAULT_TIMEOUT:g}"),
+            show_default=False,
+        ),
+        max_file_size: str | None = typer.Option(
+            None,
+            "--max-file-size",
+            metavar="MB",
+            callback=_option_value(_megabytes),
+            help=_("Largest input file read, in MB (default {mb}).").format(mb=_mb(DEFAULT_LIMITS.max_file_bytes)),
+        ),
+        max_unzipped_size: str | None = typer.Option(
+            None,
+            "--max-unzipped-size",
+            metavar="MB",
+            callback=_option_value(_megabytes),
+            help=_(
+                "Largest part of a .docx package once inflated, in MB (default {mb}; the whole package may inflate to twice that)."
+            ).format(mb=_mb(DEFAULT_LIMITS.max_member_bytes)),
+        ),
+        max_pages: str | None = typer.Option(
+            None,
+            "--max-pages",
+            metavar="N",
+            callback=_option_value(_positive),
+            help=_("Most pages read from a PDF (default {pages}).").format(pages=DEFAULT_LIMITS.max_pdf_pages),
+        ),
+        max_lines: str | None = typer.Option(
+            None,
+            "--max-lines",
+            metavar="N",
+            callback=_option_value(_positive),
+            help=_("Most lines (text, PDF) or paragraphs (.docx) read from one file (default {lines}).").format(
+                lines=DEFAULT_LIMITS.max_lines
+            ),
+        ),
+        max_chars: str | None = typer.Option(
+            None,
+            "--max-chars",
+            metavar="N",
+            callback=_option_value(_positive),
+            help=_("Most characters of text read from one file (default {chars}).").format(
+                chars=DEFAULT_LIMITS.max_chars
+            ),
+        ),
+        debug: bool = typer.Option(
+            False, "--debug", help=_("Print the traceback of an unexpected error in a file, after its error line.")
+        ),
+    ) -> None:
+        options = dict(locals())
+        check(**options)
+
+    @app.command(
+        "init",
+        cls=_Command,
+        help=_("Write a commented starter config (disclint.toml).")
+        + "\n\n"
+        + _("PATH: where to write it (default: disclint.toml in the current folder)."),
+    )
+    def init_command(
+        path: Path = typer.Argument(
+            Path("disclint.toml"), metavar="[PATH]", help=_("Where to write the starter config."), show_default=False
+        ),
+        force: bool = typer.Option(False, "--force", help=_("Overwrite an existing file.")),
+    ) -> None:
+        init(path, force)
+
+    @app.command(
+        "annotate",
+        cls=_Command,
+        help=_("Write a Word copy of the draft with a review comment on each finding (the original is not touched).")
+        + "\n\n"
+        + _("PATH: the draft to review (.docx, .pdf, .txt or .md)."),
+    )
+    def annotate_command(
+        path: Path = typer.Argument(..., metavar="PATH", help=_("The draft to review (.docx, .pdf, .txt or .md).")),
+        output: Path | None = typer.Option(
+            None,
+            "--output",
+            "-o",
+            metavar="FILE",
+            help=_("The reviewed .docx (default: 审阅/NAME.reviewed.docx beside the draft; config: review-folder)."),
+        ),
+        doc_type: str = typer.Option(
+            "auto", "--type", metavar="TYPE", help=_("auto or a document type, as for check.")
+        ),
+        select: str | None = typer.Option(
+            None, "--select", metavar="CODES", help=_("Rule codes, prefixes or categories to enable.")
+        ),
+        ignore: str | None = typer.Option(
+            None, "--ignore", metavar="CODES", help=_("Rule codes, prefixes or categories to disable.")
+        ),
+        config_file: Path | None = typer.Option(
+            None, "--config", metavar="FILE", help=_("Use this config file.")
+        ),
+        no_config: bool = typer.Option(False, "--no-config", help=_("Ignore config files.")),
+    ) -> None:
+        annotate(path, output, doc_type, select, ignore, config_file, no_config)
+
+    @app.command("rules", cls=_Command, help=_("List every rule: code, category, severity, summary."))
+    def rules_command(
+        output_format: str = typer.Option("text", "--format", metavar="FORMAT", help=_("text or json.")),
+    ) -> None:
+        list_rules(output_format)
+
+    @app.command(
+        "explain",
+        cls=_Command,
+        help=_("What a rule checks, why (the clause it rests on), and bad/good examples.")
+        + "\n\n"
+        + _("CODE: a rule code such as PT001, or a document type such as action_plan."),
+    )
+    def explain_command(
+        code: str = typer.Argument(
+            ..., metavar="CODE", help=_("A rule code such as PT001, or a document type such as action_plan.")
+        ),
+    ) -> None:
+        explain(code)
+
+    return app
 
 
 def run(argv: Sequence[str]) -> int:
     """Run the command line ``argv`` (without the program name); the exit status."""
-    arguments = list(argv)
-    if not arguments:
-        _echo(overview(), newline=False)
-        return 2
-    first = arguments[0]
-    if first in ("--help", "-h"):
-        _echo(overview(), newline=False)
-        return 0
-    if first == "--version":
-        _echo(f"disclint {__version__}")
-        return 0
-    if first not in COMMANDS:
-        _echo("usage: disclint [--version] COMMAND [ARGS]...\nTry 'disclint --help' for help.", err=True)
-        _echo(error_prefix() + _("no such command {name!r}").format(name=first), err=True)
-        return 2
+    from disclint.i18n import install_for_libraries
+
+    install_for_libraries()
     from disclint.signals import Terminated, handled
 
-    build, command = COMMANDS[first]
+    command = typer.main.get_command(build_app())
     try:
         with handled():
-            return _dispatch(build, command, arguments)
+            return _dispatch(command, list(argv))
     except KeyboardInterrupt:  # Ctrl-C: one line, no traceback; --jobs workers ignore it and are ended
-        _echo("disclint: interrupted", err=True)
+        _echo(_("disclint: interrupted"), err=True)
         return 130
     except Terminated:  # SIGTERM: the same, with the status a shell gives a process ended by it
-        _echo("disclint: terminated", err=True)
+        _echo(_("disclint: terminated"), err=True)
         return 143
 
 
-def _dispatch(build: Callable[[], argparse.ArgumentParser], command: Callable[..., None], arguments: list[str]) -> int:
+def _dispatch(command: Any, arguments: list[str]) -> int:
+    from click.exceptions import ClickException
+    from click.exceptions import UsageError as ClickUsageError
+    from typer import Exit
+
     try:
-        # Intermixed: options may come after the paths ("check a.txt --format json b.txt").
-        options = vars(build().parse_intermixed_args(arguments[1:]))
-    except SystemExit as finished:  # argparse: --help (0) or a usage error (2), already printed
-        return finished.code if isinstance(finished.code, int) else 2
-    try:
-        command(**options)
+        status = command.main(args=arguments, prog_name="disclint", standalone_mode=False)
+    except ClickUsageError as exc:
+        # Three short lines, as git and click print them: usage, where to find help, what is wrong.
+        if exc.ctx is not None:
+            _echo(exc.ctx.get_usage(), err=True)
+            _echo(
+                _("Try '{command} --help' for help.").format(command=exc.ctx.command_path),
+                err=True,
+            )
+        _echo(f"{error_prefix()}{localize(exc.format_message())}", err=True)
+        return 2
+    except ClickException as exc:
+        _echo(f"{error_prefix()}{localize(exc.format_message())}", err=True)
+        return exc.exit_code
+    except Exit as finished:
+        return finished.exit_code
     except UsageError as exc:
         _echo(f"{error_prefix()}{exc}", err=True)
         return 2
     except CommandExit as finished:
         return finished.status
-    return 0
+    if status == 130:  # typer turns Ctrl-C into this status, silently
+        _echo(_("disclint: interrupted"), err=True)
+    return status if isinstance(status, int) else 0
 
 
 def app(argv: Sequence[str] | None = None) -> NoReturn:

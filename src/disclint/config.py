@@ -554,10 +554,85 @@ def cache_dir_for(config: Config, option: Path | None) -> Path:
     return user_cache_dir()
 
 
+def starter_config() -> str:
+    """The commented starter config ``disclint init`` writes: in Chinese, or in English on request."""
+    from disclint.i18n import is_chinese
+
+    return STARTER_CONFIG_ZH if is_chinese() else STARTER_CONFIG
+
+
+STARTER_CONFIG_ZH = """\
+# disclint 配置文件。每个设置项的说明见 docs/workflow.md。
+# disclint 对每个被检查的文件，从文件所在文件夹向上找最近的 disclint.toml
+# （或 pyproject.toml 中的 [tool.disclint]）；--config 指定的文件优先。
+# 文中的相对路径都相对于本文件所在文件夹。先写顶层设置，[表] 放在最后。
+
+# 预设："default"（有“错误”级问题才以状态 1 退出）或 "strict"（“警告”也拦截，
+# 适合 pre-commit 和正式报送前的检查）。下面的 fail-on 会覆盖预设。
+# preset = "strict"
+
+# 要运行的规则：规则代码（PT001）、代码前缀（HY）或类别（price_target、hype、
+# hot_topic、vague_pledge、forward_looking、missing_section、consistency、style），
+# 或 "all"。默认运行全部规则。
+# select = ["all"]
+# ignore = ["ST003"]
+
+# 出现不低于该级别的问题时以状态 1 退出："error"、"warning"、"info" 或 "never"。
+fail-on = "error"
+
+# 全部文件的文件类型（默认按标题自动识别）：action_plan、valuation_plan、
+# evaluation_report、incentive_plan、esop、dividend、voluntary、generic，或实际披露
+# 的其他类型（periodic_report、buyback、inquiry_reply、prospectus……，
+# `disclint rules --format json` 列出全部）。命令行的 --type 优先。
+# type = "action_plan"
+
+# 团队自己的词表文件：为已有规则补充 [[term]] 条目（如 HT001 的热点概念），
+# 以及公司特有的允许用语（[allow] phrases = ["领先者X1"]）。
+# lexicons = ["disclint-lexicon.toml"]
+
+# 用 `disclint check --write-baseline 文件` 记录的问题不再报告。
+# baseline = ".disclint-baseline.json"
+
+# `disclint annotate` 写审阅稿（*.reviewed.docx）的文件夹：只写文件夹名时建在每份
+# 草稿旁边；`disclint check` 检查文件夹时会跳过它和所有 *.reviewed.docx。
+# review-folder = "审阅"
+
+# .docx/.pdf 解析结果的缓存文件夹；默认 ~/.cache/disclint
+# （--cache-dir 与 $DISCLINT_CACHE_DIR 优先，--no-cache 关闭缓存）。
+# cache-dir = ".disclint_cache"
+
+# 调整规则的级别（代码、前缀或类别）。
+# [severity]
+# HY001 = "error"
+# style = "info"
+
+# 某些文件不运行某些规则："文件模式" = [代码、前缀或类别]。
+# 不含 "/" 的模式匹配任何文件夹中的文件名；** 可跨文件夹。
+# [per-file-ignores]
+# "archive/**" = ["all"]
+# "*互动易*.txt" = ["missing_section"]
+
+# 按文件指定类型："文件模式" = "类型"。
+# [per-file-types]
+# "valuation/*.md" = "valuation_plan"
+# "drafts/**/*激励计划*.docx" = "incentive_plan"
+
+# .docx/.pdf 中无法写注释时，在这里登记抑制
+# （.txt/.md 中可直接写 <!-- disclint-disable-next-line HY001 -- 理由 -->）。
+# 过期的抑制不再生效，并报告为 ST102。
+# [[suppressions]]
+# file = "drafts/2025_估值提升计划.pdf"
+# code = "HY001"
+# excerpt = "领先者"
+# reason = "“领先者”是公司注册商标的产品名称"
+# expires = 2025-12-31
+"""
+
+
 STARTER_CONFIG = """\
 # disclint configuration — docs/workflow.md describes every key.
-# disclint reads the nearest disclint.toml, or [tool.disclint] in pyproject.toml,
-# from the working directory upward. Paths are relative to this file.
+# For each linted file disclint reads the nearest disclint.toml, or [tool.disclint] in
+# pyproject.toml, from the file's folder upward; --config overrides it. Paths are relative to this file.
 # Top-level keys come first; the [tables] follow at the end.
 
 # Rules to run: codes (PT001), code prefixes (HY) or categories (price_target,
@@ -565,6 +640,10 @@ STARTER_CONFIG = """\
 # style), or "all". Default: every rule.
 # select = ["all"]
 # ignore = ["ST003"]
+
+# Preset: "default" (exit 1 on errors) or "strict" (warnings block too: for pre-commit
+# and the last check before filing). fail-on below overrides it.
+# preset = "strict"
 
 # Exit with status 1 when a finding at or above this severity is reported:
 # "error", "warning", "info" or "never".
@@ -591,6 +670,10 @@ fail-on = "error"
 
 # Findings recorded with `disclint check --write-baseline FILE` are not reported again.
 # baseline = ".disclint-baseline.json"
+
+# Where `disclint annotate` writes reviewed copies (*.reviewed.docx): a folder name is made
+# beside each draft; `disclint check` walks past it and every *.reviewed.docx.
+# review-folder = "审阅"
 
 # Cache of parsed .docx/.pdf files; default: ~/.cache/disclint
 # (--cache-dir and $DISCLINT_CACHE_DIR override it, --no-cache turns it off).

@@ -65,3 +65,17 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 
 def is_chinese() -> bool:
     return language() == "zh"
+
+
+def install_for_libraries() -> None:
+    """Let typer's and click's own words (``Usage:``, ``Options``, ``No such option``) speak the same language.
+
+    Both look their messages up with :func:`gettext.gettext` in the default
+    domain, some of them when typer is imported: so before that, this points
+    the default domain at disclint's catalog (which carries their messages)
+    and tells gettext the language through ``LANGUAGE`` in this process.
+    """
+    lang = language()
+    os.environ["LANGUAGE"] = "en" if lang == "en" else "zh_CN"
+    gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
+    gettext.textdomain(DOMAIN)

@@ -16,6 +16,12 @@ from typing import NoReturn
 
 
 def main() -> None:
+    if sys.argv[1:] == ["--version"]:
+        # Asked by scripts and pre-commit to see what is installed: no need to build the command line.
+        from disclint import __version__
+
+        sys.stdout.write(f"disclint {__version__}\n")
+        exit_now(0)
     checking = sys.argv[1:2] == ["check"]
     # Ctrl-C or SIGTERM while the modules are still being imported: the same one line and
     # status as later on (disclint.signals), not a traceback or a bare death by signal.

@@ -161,7 +161,9 @@ def _file_section(index: int, result: FileResult, *, hidden: bool) -> Iterator[s
     yield f'<section class="file" id="file-{index}" data-file="{index}"{hide}>\n'
     yield from _file_head(index, result)
     if result.error:
-        yield f'<p class="error-box">无法读取此文件：{_e(result.error)}</p>\n</section>\n'
+        from disclint.messages import error_text
+
+        yield f'<p class="error-box">无法读取此文件：{_e(error_text(result.error))}</p>\n</section>\n'
         return
     yield '<div class="layout">\n'
     yield from _sidebar(index, result)

@@ -1,0 +1,108 @@
+"""Chinese first, English on request: help of every command, errors, summaries; the catalog is compiled."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cli_runner import invoke
+from disclint.i18n import language
+
+ROOT = Path(__file__).resolve().parents[1]
+COMMANDS = [[], ["check"], ["init"], ["annotate"], ["rules"], ["explain"]]
+
+# What may stay Latin in a Chinese screen: names (of the program, formats, types, exchanges, levels),
+# metavars and file names. Option names (--format, -j) are taken out before the check.
+ALLOWED = {
+    "disclint", "PATH", "FORMAT", "TYPE", "CODES", "LEVEL", "FILE", "N", "NAME", "DIR", "SECONDS", "MB", "EXCHANGE",
+    "CODE", "text", "json", "github", "sarif", "junit", "html", "XML", "Actions", "auto", "sse", "szse", "bse",
+    "error", "warning", "info", "never", "strict", "shell", "toml", "pyproject", "docx", "pdf", "txt", "md", "stdin",
+    "UTF", "DISCLINT_CACHE_DIR", "cache", "review", "folder", "reviewed", "PT", "OCR", "rules", "action_plan",
+    "valuation_plan", "evaluation_report", "incentive_plan", "esop", "dividend", "voluntary", "generic",
+    "periodic_report", "buyback", "inquiry_reply", "prospectus", "check", "init", "annotate", "explain", "CPU",
+    "COMMAND", "Word", "PDF",
+}
+
+
+def _latin_words(text: str) -> set[str]:
+    text = re.sub(r"(?<![\w-])--?[A-Za-z][\w-]*", " ", text)  # option names
+    text = re.sub(r"[\w./~$-]*[/.~][\w./~$-]*", " ", text)  # paths and file names
+    return set(re.findall(r"[A-Za-z][A-Za-z_]*", text)) - ALLOWED
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda words: " ".join(words) or "disclint")
+def test_help_in_chinese_has_no_english_words(command: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DISCLINT_LANG")
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    result = invoke([*command, "--help"])
+    assert result.exit_code == 0
+    assert "用法：disclint" in result.stdout and "显示本帮助并退出" in result.stdout
+    assert _latin_words(result.stdout) == set(), result.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda words: " ".join(words) or "disclint")
+def test_help_in_english(command: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DISCLINT_LANG", "en")
+    result = invoke([*command, "--help"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Usage: disclint") and "Show this message and exit." in result.stdout
+    assert "用法" not in result.stdout and "选项" not in result.stdout and "显示本帮助" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("environment", "expected"),
+    [
+        ({}, "zh"),
+        ({"LANG": "C.UTF-8"}, "zh"),
+        ({"LANG": "zh_CN.UTF-8"}, "zh"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LANGUAGE": "en_GB:en", "LANG": "zh_CN.UTF-8"}, "en"),
+        ({"LC_ALL": "en_US.UTF-8"}, "en"),
+        ({"LANG": "en_US.UTF-8", "DISCLINT_LANG": "zh"}, "zh"),
+        ({"LANG": "zh_CN.UTF-8", "DISCLINT_LANG": "en"}, "en"),
+    ],
+)
+def test_language_follows_the_environment(
+    environment: dict[str, str], expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for variable in ("DISCLINT_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    for variable, value in environment.items():
+        monkeypatch.setenv(variable, value)
+    assert language() == expected
+
+
+def test_errors_and_summaries_in_both_languages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "plan.txt").write_text("公司技术水平遥遥领先。\n", encoding="utf-8")
+    chinese = invoke(["check", str(tmp_path)])
+    assert "disclint：错误：" in chinese.stderr and "空文件" in chinese.stderr
+    assert "发现 1 个问题" in chinese.stdout and "1 个文件无法读取" in chinese.stdout and "  警告  HY001" in chinese.stdout
+    usage = invoke(["check", "--fail-on", "loud", str(tmp_path)])
+    assert usage.exit_code == 2 and "不认识的 --fail-on 'loud'" in usage.stderr
+    monkeypatch.setenv("DISCLINT_LANG", "en")
+    english = invoke(["check", str(tmp_path)])
+    assert "disclint: error: " in english.stderr and "empty file" in english.stderr
+    assert "1 problems found" in english.stdout or "problem" in english.stdout
+    assert "  warning  HY001" in english.stdout and "could not be read" in english.stdout
+    assert "unknown --fail-on 'loud'" in invoke(["check", "--fail-on", "loud", str(tmp_path)]).stderr
+
+
+def test_init_template_is_in_chinese(tmp_path: Path) -> None:
+    target = tmp_path / "disclint.toml"
+    result = invoke(["init", str(target)])
+    assert result.exit_code == 0 and result.stdout.strip() == f"已写入 {target}"
+    text = target.read_text(encoding="utf-8")
+    assert "配置" in text and "preset" in text and "review-folder" in text
+
+
+def test_the_catalog_is_compiled_and_complete() -> None:
+    pytest.importorskip("babel")
+    completed = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "catalog.py"), "--check"], capture_output=True, text=True
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
