@@ -29,7 +29,7 @@ from disclint.text.sentences import Sentence, split_sentences
 _TITLE = re.compile(r"《[^《》]{0,80}》")
 _CLAUSE_STOPS = "，。；：,;:！？!?"
 # 释义: "简称 指 全称……" (the reader may keep or drop the spaces around 指).
-_DEFINITION = re.compile(r"^[^，。；：]{1,24}?(?<![手食中拇])指(?![标出导定引南明日挥令向数望的责控])[^，。；]{2,}")
+_DEFINITION = re.compile(r"^[^，。；：]{0,24}?(?<![手食中拇])指(?![标出导定引南明日挥令向数望的责控])[^，。；]{2,}")
 _QUESTION_START = re.compile(r"(?:问|提问|投资者提问|投资者问|网友提问|Q\d*)[:：]")
 
 

@@ -52,7 +52,7 @@ def _in_parentheses(text: str, index: int) -> bool:
 
 
 # ---------------------------------------------------------------- CN001 parts vs total
-_TOTAL_THEN_PARTS = re.compile(r"其中")
+_TOTAL_THEN_PARTS = re.compile(r"(?<![在于从])其中(?![之的])")
 _FIRST_AND_RESERVED = re.compile(r"首次[^，。；]{0,8}(?:授予|发行)[^。]{0,60}预留")
 _COMPLETE_WORDS = re.compile(r"分别为|合计|共计|总计")
 
@@ -61,7 +61,9 @@ _COMPLETE_WORDS = re.compile(r"分别为|合计|共计|总计")
 _PRICE_BEFORE = re.compile(r"(?:(?<![认出])以|按|作价|价格为?)(?:人民币)?$")
 # A clause that starts a new statement ends the list of parts: a change, a share,
 # a second 其中, or a subject of its own ("正在申请的专利有12项").
-_NOT_A_PART = re.compile(r"较|增长|增加|下降|减少|占|比例|其中|合计|累计|另有|尚有(?!\d)|正在|申请|以上|以下|平均|分别")
+_NOT_A_PART = re.compile(
+    r"较|增长|增加|下降|减少|占|比例|其中|合计|累计|另有|尚有(?!\d)|正在|申请|以上|以下|平均|分别|达到|使|达"
+)
 
 
 def _in_series(text: str, total: Quantity, before: list[Quantity]) -> bool:
@@ -146,6 +148,8 @@ def parts_vs_total(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
         ]
         if len(parts) < 2:
             continue
+        if any(re.search(r"[各每]$", text[max(0, q.start - 3) : q.start].rstrip("委派持有出资")) for q in parts):
+            continue  # "各委派2名": a figure per member, not a part
         part_sum = sum(q.value or 0.0 for q in parts)
         tolerance = total.tolerance + sum(q.tolerance for q in parts)
         assert total.value is not None
@@ -231,6 +235,7 @@ def growth_rate_mismatch(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding
             continue  # cheap test before the number finder
         quantities = analysis.quantities(sentence)
         sizes = [q for q in quantities if q.kind in _SIZE_KINDS and q.value]
+        checked_one = False
         for index, percent in enumerate(quantities):
             if percent.kind is not QuantityKind.PERCENT or percent.value is None:
                 continue
@@ -244,13 +249,16 @@ def growth_rate_mismatch(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding
             ]
             bases = [q for q in sizes if q not in deltas and _BASE_CONTEXT.search(text[max(0, q.start - 12) : q.start])]
             currents = [q for q in sizes if q.end <= percent.start and q not in bases and q not in deltas]
-            if not bases and deltas and currents:
+            if not bases and deltas and currents and percent.start - deltas[-1].end <= 12:
                 finding = _delta_mismatch(analysis, spec, sentence, text, currents[-1], deltas[-1], percent, growth)
                 if finding is not None:
                     yield finding
                 continue
             if not bases or not currents:
                 continue
+            if checked_one:
+                break  # "从A增长到B，增长P%，继而增长到C……": only the first rate has its two figures clear
+            checked_one = True
             base = bases[0]
             current = currents[-1]
             # Ranges on both sides: "2.10亿元到2.45亿元…增长35.5%到58.1%".
@@ -370,6 +378,7 @@ def impossible_date(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
 # ---------------------------------------------------------------- CN005 shares of one base
 _SHARE_OF = re.compile(r"占(?:(?P<base>[^，。；\d]{2,40}?)的?比?例?为?)?(?P<pct>\d+(?:\.\d+)?%)")
 _PAIR = re.compile(r"首次[^，。；]{0,6}部分|预留[^，。；]{0,6}部分")
+_ALTERNATIVES = re.compile(r"[①②③④⑤][^①②③④⑤]{2,80}[①②③④⑤]|的，[^。；]{0,40}(?:应|最低|不低于|不少于)")
 
 
 @rule(
@@ -398,6 +407,8 @@ def percentages_of_one_base(analysis: Analysis, spec: RuleSpec) -> Iterator[Find
                 base = re.sub(r"^(?:公司|本次|本激励计划)", "", match.group("base"))
             if base:
                 groups.setdefault(base, []).append(match)
+        if _ALTERNATIVES.search(text) or analysis.is_rule_text(sentence):
+            continue  # shares in alternative cases (①成熟期…80%；②…40%) or a rule's thresholds
         for base, matches in groups.items():
             if len(matches) < 2:
                 continue

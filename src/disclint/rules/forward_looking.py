@@ -19,6 +19,7 @@ from disclint.analysis import Analysis
 from disclint.findings import Category, Finding, Severity
 from disclint.rules.common import not_own_claim, rule_finding
 from disclint.rules.registry import RuleSpec, rule
+from disclint.structure import doctypes
 from disclint.text.numbers import QuantityKind
 from disclint.text.sentences import Sentence
 
@@ -180,6 +181,7 @@ def _frame_statements(analysis: Analysis, found: list[ForwardStatement]) -> list
     example_type="action_plan",
 )
 def forecast_without_basis(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
+    mandated = doctypes.get(analysis.doc_type).mandated_forecast_sections
     for statement in forward_statements(analysis):
         if not statement.forecast:
             continue
@@ -192,6 +194,8 @@ def forecast_without_basis(analysis: Analysis, spec: RuleSpec) -> Iterator[Findi
             continue
         if analysis.has_cue("mechanical_effect", statement.sentence.text):
             continue  # the offering's effect on capital, depreciation, a what-if estimate
+        if mandated is not None and analysis.under_heading(mandated, statement.sentence):
+            continue  # a prospectus's project economics and post-audit expectations, with their basis there
         excerpt = statement.sentence.text[statement.start : statement.end]
         message = (
             f"以确定性措辞作出业绩预测，且未说明依据或假设：“{_shorten(excerpt)}”"

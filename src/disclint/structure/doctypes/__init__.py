@@ -51,6 +51,9 @@ class DocType:
     # Where the vague-pledge rule reads measures: a cue naming the sections that hold the
     # company's plan (a periodic report's 经营计划); None: the whole document.
     pledge_sections: str | None = None
+    # Sections whose forecasts are mandated content with their basis given there (a prospectus's
+    # 募集资金运用 and 审计截止日后 sections): a cue naming their headings, not read by FL001.
+    mandated_forecast_sections: str | None = None
     source: str = ""  # the clause that defines the type's content
     examples: tuple[str, ...] = field(default=())  # titles it is detected from (for tests and explain)
 

@@ -22,11 +22,18 @@ DOC_TYPE = DocType(
         BodyEvidence(
             re.compile(r"保荐(?:人|机构)[（(]主承销商[）)]"), 1, 8000, "正文开头列明保荐人（主承销商）与发行概况"
         ),
+        BodyEvidence(
+            re.compile(r"发行概况.{0,6000}?风险因素.{0,6000}?募集资金运用", re.DOTALL),
+            1,
+            12000,
+            "目录依次列有发行概况、风险因素与募集资金运用",
+        ),
     ),
     skip=frozenset({"VP001"}),
     skip_reason="招股说明书的风险因素与发行安排按规则撰写，不是举措承诺",
     part_title=False,
     goals_are_claims=False,
+    mandated_forecast_sections="mandated_forecast_heading",
     source="《公开发行证券的公司信息披露内容与格式准则第57号——招股说明书》",
     examples=("首次公开发行股票并在创业板上市招股说明书",),
 )
