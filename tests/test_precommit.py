@@ -89,19 +89,18 @@ def _snapshot(target: Path, env: dict[str, str]) -> str:
     return _git(target, env, "rev-parse", "HEAD").stdout.strip()
 
 
-@pytest.mark.slow
-def test_hook_refuses_a_faulty_draft_and_accepts_a_clean_one(tmp_path: Path) -> None:
-    assert (ROOT / ".pre-commit-hooks.yaml").is_file()
-    env = _env(tmp_path)
+WARNINGS_ONLY = "关于召开2025年半年度业绩说明会的公告\n公司产品技术水平遥遥领先，为国内唯一的供应商。\n"
+
+
+def _install(tmp_path: Path, env: dict[str, str], hook: str = "disclint") -> Path:
     source = tmp_path / "disclint-src"
     source.mkdir()
     rev = _snapshot(source, env)
-
-    drafts = tmp_path / "drafts"
+    drafts = tmp_path / "drafts-repo"
     drafts.mkdir()
     _git(drafts, env, "init", "-q")
     (drafts / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {source.as_posix()}\n    rev: {rev}\n    hooks:\n      - id: disclint\n", encoding="utf-8"
+        f"repos:\n  - repo: {source.as_posix()}\n    rev: {rev}\n    hooks:\n      - id: {hook}\n", encoding="utf-8"
     )
     pre_commit = [sys.executable, "-m", "pre_commit"]
     subprocess.run([*pre_commit, "install"], cwd=drafts, env=env, capture_output=True, text=True, check=True)
@@ -109,13 +108,23 @@ def test_hook_refuses_a_faulty_draft_and_accepts_a_clean_one(tmp_path: Path) -> 
         [*pre_commit, "install-hooks"], cwd=drafts, env=env, capture_output=True, text=True, timeout=900
     )
     assert installed.returncode == 0, installed.stdout + installed.stderr
+    return drafts
 
+
+def _commit(drafts: Path, env: dict[str, str], message: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", "commit", "-m", message], cwd=drafts, env=env, capture_output=True, text=True)
+
+
+@pytest.mark.slow
+def test_hook_refuses_a_faulty_draft_and_accepts_a_clean_one(tmp_path: Path) -> None:
+    assert (ROOT / ".pre-commit-hooks.yaml").is_file()
+    env = _env(tmp_path)
+    drafts = _install(tmp_path, env)
+    (drafts / "公告").mkdir()
     (drafts / "notes.csv").write_text("not a draft,市值迈上300亿元\n", encoding="utf-8")  # not passed to the hook
-    (drafts / "plan.txt").write_text(FAULTY, encoding="utf-8")
-    _git(drafts, env, "add", ".pre-commit-config.yaml", "plan.txt", "notes.csv")
-    refused = subprocess.run(
-        ["git", "commit", "-m", "faulty draft"], cwd=drafts, env=env, capture_output=True, text=True
-    )
+    (drafts / "公告" / "plan.txt").write_text(FAULTY, encoding="utf-8")
+    _git(drafts, env, "add", ".pre-commit-config.yaml", "公告/plan.txt", "notes.csv")
+    refused = _commit(drafts, env, "faulty draft")
     output = refused.stdout + refused.stderr
     assert refused.returncode != 0, output
     assert "disclint" in output and "PT001" in output and "plan.txt" in output and "notes.csv" not in output
@@ -123,17 +132,40 @@ def test_hook_refuses_a_faulty_draft_and_accepts_a_clean_one(tmp_path: Path) -> 
         subprocess.run(["git", "rev-parse", "--verify", "HEAD"], cwd=drafts, env=env, capture_output=True).returncode
         != 0
     )
-
-    (drafts / "plan.txt").write_text(CLEAN, encoding="utf-8")
-    (drafts / "readme.md").write_text("# 说明\n\n" + CLEAN, encoding="utf-8")
-    _git(drafts, env, "add", "plan.txt", "readme.md")
-    accepted = subprocess.run(
-        ["git", "commit", "-m", "clean draft"], cwd=drafts, env=env, capture_output=True, text=True
-    )
+    (drafts / "公告" / "plan.txt").write_text(CLEAN, encoding="utf-8")
+    _git(drafts, env, "add", "公告/plan.txt")
+    accepted = _commit(drafts, env, "clean draft")
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
     hook_line = [line for line in (accepted.stdout + accepted.stderr).splitlines() if line.startswith("disclint")]
     assert hook_line and hook_line[0].endswith("Passed")
     assert _git(drafts, env, "log", "--format=%s").stdout.split("\n")[0] == "clean draft"
+
+
+@pytest.mark.slow
+def test_strict_preset_blocks_warnings_and_shows_them(tmp_path: Path) -> None:
+    """The drafts repository's own disclint.toml says preset = "strict": a draft with only
+    warnings is refused and the warnings are shown; README, requirements and an empty draft do not block."""
+    env = _env(tmp_path)
+    drafts = _install(tmp_path, env)
+    (drafts / "disclint.toml").write_text('preset = "strict"\n', encoding="utf-8")
+    (drafts / "drafts").mkdir()
+    (drafts / "drafts" / "说明会公告.txt").write_text(WARNINGS_ONLY, encoding="utf-8")
+    (drafts / "drafts" / "新建.txt").write_text("", encoding="utf-8")
+    (drafts / "README.md").write_text("# 草稿库\n\n本库的工具遥遥领先。\n", encoding="utf-8")
+    (drafts / "requirements.txt").write_text("disclint\n", encoding="utf-8")
+    _git(drafts, env, "add", "-A")
+    refused = _commit(drafts, env, "warnings only")
+    output = refused.stdout + refused.stderr
+    assert refused.returncode != 0, output
+    assert "HY00" in output and "说明会公告.txt" in output and "警告" in output
+    assert "README.md" not in output and "requirements.txt" not in output
+    assert "新建.txt" in output and "空文件" in output  # named, as a warning
+    (drafts / "drafts" / "说明会公告.txt").write_text(CLEAN, encoding="utf-8")
+    _git(drafts, env, "add", "-A")
+    accepted = _commit(drafts, env, "clean draft")
+    shown = accepted.stdout + accepted.stderr
+    assert accepted.returncode == 0, shown
+    assert "未发现问题" in shown  # verbose: true shows a passing hook's output too
 
 
 def test_hook_manifest_is_valid() -> None:
@@ -144,4 +176,31 @@ def test_hook_manifest_is_valid() -> None:
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     text = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
-    assert "id: disclint" in text and "require_serial: false" in text and r"\.(txt|md|markdown|docx|pdf)$" in text
+    assert "id: disclint" in text and "id: disclint-strict" in text and "require_serial: false" in text
+    assert text.count("\n  verbose: true") == 2 and "--allow-empty" in text
+
+
+@pytest.mark.parametrize(
+    ("path", "linted"),
+    [
+        ("plan.docx", True),
+        ("a/b/plan.PDF", True),
+        ("drafts/plan.txt", True),
+        ("公告/2025/说明会.md", True),
+        ("project/草稿/x.txt", True),
+        ("README.md", False),
+        ("requirements.txt", False),
+        ("docs/notes.md", False),
+        ("审阅/plan.reviewed.docx", False),
+        ("drafts/plan.reviewed.docx", False),
+    ],
+)
+def test_hook_files_patterns(path: str, linted: bool) -> None:
+    import re
+
+    text = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    files = re.search(r"^  files: (.+)$", text, re.MULTILINE)
+    exclude = re.search(r"^  exclude: (.+)$", text, re.MULTILINE)
+    assert files and exclude
+    chosen = bool(re.search(files.group(1), path)) and not re.search(exclude.group(1), path)
+    assert chosen is linted

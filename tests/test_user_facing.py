@@ -128,3 +128,14 @@ def test_relative_paths_from_another_folder(two_projects: Path, monkeypatch: pyt
     monkeypatch.chdir(two_projects / "strict")
     result = invoke(["check", os.path.join("drafts", "plan.txt"), "--format", "json"])
     assert _codes(result.stdout) == {"": ["HY001"]} or list(_codes(result.stdout).values()) == [["HY001"]]
+
+
+def test_allow_empty_makes_an_empty_draft_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "new.txt").write_bytes(b"")
+    (tmp_path / "plan.txt").write_text(CLEAN, encoding="utf-8")
+    plain = invoke(["check", str(tmp_path)])
+    assert plain.exit_code == 2
+    allowed = invoke(["check", str(tmp_path), "--allow-empty"])
+    assert allowed.exit_code == 0
+    assert f"disclint：警告：{tmp_path / 'new.txt'}：空文件，未检查" in allowed.stderr
+    assert allowed.stdout.strip() == "未发现问题（检查了 1 个文件）"

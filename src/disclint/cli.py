@@ -39,6 +39,8 @@ WALKED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 UNSUPPORTED_SUFFIXES = (".doc", ".wps", ".docm", ".rtf")
 REVIEWED_SUFFIX = ".reviewed.docx"
 REVIEW_FOLDER = "审阅"
+# The reasons the parsers give for a file with nothing in it.
+EMPTY_ERRORS = ("empty file", "empty document: the .docx body has no text")
 _SKIPPED_DIRS = {".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".mypy_cache"}
 
 
@@ -186,6 +188,7 @@ def check(
     debug: bool = False,
     show_config: Path | None = None,
     exit_zero: bool = False,
+    allow_empty: bool = False,
 ) -> None:
     """Lint files or folders and report the problems found."""
     from disclint.config import (
@@ -263,6 +266,7 @@ def check(
             write_baseline=write_baseline,
             cache_dir=None if no_cache or os.environ.get(NO_CACHE_ENV) else cache_dir_for(config, cache_dir),
             exit_zero=exit_zero,
+            allow_empty=allow_empty,
         )
 
 
@@ -403,6 +407,7 @@ def _check(
     write_baseline: Path | None,
     cache_dir: Path | None,
     exit_zero: bool = False,
+    allow_empty: bool = False,
 ) -> None:
     from disclint.baseline import Baseline, BaselineError, write_run_baseline
     from disclint.batch import InputSpec, run, wants_progress
@@ -499,6 +504,17 @@ def _check(
     failing = {
         id(outcome): linter.config for linter, indexes in groups.values() for outcome in (slots[i] for i in indexes)
     }
+    if allow_empty:
+        # An empty draft (a placeholder just added) is worth a word, not a blocked commit.
+        for outcome in outcomes:
+            if outcome.result.error in EMPTY_ERRORS:
+                _echo(
+                    _("disclint: warning: {path}: {reason}; not checked").format(
+                        path=outcome.result.path, reason=error_text(outcome.result.error)
+                    ),
+                    err=True,
+                )
+        outcomes = [outcome for outcome in outcomes if outcome.result.error not in EMPTY_ERRORS]
     for outcome in outcomes:
         if outcome.result.error:
             _echo(f"{error_prefix()}{outcome.result.path}: {error_text(outcome.result.error)}", err=True)
@@ -856,6 +872,8 @@ def _install_wrapper() -> None:
 
 
 _TYPE_LABEL = re.compile(r" <(?:list\[str\]|str|bool|path|int|float)>")
+# typer lists the arguments without their help; the command's description already says what they are.
+_ARGUMENTS_SECTION = re.compile(r"^(?:Arguments|参数)[:：]\n(?:  .*\n)+\n", re.MULTILINE)
 
 
 class _Localized:
@@ -866,7 +884,8 @@ class _Localized:
 
     def get_help(self, ctx: Any) -> str:
         _install_wrapper()
-        return _TYPE_LABEL.sub("", localize(super().get_help(ctx)))  # type: ignore[misc]
+        text = _TYPE_LABEL.sub("", localize(super().get_help(ctx)))  # type: ignore[misc]
+        return _ARGUMENTS_SECTION.sub("", text)
 
 
 class _Command(_Localized, typer.core.TyperCommand):
@@ -955,6 +974,11 @@ def build_app() -> Any:
             False,
             "--exit-zero",
             help=_("Report the findings but exit 0 whatever they are (2 still means an input could not be read)."),
+        ),
+        allow_empty: bool = typer.Option(
+            False,
+            "--allow-empty",
+            help=_("An empty file is a warning, not an error (exit 2): for pre-commit, where a new draft may be empty."),
         ),
         config_file: Path | None = typer.Option(
             None, "--config", metavar="FILE", help=_("Use this config file for every input.")
