@@ -161,3 +161,34 @@ def test_traditional_text_is_flagged_like_simplified(category: str, doc_type: st
     assert category in {item.finding.category.value for item in result.findings}
     for item in result.findings:  # excerpts stay in the original characters
         assert item.excerpt in text
+
+
+# ---------------------------------------------------------------- what exchanges flagged (paraphrased)
+# Wordings that 关注函/监管函/监管警示 quoted from companies' 互动易 / e互动 replies and announcements,
+# rewritten in our own words; each must be found, and the clarifications that followed must not.
+FLAGGED = [
+    ("hot_topic", "您好，公司前期通过投资布局，目前已涉足脑机接口芯片领域。"),
+    ("hot_topic", "您好，公司推出的生物电采集芯片可适用于脑电信号采集等脑机接口场景。"),
+    ("hype", "您好，公司芯片的主要性能参数可媲美海外头部厂商的同类产品。"),
+    ("hot_topic", "您好，公司自主研发的控制芯片可用于AR、VR等元宇宙领域的基础设施建设。"),
+    ("hot_topic", "您好，公司拥有开发元宇宙产品的用户基础，并已组建元宇宙方向的专项工作组。"),
+    ("hot_topic", "您好，公司的对话机器人平台基于人工智能技术，已形成智能客服、智能外呼等成熟应用。"),
+    ("hot_topic", "您好，公司已与国内多家人形机器人企业开展合作。"),
+    ("hot_topic", "公司与一家脑机接口企业签署战略合作框架协议，双方将在产品研发、市场推广等方面开展合作。"),
+    ("hype", "公司的航天级薄膜材料已实现在轨应用，处于行业领先地位。"),
+]
+CLARIFIED = [
+    "您好，公司AI及卫星通信相关业务订单金额较小，占营业收入的比例不足1%，对公司业绩影响较小。",
+    "您好，公司该系列芯片尚处于市场培育期，尚未实现规模化销售，暂未对公司业绩产生重大影响。",
+    "您好，经核实，公司与英伟达不存在直接业务往来，公司产品主要通过国内服务器厂商销售。",
+]
+
+
+@pytest.mark.parametrize(("category", "text"), FLAGGED, ids=[f"flagged-{i}" for i in range(len(FLAGGED))])
+def test_flagged_wording_is_found(category: str, text: str) -> None:
+    assert category in _categories(text, "voluntary")
+
+
+@pytest.mark.parametrize("text", CLARIFIED, ids=[f"clarified-{i}" for i in range(len(CLARIFIED))])
+def test_clarification_is_clean(text: str) -> None:
+    assert not {"hot_topic", "hype"} & _categories(text, "voluntary")
