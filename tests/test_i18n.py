@@ -24,7 +24,7 @@ ALLOWED = {
     "UTF", "DISCLINT_CACHE_DIR", "cache", "review", "folder", "reviewed", "PT", "OCR", "rules", "action_plan",
     "valuation_plan", "evaluation_report", "incentive_plan", "esop", "dividend", "voluntary", "generic",
     "periodic_report", "buyback", "inquiry_reply", "prospectus", "check", "init", "annotate", "explain", "CPU",
-    "COMMAND", "Word", "PDF",
+    "COMMAND", "Word", "PDF", "pre", "commit",
 }
 
 
