@@ -603,3 +603,40 @@ def test_new_options_are_documented(option: str) -> None:
         path.read_text(encoding="utf-8") for path in sorted((root / "docs").glob("*.md"))
     )
     assert option in docs
+
+
+# --------------------------------------------------------------------------- a worker that dies
+
+_KILLING_RUN = """
+import os, signal, sys
+from pathlib import Path
+import disclint.parse.plaintext as plaintext
+from disclint.cli import run
+
+original = plaintext.parse_plain_text
+
+def parse(data, path, **options):
+    if Path(path).name == "die.txt":
+        os.kill(os.getpid(), signal.SIGKILL)  # what the OOM killer or a crash in a library does
+    return original(data, path, **options)
+
+plaintext.parse_plain_text = parse
+sys.exit(run(sys.argv[1:]))
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="fork and SIGKILL")
+def test_a_worker_killed_under_jobs_is_that_files_error_not_a_hang(tmp_path: Path) -> None:
+    paths = [write(tmp_path / name, HYPE + "。\n") for name in ("a.txt", "b.txt", "die.txt", "d.txt", "e.txt")]
+    completed = subprocess.run(
+        [sys.executable, "-c", _KILLING_RUN, "check", "--no-config", "--no-cache", "--jobs", "2", "--format", "json"]
+        + [str(path) for path in paths],
+        capture_output=True,
+        text=True,
+        timeout=300,  # a regression waits for ever on the lost task
+    )
+    assert completed.returncode == 2, completed.stderr
+    assert completed.stderr.splitlines() == [
+        f"disclint：错误：{paths[2]}: the process checking this file died (signal SIGKILL); not checked"
+    ]
+    assert completed.stdout.count('"code": "PT001"') == 4

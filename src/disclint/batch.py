@@ -210,13 +210,92 @@ def _outcomes(
             # Tasks finish out of order; outcomes are handed on in input order as soon as they can be.
             ready: dict[int, FileOutcome] = {}
             following = 0
-            for finished in pool.imap_unordered(_lint_task, tasks):
+            results = pool.imap_unordered(_lint_task, tasks)
+            workers_at_start = _worker_pids(pool)
+            died = False
+            while True:
+                try:
+                    finished = results.next(timeout=WATCH_INTERVAL)
+                except StopIteration:
+                    break
+                except multiprocessing.TimeoutError:
+                    if _a_worker_died(pool, workers_at_start):
+                        died = True
+                        break
+                    continue
                 ready.update(finished)
                 while following in ready:
                     yield ready.pop(following)
                     following += 1
+        if died:
+            # A worker was killed (a signal, the OOM killer, a crash in a native library): the pool
+            # has lost its task and would wait for it for ever. The files not reported yet are
+            # checked again, each in a process of its own, so that the one that kills it is named.
+            for index in range(following, len(inputs)):
+                yield ready.pop(index) if index in ready else _lint_alone(context, linter, inputs[index])
     finally:
         _WORKER = None
+
+
+# How often (seconds) a --jobs run looks for a worker that died while it waits for results.
+WATCH_INTERVAL = 0.5
+
+
+def _worker_pids(pool: Any) -> frozenset[int]:
+    return frozenset(process.pid for process in getattr(pool, "_pool", ()))
+
+
+def _a_worker_died(pool: Any, at_start: frozenset[int]) -> bool:
+    """A worker process ended (the pool replaces dead workers; without maxtasksperchild none ends otherwise)."""
+    processes = list(getattr(pool, "_pool", ()))
+    return _worker_pids(pool) != at_start or any(process.exitcode is not None for process in processes)
+
+
+def _lint_one_in_child(spec: InputSpec, connection: Any, settings: tuple[Any, ...]) -> None:
+    linter, config, cache, parent, limits = settings
+    _init_worker(linter, config, cache, parent, limits)
+    assert _WORKER is not None
+    connection.send(lint_input(_WORKER, spec))
+    connection.close()
+
+
+def _lint_alone(context: Any, linter: Linter, spec: InputSpec) -> FileOutcome:
+    """``spec`` linted in a process of its own; its death is this file's error line."""
+    import signal
+
+    receiver, sender = context.Pipe(duplex=False)
+    settings = (
+        linter if start_method() == "fork" else None,
+        linter.config,
+        linter.cache,
+        os.getpid(),
+        (linter.limits, linter.timeout, linter.debug),
+    )
+    process = context.Process(target=_lint_one_in_child, args=(spec, sender, settings), daemon=True)
+    process.start()
+    sender.close()
+    try:
+        while True:
+            if receiver.poll(WATCH_INTERVAL):
+                try:
+                    outcome: FileOutcome = receiver.recv()
+                    return outcome
+                except EOFError:
+                    pass  # the process ended without an answer
+            if not process.is_alive() or receiver.closed:
+                process.join(WATCH_INTERVAL)
+                code = process.exitcode
+                how = (
+                    f"signal {signal.Signals(-code).name}"
+                    if code is not None and code < 0 and -code in signal.valid_signals()
+                    else f"status {code}"
+                )
+                return linter.failed(spec.shown, f"the process checking this file died ({how}); not checked")
+    finally:
+        receiver.close()
+        if process.is_alive():
+            process.kill()
+        process.join(WATCH_INTERVAL)
 
 
 class _Progress:
