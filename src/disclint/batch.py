@@ -221,6 +221,7 @@ def _outcomes(
                 except multiprocessing.TimeoutError:
                     if _a_worker_died(pool, workers_at_start):
                         died = True
+                        _end_broken_pool(pool)
                         break
                     continue
                 ready.update(finished)
@@ -249,6 +250,25 @@ def _a_worker_died(pool: Any, at_start: frozenset[int]) -> bool:
     """A worker process ended (the pool replaces dead workers; without maxtasksperchild none ends otherwise)."""
     processes = list(getattr(pool, "_pool", ()))
     return _worker_pids(pool) != at_start or any(process.exitcode is not None for process in processes)
+
+
+def _end_broken_pool(pool: Any) -> None:
+    """End a pool that lost a worker, without waiting for ever.
+
+    ``Pool.terminate`` can block on the task queue's lock once a worker has
+    died (CPython's ``_help_stuff_finish``), so it runs in a daemon thread
+    that stops the pool's handlers, and every worker left is killed here.
+    """
+    import threading
+
+    ending = threading.Thread(target=pool.terminate, name="disclint-pool-end", daemon=True)
+    ending.start()
+    ending.join(WATCH_INTERVAL)
+    for process in list(getattr(pool, "_pool", ())):
+        if process.exitcode is None:
+            process.kill()
+        process.join(WATCH_INTERVAL)
+    ending.join(WATCH_INTERVAL)
 
 
 def _lint_one_in_child(spec: InputSpec, connection: Any, settings: tuple[Any, ...]) -> None:
