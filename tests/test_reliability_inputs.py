@@ -634,9 +634,10 @@ def test_a_worker_killed_under_jobs_is_that_files_error_not_a_hang(tmp_path: Pat
         capture_output=True,
         text=True,
         timeout=300,  # a regression waits for ever on the lost task
+        env={**os.environ, "DISCLINT_LANG": "en"},
     )
     assert completed.returncode == 2, completed.stderr
     assert completed.stderr.splitlines() == [
-        f"disclint：错误：{paths[2]}: the process checking this file died (signal SIGKILL); not checked"
+        f"disclint: error: {paths[2]}: the process checking this file died (signal SIGKILL); not checked"
     ]
     assert completed.stdout.count('"code": "PT001"') == 4
