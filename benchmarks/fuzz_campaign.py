@@ -305,6 +305,11 @@ def random_docx(rng: random.Random) -> bytes:
         )
     if rng.random() < 0.05:
         parts["word/document.xml"] = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>' + document
+    elif rng.random() < 0.04:  # an external entity: the report must never show the file's content
+        parts["word/document.xml"] = (
+            '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            + document.replace("公司", "&x;公司", 1)
+        )
     if rng.random() < 0.3:
         name = rng.choice(sorted(parts))
         blob = parts[name]
@@ -493,6 +498,8 @@ def _draft_problems(result: Run, files: list[Path]) -> list[str]:
         return ["wrong"]  # no report at all
     if {file.name for file in files} - set(reported):
         return ["wrong"]  # a file left out of the report: it killed the run
+    if b"root:x:0:0" in result.stdout:
+        return ["wrong"]  # an external XML entity was resolved
     errors = [item for item in reported.values() if item.get("error")]
     if (result.status == 2) != bool(errors):
         return ["wrong"]
@@ -688,7 +695,10 @@ def _forge(rng: random.Random, cache: Path) -> str:
     entry = rng.choice(entries)
     header, _, payload = entry.read_bytes().partition(b"\n")
     choice = rng.choice(["clean-forgery", "bad-offsets", "random", "symlink-zero", "symlink-other", "fifo", "folder",
-                         "truncate", "old-schema", "swap", "huge", "flip", "header-only"])
+                         "truncate", "old-schema", "swap", "huge", "flip", "header-only", "concurrent"])
+    if choice == "concurrent":  # no forgery: two runs at once on one emptied cache
+        shutil.rmtree(cache / "documents")
+        return "concurrent runs"
     try:
         document = json.loads(payload)
     except ValueError:
@@ -740,7 +750,15 @@ def _forge(rng: random.Random, cache: Path) -> str:
 def _cache_case(campaign: Campaign, folder: Path, reference: Run, description: str, env: dict[str, str]) -> None:
     files = [folder / "plan.docx", folder / "plan.pdf"]
     before = digest(files)
-    result = run_cli(campaign, ["check", "--format", "json", "--cache-dir", "cache", "plan.docx", "plan.pdf"], folder, env=env)
+    arguments = ["check", "--format", "json", "--cache-dir", "cache", "plan.docx", "plan.pdf"]
+    other: concurrent.futures.Future[Run] | None = None
+    if description == "concurrent runs":
+        other = concurrent.futures.ThreadPoolExecutor(1).submit(run_cli, campaign, arguments, folder, env=env)
+    result = run_cli(campaign, arguments, folder, env=env)
+    if other is not None:
+        second = other.result()
+        if second.stdout != reference.stdout or second.status != reference.status or crashed(second):
+            result = second
     changed = [path for path, value in digest(files).items() if before.get(path) != value]
     problem = ""
     if result.status is None:
@@ -777,8 +795,11 @@ def output_class(campaign: Campaign, count: int, pool: concurrent.futures.Execut
     shutil.rmtree(work, ignore_errors=True)
 
 
+PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
 def _output_case(campaign: Campaign, folder: Path, target: str, roll: float) -> None:
-    (folder / "draft.txt").write_text(DRAFT_TEXT, encoding="utf-8")
+    (folder / "draft.txt").write_text(DRAFT_TEXT + f"公司遥遥领先{PAYLOAD}。\n", encoding="utf-8")
     (folder / "second.md").write_text(DRAFT_TEXT, encoding="utf-8")
     (folder / "plan.docx").write_bytes(build_docx())
     (folder / "team.toml").write_text('[[term]]\nrule = "HY001"\nmatch = "工艺领跑"\nreason = "r"\nsource = "000"\n', encoding="utf-8")
@@ -868,7 +889,10 @@ def _output_case(campaign: Campaign, folder: Path, target: str, roll: float) -> 
 def _written_well(result: Run, written: Path | None, fmt: str) -> bool:
     if result.status not in (0, 1) or written is None or not written.is_file() or written.stat().st_size == 0:
         return False
-    return not (written.suffix == ".out" and fmt in ("json", "sarif") and not _valid_json(written))
+    if written.suffix == ".out" and fmt in ("json", "sarif") and not _valid_json(written):
+        return False
+    # HTML: the draft's markup shown as text, never as markup.
+    return not (fmt == "html" and "<script>alert(" in written.read_text(encoding="utf-8", errors="replace"))
 
 
 def rng_choice(roll: float, items: list[str]) -> str:
