@@ -74,6 +74,9 @@ def _start(folder: Path, tmp_path: Path) -> tuple[subprocess.Popen[bytes], set[i
         stderr=subprocess.PIPE,
         env=environment,
         start_new_session=True,
+        # A test run started in the background of a shell inherits SIGINT ignored; a user at a
+        # terminal does not: give the run the user's default.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     if not _wait_for(lambda: len(_children(process.pid)) >= 2):
         process.kill()
