@@ -208,8 +208,8 @@ def test_statistics_text_and_json(drafts: Path) -> None:
     code, out, _ = run("check", "drafts", "--statistics", *SELECT)
     assert code == 1
     assert out.splitlines() == [
-        "2  HY001  warning  绝对化、最高级或无来源的排名表述",
-        "1  PT001  error    设定或预测市值目标",
+        "2  HY001  警告  绝对化、最高级或无来源的排名表述",
+        "1  PT001  错误  设定或预测市值目标",
         "共 3 个问题（错误 1，警告 2，提示 0），2 条规则",
     ]
     _, out, _ = run("check", "drafts", "--statistics", "--format", "json", *SELECT)
@@ -237,7 +237,7 @@ def test_statistics_split_a_rule_whose_findings_differ_in_severity(tmp_path: Pat
     severities = {item.finding.severity.value for item in result.findings if item.finding.code == "MS001"}
     assert severities == {"error", "warning"}
     lines = render_statistics_text([result]).splitlines()
-    assert {line.split()[2] for line in lines if " MS001 " in f" {line} "} == {"error", "warning"}
+    assert {line.split()[2] for line in lines if " MS001 " in f" {line} "} == {"错误", "警告"}
     errors = sum(1 for item in result.findings if item.finding.severity.value == "error")
     assert f"（错误 {errors}，" in lines[-1]
 

@@ -51,7 +51,16 @@ def render_statistics_text(results: Sequence[FileResult]) -> str:
 
         return summary_line(results) + "\n"
     width = max(len(str(row["count"])) for row in rows)
-    lines = [f"{row['count']:>{width}}  {row['code']}  {row['severity']:<7}  {row['summary']}" for row in rows]
+    from disclint.findings import Severity
+    from disclint.report.text import cell_width, severity_label
+
+    labels = {row["severity"]: severity_label(Severity(row["severity"])) for row in rows}
+    label_width = max(cell_width(label) for label in labels.values())
+    lines = [
+        f"{row['count']:>{width}}  {row['code']}  "
+        f"{labels[row['severity']] + ' ' * (label_width - cell_width(labels[row['severity']]))}  {row['summary']}"
+        for row in rows
+    ]
     total = sum(row["count"] for row in rows)
     by_severity = Counter[str]()
     for row in rows:

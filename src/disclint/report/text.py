@@ -19,6 +19,11 @@ from disclint.report.location import display_location, place_text
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
+def severity_label(severity: Severity) -> str:
+    """错误/警告/提示 (error/warning/info in English)."""
+    return _label(severity)
+
+
 def _label(severity: Severity) -> str:
     return {Severity.ERROR: _("error"), Severity.WARNING: _("warning"), Severity.INFO: _("info")}[severity]
 
