@@ -100,8 +100,13 @@ def _stage_link(analysis: Analysis, evidence: str, concepts: set[str]) -> bool:
         before = evidence[max(0, match.start() - 8) : match.start()].rstrip("的")
         if any(before.endswith(concept) for concept in concepts):
             continue
+        if _INTENDED_STAGE.search(evidence[max(0, match.start() - 6) : match.start()]):
+            continue  # "力争早日实现量产", "计划明年送样": a stage to come is not a link
         return True
     return False
+
+
+_INTENDED_STAGE = re.compile(r"(?:力争|争取|将|计划|拟|有望|预计|早日|尽快|推动|加快|推进|目标)[^。；，]{0,4}$")
 
 
 def _riding(analysis: Analysis, sentence: Sentence, hits: list[Hit]) -> bool:
@@ -146,6 +151,9 @@ def hot_topic_without_link(analysis: Analysis, spec: RuleSpec) -> Iterator[Findi
         hits.sort(key=lambda hit: hit.start)
         start = sentence.clause_at(hits[0].start)[0]
         end = sentence.clause_at(hits[-1].start)[1]
+        # The claim may come in a later clause ("……，开辟第二增长曲线"): the finding runs to it.
+        for claim in analysis.lexicon.cue("hot_claim").finditer(sentence.text, end):
+            end = max(end, sentence.clause_at(claim.start())[1])
         while end > start and sentence.text[end - 1] in "，。；：,;:！？!?":
             end -= 1
         concepts = "".join(dict.fromkeys(f"“{hit.text}”" for hit in hits))
