@@ -47,10 +47,10 @@ from typing import Any
 from disclint import __version__
 from disclint.cache_folder import read_regular, seal
 from disclint.document import Block, BlockKind, Document, SourceLine
+from disclint.parse.formats import is_binary
 
 CACHE_SCHEMA = "disclint-documents-2"
 MAX_ENTRY_BYTES = 512 * 1024 * 1024
-CACHED_SUFFIXES = (".docx", ".pdf")
 _CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is a cache made by disclint.\n"
 _DOCUMENT_FIELDS = {"path", "text", "blocks", "lines", "source_format", "_line_offsets"}
 _BLOCK_FIELDS = ("start", "end", "kind", "level")
@@ -137,7 +137,7 @@ class DocumentCache:
 
     @staticmethod
     def wants(path: str) -> bool:
-        return path.lower().endswith(CACHED_SUFFIXES)
+        return is_binary(path)
 
     def key(self, data: bytes, path: str) -> str:
         suffix = Path(path).suffix.lower()

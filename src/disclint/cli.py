@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 
 SUMMARY = "Lint Chinese disclosure drafts (提质增效重回报行动方案、估值提升计划、激励计划草案……)."
 
-WALKED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 # Files a folder walk names as skipped rather than passing over in silence.
 UNSUPPORTED_SUFFIXES = (".doc", ".wps", ".docm", ".rtf")
 REVIEWED_SUFFIX = ".reviewed.docx"
@@ -80,6 +79,8 @@ def iter_inputs(
     review folders ``annotate`` writes to (``审阅/``) — and collects the files
     it cannot read but a user would expect it to (a ``.doc``) in ``skipped``.
     """
+    from disclint.parse.formats import walked_suffixes
+
     for raw in paths:
         if raw == "-":
             yield "-", None
@@ -97,7 +98,7 @@ def iter_inputs(
                     lowered = name.lower()
                     if name.startswith((".", "~$")) or lowered.endswith(REVIEWED_SUFFIX):
                         continue
-                    if lowered.endswith(WALKED_SUFFIXES):
+                    if lowered.endswith(walked_suffixes()):
                         found.append(Path(root) / name)
                     elif lowered.endswith(UNSUPPORTED_SUFFIXES) and skipped is not None:
                         skipped.append(Path(root) / name)
@@ -198,14 +199,16 @@ def check(
         NO_CACHE_ENV,
         cache_dir_for,
     )
-    from disclint.report import FORMATS, STATISTICS_FORMATS
+    from disclint.report import OUTPUT_FORMATS
     from disclint.structure import DOC_TYPES
 
-    if output_format not in FORMATS:
+    if output_format not in OUTPUT_FORMATS:
         raise UsageError(
-            _("unknown --format {value!r}; use one of {choices}").format(value=output_format, choices=", ".join(FORMATS))
+            _("unknown --format {value!r}; use one of {choices}").format(
+                value=output_format, choices=", ".join(OUTPUT_FORMATS)
+            )
         )
-    if statistics and output_format not in STATISTICS_FORMATS:
+    if statistics and OUTPUT_FORMATS[output_format].statistics is None:
         raise UsageError(_("--statistics prints text or json, not {value}").format(value=output_format))
     if doc_type != "auto" and doc_type not in DOC_TYPES:
         raise UsageError(
@@ -415,7 +418,8 @@ def _check(
     from disclint.engine import FileOutcome, Linter, finish_run
     from disclint.lexicons import LexiconError
     from disclint.parse.limits import read_stream
-    from disclint.report import DOCUMENT_FORMATS
+    from disclint.parse.formats import is_binary
+    from disclint.report import OUTPUT_FORMATS
 
     recorded: Baseline | None = None
     baseline_path = baseline if baseline is not None else (None if write_baseline is not None else config.baseline)
@@ -469,7 +473,7 @@ def _check(
                 linter = Linter.create(file_config)
             except (ConfigError, LexiconError) as exc:
                 raise UsageError(str(exc)) from None
-            linter.document_view = output_format in DOCUMENT_FORMATS
+            linter.document_view = OUTPUT_FORMATS[output_format].shows_document
             linter.limits, linter.timeout, linter.debug = limits, timeout, debug
             groups[key] = (linter, [])
             configs.append(file_config)
@@ -485,9 +489,7 @@ def _check(
         output = _checked_target(output, [*read, *([write_baseline] if write_baseline else [])], "the report")
     if write_baseline is not None:
         write_baseline = _checked_target(write_baseline, read, "the baseline")
-    if cache_dir is not None and any(
-        spec.path is not None and spec.path.suffix.lower() in (".docx", ".pdf") for spec in specs
-    ):
+    if cache_dir is not None and any(spec.path is not None and is_binary(spec.path.name) for spec in specs):
         from disclint.cache import DocumentCache, context_fingerprint
 
         for linter, _indexes in groups.values():

@@ -29,6 +29,7 @@ from disclint.findings import DocumentPart, FileResult, Finding, LocatedFinding,
 from disclint.guard import FileTimeout, guarded
 from disclint.lexicons import Lexicon, LexiconError, default_lexicon, load_lexicons
 from disclint.parse import DEFAULT_LIMITS, InputError, Limits, parse_bytes, parse_path, read_input, without_surrogates
+from disclint.parse.formats import reads_inline_comments
 from disclint.rules import RuleSpec, all_rules
 from disclint.structure.headings import Heading
 from disclint.text.segment import Segmenter
@@ -257,7 +258,7 @@ class Linter:
         if self.allowed_phrases and findings:
             findings = drop_allowed(document, findings, self.allowed_phrases)
         text = document.text
-        if self.config.suppressions or (document.source_format in ("txt", "md") and "disclint-" in text):
+        if self.config.suppressions or (reads_inline_comments(document.source_format) and "disclint-" in text):
             from disclint.suppress import MetaFactory, apply_suppressions
 
             applied = apply_suppressions(

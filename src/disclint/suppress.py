@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from disclint.config import ConfigError, SidecarSuppression, expand_selector
 from disclint.document import Document
 from disclint.findings import Category, Finding, Severity
+from disclint.parse.formats import reads_inline_comments
 from disclint.text.comments import blank_spans, comment_spans
 
 _DIRECTIVE = re.compile(r"\s*disclint-(?P<name>[A-Za-z][A-Za-z-]*)(?P<rest>.*)\Z", re.DOTALL | re.IGNORECASE)
@@ -48,7 +49,6 @@ _REASON_SPLIT = re.compile(r"\s*(?:--|——|—)\s*")
 _TOKEN_SPLIT = re.compile(r"[\s,，、;；]+")
 _EXPIRES = re.compile(r"(?i)expires\s*[=:：]\s*(\S*)")
 KINDS = ("disable-next-line", "disable-line", "disable", "enable")
-INLINE_FORMATS = ("txt", "md")
 
 
 @dataclass
@@ -242,7 +242,7 @@ def apply_suppressions(
     text = document.text
     directives: list[Directive] = []
     windows: list[Window] = []
-    if document.source_format in INLINE_FORMATS and "disclint-" in text:
+    if reads_inline_comments(document.source_format) and "disclint-" in text:
         directives = parse_directives(text, codes)
         windows = windows_for(document, directives)
     applicable = [number for number, entry in enumerate(sidecar) if entry.file.matches(relative_path)]

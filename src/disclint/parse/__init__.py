@@ -1,10 +1,11 @@
 """Parsers: one module per input format, each returns a :class:`Document`.
 
-``parse_bytes`` picks the parser from the file name. Heavy parsers (PDF,
-DOCX) are imported only when such a file is linted. Every parser works
-within :class:`~disclint.parse.limits.Limits` and raises
-:class:`InputError` (one line for the user) for what it cannot read;
-:func:`parse_path` reads regular files only.
+``parse_bytes`` picks the parser from the file name through the format
+registry (:mod:`disclint.parse.formats`). Heavy parsers (PDF, DOCX) are
+imported only when such a file is linted. Every parser works within
+:class:`~disclint.parse.limits.Limits` and raises :class:`InputError` (one
+line for the user) for what it cannot read; :func:`parse_path` reads regular
+files only.
 """
 
 from __future__ import annotations
@@ -14,10 +15,8 @@ from pathlib import Path
 
 from disclint.document import Document
 from disclint.parse.errors import InputError
+from disclint.parse.formats import PLAIN_TEXT, for_path
 from disclint.parse.limits import DEFAULT_LIMITS, Limits, read_input, too_large, too_many_chars, too_many_lines
-
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
-SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
 _LEGACY_WORD = {".doc": "legacy Word .doc", ".wps": "WPS .wps"}
 
@@ -34,18 +33,7 @@ def parse_bytes(data: bytes, path: str, *, limits: Limits = DEFAULT_LIMITS) -> D
     suffix = Path(path).suffix.lower()
     if suffix in _LEGACY_WORD:
         raise InputError(f"{_LEGACY_WORD[suffix]} files are not supported: save as .docx and lint that")
-    if suffix == ".docx":
-        from disclint.parse.docx import parse_docx
-
-        document = parse_docx(data, path, limits=limits)
-    elif suffix == ".pdf":
-        from disclint.parse.pdf import parse_pdf
-
-        document = parse_pdf(data, path, max_pages=limits.max_pdf_pages)
-    else:
-        from disclint.parse.plaintext import parse_plain_text
-
-        document = parse_plain_text(data, path, limits=limits)
+    document = (for_path(path) or PLAIN_TEXT).parse(data, path, limits)
     if len(document.text) > limits.max_chars:
         raise too_many_chars(len(document.text), limits.max_chars)
     if len(document.lines) > limits.max_lines:
@@ -67,8 +55,6 @@ def without_surrogates(document: Document) -> Document:
 
 __all__ = [
     "DEFAULT_LIMITS",
-    "SUPPORTED_SUFFIXES",
-    "TEXT_SUFFIXES",
     "InputError",
     "Limits",
     "parse_bytes",

@@ -39,6 +39,7 @@ from typing import Any
 
 from disclint.document import Block, BlockKind, Document, SourceLine
 from disclint.parse.errors import InputError
+from disclint.parse.limits import Limits
 from disclint.text.numbering import item_marker
 
 # --------------------------------------------------------------------------- model
@@ -160,9 +161,10 @@ def lay_out(page: PdfPage) -> PageLayout:
     return PageLayout(page.number, page.height, readable, page.unknown, page_lines(page))
 
 
-def parse_pdf(data: bytes, path: str, *, max_pages: int | None = None) -> Document:
+def parse_pdf(data: bytes, path: str, *, limits: Limits | None = None) -> Document:
     """Parse PDF bytes into a :class:`Document` (pypdfium2 backend); a PDF of more
-    than ``max_pages`` pages is refused before any page is read."""
+    than ``limits.max_pdf_pages`` pages is refused before any page is read."""
+    max_pages = limits.max_pdf_pages if limits is not None else None
     return document_from_layouts(read_layouts(data, max_pages=max_pages), path)
 
 

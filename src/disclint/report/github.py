@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from disclint.findings import FileResult, LocatedFinding, Severity
+from disclint.parse.formats import is_binary
 from disclint.report.location import location
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-_BINARY = (".docx", ".pdf")
 
 
 def escape_data(value: str) -> str:
@@ -33,7 +33,7 @@ def escape_property(value: str) -> str:
 def annotation(path: str, item: LocatedFinding) -> str:
     finding = item.finding
     properties = [("file", path)]
-    if not path.lower().endswith(_BINARY):
+    if not is_binary(path):
         properties.append(("line", str(item.start.line)))
         properties.append(("endLine", str(max(item.end.line, item.start.line))))
         properties.append(("col", str(item.start.column)))

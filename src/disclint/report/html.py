@@ -34,6 +34,7 @@ from typing import Any
 from disclint import __version__
 from disclint.findings import Category, FileResult, LocatedFinding, SectionCheck, Severity
 from disclint.i18n import _
+from disclint.parse.formats import PLAIN_TEXT, Locations, named
 from disclint.report.location import location_text, place_text
 
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
@@ -60,7 +61,15 @@ def _type_label(name: str) -> str:
 
 
 _TYPE_SOURCE_ZH = {"auto": "自动识别", "option": "命令行指定", "config": "配置文件指定"}
-_FORMAT_NAME = {"txt": "文本", "md": "Markdown", "docx": "Word", "pdf": "PDF"}
+
+
+def _locations(name: str) -> Locations:
+    return (named(name) or PLAIN_TEXT).locations
+
+
+def _format_label(name: str) -> str:
+    fmt = named(name)
+    return fmt.label if fmt is not None else name
 
 
 def render_html(results: Sequence[FileResult], *, title: str | None = None) -> str:
@@ -151,7 +160,7 @@ def _location_label(item: LocatedFinding, fmt: str) -> str:
     start = item.start
     if start.page is not None:
         return _("p. {page}, l. {line}").format(page=start.page, line=start.line)
-    if fmt == "docx":
+    if _locations(fmt) is Locations.PARAGRAPH:
         return _("para. {line}").format(line=start.line)
     return _("l. {line}").format(line=start.line)
 
@@ -169,7 +178,7 @@ def _file_section(index: int, result: FileResult, *, hidden: bool) -> Iterator[s
     yield from _sidebar(index, result)
     yield from _document(index, result)
     yield "</div>\n"
-    word = result.source_format == "docx"
+    word = _locations(result.source_format) is Locations.PARAGRAPH
     details = "".join(_detail(index, n, item, word=word) for n, item in enumerate(result.findings))
     yield f'<div class="details" hidden>\n{details}</div>\n'
     yield "</section>\n"
@@ -188,9 +197,7 @@ def _file_head(index: int, result: FileResult) -> Iterator[str]:
             f'<span class="doctype">文件类型：<b>{_e(label)}</b> <code>{_e(result.doc_type)}</code>（{_e(how)}）</span>'
         )
     if result.source_format:
-        meta.append(
-            f'<span class="fmt">格式：{_e(_FORMAT_NAME.get(result.source_format, result.source_format))}</span>'
-        )
+        meta.append(f'<span class="fmt">格式：{_e(_format_label(result.source_format))}</span>')
     total = len(result.findings)
     summary = "，".join(f"{SEVERITY_ZH[severity]} {result.count(severity)}" for severity in SEVERITY_ORDER)
     meta.append(
@@ -395,7 +402,7 @@ def _document(index: int, result: FileResult) -> Iterator[str]:
         yield from _reflowed(result, marks)
         yield "</article>\n"
         return
-    numbered = fmt in ("txt", "md")
+    numbered = _locations(fmt) is Locations.TEXT
     pages = _page_starts(result)
     page_index = 1  # the next page start to show (page 1 needs no divider)
     in_table = False

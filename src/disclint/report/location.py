@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from disclint.findings import LocatedFinding
 from disclint.i18n import _
+from disclint.parse.formats import Locations, for_path
 
 
 def location(path: str, item: LocatedFinding) -> str:
@@ -22,7 +23,9 @@ def location(path: str, item: LocatedFinding) -> str:
 
 
 def is_word(path: str) -> bool:
-    return path.lower().endswith(".docx")
+    """Locations of this file count paragraphs (a Word file), as the format registry says."""
+    fmt = for_path(path)
+    return fmt is not None and fmt.locations is Locations.PARAGRAPH
 
 
 def display_location(path: str, item: LocatedFinding) -> str:

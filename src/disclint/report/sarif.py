@@ -36,15 +36,10 @@ from typing import Any
 
 from disclint import __version__
 from disclint.findings import FileResult, LocatedFinding, Severity
+from disclint.parse.formats import PLAIN_TEXT, Locations, for_path
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-_MIME = {
-    ".txt": "text/plain",
-    ".md": "text/markdown",
-    ".pdf": "application/pdf",
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
 
 
 def artifact_uri(path: str) -> tuple[str, str | None]:
@@ -87,14 +82,14 @@ def _rules() -> list[dict[str, Any]]:
 
 def _region(path: str, item: LocatedFinding) -> dict[str, Any]:
     start, end = item.start, item.end
-    suffix = PurePath(path).suffix.lower()
+    fmt = for_path(path) or PLAIN_TEXT
     region: dict[str, Any] = {"startLine": start.line, "startColumn": start.column}
     if start.page == end.page:  # a PDF finding across a page break keeps only its start
         if end.line > start.line:
             region["endLine"], region["endColumn"] = end.line, end.column
         else:
             region["endLine"], region["endColumn"] = start.line, max(end.column, start.column)
-    if start.page is None and suffix not in (".docx", ".pdf"):
+    if start.page is None and fmt.locations is Locations.TEXT:
         region["charOffset"] = start.offset
         region["charLength"] = max(0, end.offset - start.offset)
     if item.excerpt:
@@ -106,7 +101,7 @@ def _region(path: str, item: LocatedFinding) -> dict[str, Any]:
             "endLineOnPage": end.line,
             "lineKind": "line on page",
         }
-    elif suffix == ".docx":
+    elif fmt.locations is Locations.PARAGRAPH:
         region["properties"] = {"lineKind": "paragraph"}
     return region
 
@@ -153,9 +148,9 @@ def render_sarif(results: Sequence[FileResult]) -> str:
         if base:
             location["uriBaseId"] = base
         artifact: dict[str, Any] = {"location": location, "roles": ["analysisTarget"]}
-        mime = _MIME.get(PurePath(result.path).suffix.lower())
-        if mime:
-            artifact["mimeType"] = mime
+        fmt = for_path(result.path)
+        if fmt is not None:
+            artifact["mimeType"] = fmt.mime
         artifacts.append(artifact)
         if result.error:
             notifications.append(
