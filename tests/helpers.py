@@ -8,10 +8,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from disclint.config import Config
-from disclint.engine import Linter
-from disclint.findings import FileResult, LocatedFinding
+from disclint.model.findings import FileResult, LocatedFinding
 from disclint.parse.plaintext import document_from_text
+from disclint.run.engine import Linter
+from disclint.startup.config import Config
 
 DATA = Path(__file__).parent / "data"
 

@@ -14,10 +14,10 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from disclint.config import Config
-from disclint.engine import Linter
-from disclint.findings import FileResult
+from disclint.model.findings import FileResult
 from disclint.parse.plaintext import document_from_text
+from disclint.run.engine import Linter
+from disclint.startup.config import Config
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -1,4 +1,4 @@
-"""``disclint.annotate``: a reviewed .docx with one Word comment per finding.
+"""``disclint.report.docx_comments``: a reviewed .docx with one Word comment per finding.
 
 Convention checked here: the output holds one comment (author "disclint") per
 finding, anchored on exactly the finding's excerpt, plus one comment at the
@@ -20,10 +20,10 @@ import pytest
 
 docx = pytest.importorskip("docx")
 
-from disclint.annotate import AnnotateError, annotate, comment_text, default_output  # noqa: E402
-from disclint.document import Position  # noqa: E402
-from disclint.findings import Category, FileResult, Finding, LocatedFinding, Severity  # noqa: E402
+from disclint.model.document import Position  # noqa: E402
+from disclint.model.findings import Category, FileResult, Finding, LocatedFinding, Severity  # noqa: E402
 from disclint.parse import parse_path  # noqa: E402
+from disclint.report.docx_comments import AnnotateError, annotate, comment_text, default_output  # noqa: E402
 from fixtures_inputs import write_docx, write_pdf, write_txt  # noqa: E402
 from review_fixtures import W, anchored_texts, comments_by_author, view_result  # noqa: E402
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from cli_runner import invoke
-from disclint.baseline import SCHEMA, Baseline, context
 from disclint.parse.plaintext import document_from_text
+from disclint.run.baseline import SCHEMA, Baseline, context
 
 DRAFT = [
     "一、提升经营质量",

@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 
 from cli_runner import invoke
-from disclint import batch
-from disclint.batch import InputSpec, effective_jobs, wants_progress
-from disclint.cache import CACHE_SCHEMA, DocumentCache, decode_document, encode_document
-from disclint.config import Config
-from disclint.engine import Linter
+from disclint.run import batch
+from disclint.run.batch import InputSpec, effective_jobs, wants_progress
+from disclint.run.cache import CACHE_SCHEMA, DocumentCache, decode_document, encode_document
+from disclint.run.engine import Linter
+from disclint.startup.config import Config
 from fixtures_inputs import write_pdf
 
 SENTENCES = [
@@ -134,7 +134,7 @@ def test_one_txt_file_imports_nothing_heavy(tmp_path: Path) -> None:
         "except SystemExit:\n"
         "    pass\n"
         "heavy = ['multiprocessing.pool', 'rich.progress', 'docx', 'pypdfium2', 'jsonschema', 'xml.etree.ElementTree',\n"
-        "         'disclint.report.sarif', 'disclint.report.junit', 'disclint.cache', 'disclint.suppress']\n"
+        "         'disclint.report.sarif', 'disclint.report.junit', 'disclint.run.cache', 'disclint.run.suppress']\n"
         "print(sorted(name for name in heavy if name in sys.modules), file=sys.stderr)\n"
     )
     completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
@@ -181,11 +181,11 @@ def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 class ParseCounter:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        import disclint.engine
+        import disclint.run.engine
 
         self.calls = 0
-        original_bytes = disclint.engine.parse_bytes
-        original_path = disclint.engine.parse_path
+        original_bytes = disclint.run.engine.parse_bytes
+        original_path = disclint.run.engine.parse_path
 
         def counting_bytes(data: bytes, path: str, **options: Any) -> Any:
             self.calls += 1
@@ -195,8 +195,8 @@ class ParseCounter:
             self.calls += 1
             return original_path(path, **options)
 
-        monkeypatch.setattr(disclint.engine, "parse_bytes", counting_bytes)
-        monkeypatch.setattr(disclint.engine, "parse_path", counting_path)
+        monkeypatch.setattr(disclint.run.engine, "parse_bytes", counting_bytes)
+        monkeypatch.setattr(disclint.run.engine, "parse_path", counting_path)
 
 
 def test_cache_hit_gives_the_same_output(tmp_path: Path, pdf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -296,7 +296,7 @@ def test_document_roundtrip(pdf: Path) -> None:
 
 
 def test_tasks_cover_every_input_once_biggest_first_and_shrink() -> None:
-    from disclint.batch import plan_tasks
+    from disclint.run.batch import plan_tasks
 
     sizes = [(index * 7919) % 15000 + 500 for index in range(124)]
     tasks = plan_tasks(sizes, 2)

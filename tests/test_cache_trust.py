@@ -13,8 +13,8 @@ import pytest
 
 from cli_runner import invoke
 from disclint import cache_folder
-from disclint.cache import CACHE_SCHEMA, DocumentCache, context_fingerprint
 from disclint.cache_folder import read_marshal, seal, write_marshal
+from disclint.run.cache import CACHE_SCHEMA, DocumentCache, context_fingerprint
 from fixtures_inputs import write_docx
 
 

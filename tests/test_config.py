@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from cli_runner import invoke
-from disclint.config import (
+from disclint.rules import all_rules
+from disclint.startup.config import (
     STARTER_CONFIG,
     STARTER_CONFIG_ZH,
     Config,
@@ -19,8 +20,7 @@ from disclint.config import (
     load_config,
     resolve_severities,
 )
-from disclint.globs import Glob, GlobError
-from disclint.rules import all_rules
+from disclint.startup.globs import Glob, GlobError
 
 DATA = Path(__file__).parent / "data" / "workflow"
 FAULTY = "一、提升经营质量\n公司力争到2027年末公司市值迈上300亿元台阶，技术水平遥遥领先。\n"
@@ -250,8 +250,8 @@ def test_team_lexicon_examples_run_like_the_shipped_ones(project: Path) -> None:
         import tomllib
     else:  # pragma: no cover
         import tomli as tomllib
-    from disclint.engine import Linter
     from disclint.parse.plaintext import document_from_text
+    from disclint.run.engine import Linter
 
     data = tomllib.loads((DATA / "team-lexicon.toml").read_text(encoding="utf-8"))
     linter = Linter.create(Config(lexicons=[DATA / "team-lexicon.toml"]))

@@ -230,8 +230,8 @@ def test_statistics_split_a_rule_whose_findings_differ_in_severity(tmp_path: Pat
         "汀岚科技2025年度“提质增效重回报”行动方案\n一、提升经营质量\n预计2026年公司营业收入将达到15亿元。\n",
         encoding="utf-8",
     )
-    from disclint.config import Config
-    from disclint.engine import Linter
+    from disclint.run.engine import Linter
+    from disclint.startup.config import Config
 
     result = Linter.create(Config()).lint_path(draft)
     severities = {item.finding.severity.value for item in result.findings if item.finding.code == "MS001"}
@@ -269,9 +269,9 @@ def test_text_report_is_the_same_with_and_without_colour() -> None:
     import io
     import re
 
-    from disclint.config import Config
-    from disclint.engine import Linter
     from disclint.report.text import render_text
+    from disclint.run.engine import Linter
+    from disclint.startup.config import Config
 
     examples = Path(__file__).resolve().parent.parent / "examples"
     linter = Linter.create(Config())

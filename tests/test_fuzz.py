@@ -304,7 +304,7 @@ def test_team_lexicon_of_any_shape(here: Path, table: dict[str, Any], term: dict
     payload=st.one_of(st.binary(max_size=400), values.map(lambda value: json.dumps(value).encode())),
 )
 def test_cache_entry_of_any_content_is_a_miss(tmp_path: Path, header: bytes, payload: bytes) -> None:
-    from disclint.cache import DocumentCache
+    from disclint.run.cache import DocumentCache
 
     cache = DocumentCache(tmp_path / "cache", "fuzz")
     key = cache.key(b"draft bytes", "draft.pdf")

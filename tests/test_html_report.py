@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from disclint.document import Position
-from disclint.findings import (
+from disclint.model.document import Position
+from disclint.model.findings import (
     Category,
     DocumentPart,
     FileResult,

@@ -13,9 +13,9 @@ pytest.importorskip("docx")
 pytest.importorskip("pypdfium2")
 pytest.importorskip("reportlab")
 
-from disclint.config import Config
-from disclint.engine import Linter
-from disclint.findings import FileResult
+from disclint.model.findings import FileResult
+from disclint.run.engine import Linter
+from disclint.startup.config import Config
 from fixtures_inputs import HEADER, write_docx, write_pages, write_pdf, write_txt
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cli_runner import invoke
-from disclint.outputs import OutputError, atomic_write, check_target
+from disclint.run.outputs import OutputError, atomic_write, check_target
 from fixtures_inputs import write_docx
 
 DRAFT = "一、经营情况\n本公司的工艺遥遥领先，市值力争突破五百亿元。\n"

@@ -13,7 +13,7 @@ import pytest
 
 docx = pytest.importorskip("docx")
 
-from disclint.document import Document  # noqa: E402
+from disclint.model.document import Document  # noqa: E402
 from disclint.parse import InputError, parse_bytes, parse_path  # noqa: E402
 from disclint.parse.docx import format_number  # noqa: E402
 from fixtures_inputs import HEADER, write_docx  # noqa: E402

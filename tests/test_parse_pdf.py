@@ -11,9 +11,7 @@ import pytest
 pytest.importorskip("pypdfium2")
 pytest.importorskip("reportlab")
 
-from disclint.config import Config
-from disclint.document import BlockKind, Document
-from disclint.engine import Linter
+from disclint.model.document import BlockKind, Document
 from disclint.parse import InputError, parse_path
 from disclint.parse import pdf as pdf_module
 from disclint.parse.pdf import (
@@ -26,6 +24,8 @@ from disclint.parse.pdf import (
     page_lines,
     read_layouts,
 )
+from disclint.run.engine import Linter
+from disclint.startup.config import Config
 from fixtures_inputs import (
     DRAFT,
     HEADER,
@@ -384,8 +384,8 @@ def test_pdf_and_docx_libraries_are_imported_only_when_needed(tmp_path: Path) ->
     draft = tmp_path / "a.txt"
     draft.write_text("公司技术水平遥遥领先。\n", encoding="utf-8")
     code = (
-        "import sys; from pathlib import Path; from disclint.config import Config; "
-        "from disclint.engine import Linter; import disclint.cli; "
+        "import sys; from pathlib import Path; from disclint.startup.config import Config; "
+        "from disclint.run.engine import Linter; import disclint.cli; "
         f"Linter.create(Config()).lint_path(Path({str(draft)!r})); "
         "print(sorted(m for m in ('pypdfium2', 'docx', 'pdfplumber', 'lxml') if m in sys.modules))"
     )

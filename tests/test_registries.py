@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cli_runner import invoke
-from disclint.document import Document, lines_of_plain_text
+from disclint.model.document import Document, lines_of_plain_text
 from disclint.parse import formats, parse_bytes
 from disclint.parse.formats import FORMATS, InputFormat, Locations
 from disclint.report import OUTPUT_FORMATS, format_help
@@ -60,7 +60,7 @@ def test_help_lists_the_registries(tmp_path: Path) -> None:
 
 def _parse_scratch(data: bytes, path: str, *, limits: object) -> Document:
     text = data.decode("utf-8").replace("|", "\n")
-    from disclint.document import Block
+    from disclint.model.document import Block
 
     return Document(path=path, text=text, blocks=[Block(0, len(text))], lines=lines_of_plain_text(text))
 
@@ -87,6 +87,6 @@ def test_a_new_input_format_is_one_registration(tmp_path: Path, monkeypatch: pyt
     assert file["path"].endswith("plan.scr") and file["findings"]
     result = invoke(["check", str(folder), "--format", "github", "--no-config", "--fail-on", "never"])
     assert "file=" in result.stdout and ",line=" not in result.stdout
-    from disclint.cache import DocumentCache
+    from disclint.run.cache import DocumentCache
 
     assert DocumentCache.wants("plan.scr")

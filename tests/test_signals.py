@@ -134,7 +134,7 @@ def test_a_worker_whose_parent_is_gone_ends_itself(tmp_path: Path) -> None:
     """The portable fallback: a process started as a 'worker' of a parent that has already exited."""
     script = (
         "import os, sys, time\n"
-        "from disclint.signals import worker_started\n"
+        "from disclint.run.signals import worker_started\n"
         "worker_started(int(sys.argv[1]))\n"
         "time.sleep(60)\n"
     )

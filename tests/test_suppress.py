@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from cli_runner import invoke
-from disclint.config import Config
-from disclint.engine import Linter
-from disclint.findings import FileResult
+from disclint.model.findings import FileResult
 from disclint.parse.plaintext import document_from_text
+from disclint.run.engine import Linter
+from disclint.startup.config import Config
 from fixtures_inputs import write_docx, write_pdf
 
 HYPE = "公司核心技术遥遥领先。"
@@ -151,7 +151,7 @@ def test_meta_rules_follow_selection_and_severity(tmp_path: Path, monkeypatch: p
 
 
 def test_inline_comments_are_not_read_in_docx(tmp_path: Path) -> None:
-    from disclint.document import Block, Document
+    from disclint.model.document import Block, Document
 
     text = f"<!-- disclint-disable-next-line HY001 -->\n{HYPE}"
     document = Document(

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from disclint.citations import UNKNOWN_MARKET, Market
-from disclint.document import BlockKind, Document
-from disclint.findings import Category, Finding, Severity
 from disclint.frames import Frame, Matcher, frame_hits_in
 from disclint.lexicons import Lexicon, Term
+from disclint.model.document import BlockKind, Document
+from disclint.model.findings import Category, Finding, Severity
 from disclint.structure.bundle import Part, split_parts
 from disclint.structure.headings import Heading, find_headings
 from disclint.text.normalize import SPACE_CHARS, NormText, normalize_span

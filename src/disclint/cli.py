@@ -28,9 +28,9 @@ from disclint.messages import error_text
 from disclint.parse.limits import DEFAULT_LIMITS
 
 if TYPE_CHECKING:
-    from disclint.config import Config, ConfigResolver
-    from disclint.findings import FileResult
+    from disclint.model.findings import FileResult
     from disclint.parse.limits import Limits
+    from disclint.startup.config import Config, ConfigResolver
 
 SUMMARY = "Lint Chinese disclosure drafts (提质增效重回报行动方案、估值提升计划、激励计划草案……)."
 
@@ -192,14 +192,14 @@ def check(
     allow_empty: bool = False,
 ) -> None:
     """Lint files or folders and report the problems found."""
-    from disclint.config import (
+    from disclint.report import OUTPUT_FORMATS
+    from disclint.startup.config import (
         CACHE_DIR_ENV,
         EXCHANGE_CHOICES,
         FAIL_ON,
         NO_CACHE_ENV,
         cache_dir_for,
     )
-    from disclint.report import OUTPUT_FORMATS
     from disclint.structure import DOC_TYPES
 
     if output_format not in OUTPUT_FORMATS:
@@ -310,7 +310,7 @@ def _resolver(
     doc_type: str,
     exchange: str = "auto",
 ) -> ConfigResolver:
-    from disclint.config import ConfigResolver, Overrides
+    from disclint.startup.config import ConfigResolver, Overrides
 
     return ConfigResolver(
         overrides=Overrides(select=select, ignore=ignore, fail_on=fail_on, doc_type=doc_type, exchange=exchange),
@@ -320,7 +320,7 @@ def _resolver(
 
 
 def _config_in(resolver: ConfigResolver, folder: Path) -> Config:
-    from disclint.config import ConfigError
+    from disclint.startup.config import ConfigError
 
     try:
         return resolver.for_folder(folder)
@@ -412,14 +412,15 @@ def _check(
     exit_zero: bool = False,
     allow_empty: bool = False,
 ) -> None:
-    from disclint.baseline import Baseline, BaselineError, write_run_baseline
-    from disclint.batch import InputSpec, run, wants_progress
-    from disclint.config import ConfigError
-    from disclint.engine import FileOutcome, Linter, finish_run
     from disclint.lexicons import LexiconError
-    from disclint.parse.limits import read_stream
+    from disclint.model.results import FileOutcome
     from disclint.parse.formats import is_binary
+    from disclint.parse.limits import read_stream
     from disclint.report import OUTPUT_FORMATS
+    from disclint.run.baseline import Baseline, BaselineError, write_run_baseline
+    from disclint.run.batch import InputSpec, run, wants_progress
+    from disclint.run.engine import Linter, finish_run
+    from disclint.startup.config import ConfigError
 
     recorded: Baseline | None = None
     baseline_path = baseline if baseline is not None else (None if write_baseline is not None else config.baseline)
@@ -475,6 +476,7 @@ def _check(
                 raise UsageError(str(exc)) from None
             linter.document_view = OUTPUT_FORMATS[output_format].shows_document
             linter.limits, linter.timeout, linter.debug = limits, timeout, debug
+            linter.fingerprints = recorded is not None or write_baseline is not None
             groups[key] = (linter, [])
             configs.append(file_config)
         groups[key][1].append(index)
@@ -490,7 +492,7 @@ def _check(
     if write_baseline is not None:
         write_baseline = _checked_target(write_baseline, read, "the baseline")
     if cache_dir is not None and any(spec.path is not None and is_binary(spec.path.name) for spec in specs):
-        from disclint.cache import DocumentCache, context_fingerprint
+        from disclint.run.cache import DocumentCache, context_fingerprint
 
         for linter, _indexes in groups.values():
             linter.cache = DocumentCache(cache_dir, context_fingerprint(linter.lexicon.fingerprint, linter.config.path))
@@ -568,8 +570,8 @@ def _run_files(config: Config, baseline: Path | None) -> list[Path]:
 
 
 def _checked_target(target: Path, inputs: Sequence[Path], what: str) -> Path:
-    """``target`` if writing ``what`` there is safe (see :mod:`disclint.outputs`); else a UsageError."""
-    from disclint.outputs import OutputError, check_target
+    """``target`` if writing ``what`` there is safe (see :mod:`disclint.run.outputs`); else a UsageError."""
+    from disclint.run.outputs import OutputError, check_target
 
     try:
         check_target(target, inputs, what=what)
@@ -589,8 +591,8 @@ def _write_output(
 ) -> None:
     import io
 
-    from disclint.outputs import OutputError, atomic_write_text, check_target
     from disclint.report import write_report
+    from disclint.run.outputs import OutputError, atomic_write_text, check_target
 
     if output is None:
         write_report(
@@ -610,7 +612,7 @@ def _write_output(
 
 def init(path: Path = Path("disclint.toml"), force: bool = False) -> None:
     """Write a commented starter config (disclint.toml)."""
-    from disclint.config import starter_config
+    from disclint.startup.config import starter_config
 
     if path.name == "pyproject.toml":
         raise UsageError(
@@ -618,7 +620,7 @@ def init(path: Path = Path("disclint.toml"), force: bool = False) -> None:
         )
     if (path.exists() or path.is_symlink()) and not force:
         raise UsageError(_("{path} already exists; use --force to overwrite it").format(path=path))
-    from disclint.outputs import OutputError, atomic_write_text, check_target
+    from disclint.run.outputs import OutputError, atomic_write_text, check_target
 
     try:
         atomic_write_text(check_target(path, what="the config"), starter_config(), what="the config", shown=path)
@@ -637,11 +639,11 @@ def annotate(
     no_config: bool = False,
 ) -> None:
     """Write a Word copy of the draft with a review comment on each finding (the original is not touched)."""
-    from disclint.annotate import AnnotateError, default_output
-    from disclint.annotate import annotate as write_reviewed
-    from disclint.config import ConfigError
-    from disclint.engine import Linter
     from disclint.lexicons import LexiconError
+    from disclint.report.docx_comments import AnnotateError, default_output
+    from disclint.report.docx_comments import annotate as write_reviewed
+    from disclint.run.engine import Linter
+    from disclint.startup.config import ConfigError
     from disclint.structure import DOC_TYPES
 
     if doc_type != "auto" and doc_type not in DOC_TYPES:
@@ -1160,7 +1162,7 @@ def run(argv: Sequence[str]) -> int:
     from disclint.i18n import install_for_libraries
 
     install_for_libraries()
-    from disclint.signals import Terminated, handled
+    from disclint.run.signals import Terminated, handled
 
     command = typer.main.get_command(build_app())
     try:

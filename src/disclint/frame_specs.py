@@ -34,7 +34,9 @@ def _digest(lexicon: Lexicon) -> str:
         except OSError:
             digest.update(str(path).encode())
     package = Path(__file__).resolve().parent
-    for source in sorted([*package.glob("*.py"), *package.glob("rules/*.py"), *package.glob("text/*.py")]):
+    for source in sorted(
+        [*package.glob("*.py"), *package.glob("model/*.py"), *package.glob("rules/*.py"), *package.glob("text/*.py")]
+    ):
         try:
             stat = source.stat()
         except OSError:

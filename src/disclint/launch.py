@@ -24,8 +24,8 @@ def main() -> None:
         exit_now(0)
     checking = sys.argv[1:2] == ["check"]
     # Ctrl-C or SIGTERM while the modules are still being imported: the same one line and
-    # status as later on (disclint.signals), not a traceback or a bare death by signal.
-    from disclint.signals import Terminated, handled
+    # status as later on (disclint.run.signals), not a traceback or a bare death by signal.
+    from disclint.run.signals import Terminated, handled
 
     try:
         with handled():

@@ -26,8 +26,8 @@ from typing import Any
 
 from disclint.cache_folder import cache_dir, read_marshal, write_marshal
 from disclint.citations import UNKNOWN_MARKET, CitationError, Citations, Market, is_seed_style
-from disclint.findings import Severity
 from disclint.frames import Frame, FrameError, FrameSet, WordClass, load_classes, load_frames
+from disclint.model.findings import Severity
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from disclint.document import Document
+from disclint.model.document import Document
 from disclint.parse.errors import InputError
 from disclint.parse.formats import PLAIN_TEXT, for_path
 from disclint.parse.limits import DEFAULT_LIMITS, Limits, read_input, too_large, too_many_chars, too_many_lines

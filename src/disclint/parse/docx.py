@@ -34,7 +34,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
-from disclint.document import Block, BlockKind, Document, SourceLine
+from disclint.model.document import Block, BlockKind, Document, SourceLine
 from disclint.parse.errors import InputError
 from disclint.parse.limits import DEFAULT_LIMITS, Limits, too_large, too_many_lines
 

@@ -20,7 +20,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from disclint.document import Document
+    from disclint.model.document import Document
     from disclint.parse.limits import Limits
 
 

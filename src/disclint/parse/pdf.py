@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from disclint.document import Block, BlockKind, Document, SourceLine
+from disclint.model.document import Block, BlockKind, Document, SourceLine
 from disclint.parse.errors import InputError
 from disclint.parse.limits import Limits
 from disclint.text.numbering import item_marker

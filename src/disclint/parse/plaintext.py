@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from disclint.document import Block, Document, lines_of_plain_text
+from disclint.model.document import Block, Document, lines_of_plain_text
 from disclint.parse.decode import decode_text
 from disclint.parse.limits import DEFAULT_LIMITS, Limits, too_many_chars, too_many_lines
 from disclint.parse.reflow import PhysicalLine, reflow
@@ -44,7 +44,7 @@ def document_from_text(text: str, path: str) -> Document:
 
 
 def _mask_disclint_comments(text: str) -> str:
-    """Suppression comments (disclint.suppress) in .txt: blanked so that their words
+    """Suppression comments (disclint.run.suppress) in .txt: blanked so that their words
     (codes, reasons) are not linted. Other HTML comments in .txt stay text."""
     return blank_spans(text, comment_spans(text, disclint_only=True)) if "disclint-" in text else text
 

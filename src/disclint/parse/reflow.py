@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from disclint.document import Block, BlockKind
+from disclint.model.document import Block, BlockKind
 from disclint.text.numbering import Marker, item_marker, opens_markdown_item
 
 # A line ending in one of these closes its sentence (and, for a wrapped

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
-from disclint.findings import FileResult
+from disclint.model.findings import FileResult
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from disclint.findings import FileResult, LocatedFinding, Severity
+from disclint.model.findings import FileResult, LocatedFinding, Severity
 from disclint.parse.formats import is_binary
 from disclint.report.location import location
 

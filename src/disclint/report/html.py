@@ -32,8 +32,8 @@ from pathlib import PurePath
 from typing import Any
 
 from disclint import __version__
-from disclint.findings import Category, FileResult, LocatedFinding, SectionCheck, Severity
 from disclint.i18n import _
+from disclint.model.findings import Category, FileResult, LocatedFinding, SectionCheck, Severity
 from disclint.parse.formats import PLAIN_TEXT, Locations, named
 from disclint.report.location import location_text, place_text
 

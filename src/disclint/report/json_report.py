@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from disclint import __version__
-from disclint.document import Position
-from disclint.findings import FileResult, LocatedFinding, Severity
+from disclint.model.document import Position
+from disclint.model.findings import FileResult, LocatedFinding, Severity
 
 
 def _position(position: Position) -> dict[str, Any]:

@@ -13,7 +13,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from disclint.findings import FileResult, LocatedFinding, Severity
+from disclint.model.findings import FileResult, LocatedFinding, Severity
 from disclint.report.location import location
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -9,8 +9,8 @@
 
 from __future__ import annotations
 
-from disclint.findings import LocatedFinding
 from disclint.i18n import _
+from disclint.model.findings import LocatedFinding
 from disclint.parse.formats import Locations, for_path
 
 

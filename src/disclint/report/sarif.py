@@ -35,7 +35,7 @@ from pathlib import PurePath
 from typing import Any
 
 from disclint import __version__
-from disclint.findings import FileResult, LocatedFinding, Severity
+from disclint.model.findings import FileResult, LocatedFinding, Severity
 from disclint.parse.formats import PLAIN_TEXT, Locations, for_path
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

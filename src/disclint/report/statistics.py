@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from disclint.findings import FileResult
+from disclint.model.findings import FileResult
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 

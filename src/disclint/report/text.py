@@ -12,8 +12,8 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import TextIO
 
-from disclint.findings import FileResult, LocatedFinding, Severity
 from disclint.i18n import _
+from disclint.model.findings import FileResult, LocatedFinding, Severity
 from disclint.report.location import display_location, place_text
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}

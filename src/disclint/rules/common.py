@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from disclint.analysis import Analysis, Hit
-from disclint.findings import Finding, Severity
+from disclint.model.findings import Finding, Severity
 from disclint.rules.registry import RuleSpec
 from disclint.structure import doctypes
 from disclint.text.sentences import Sentence

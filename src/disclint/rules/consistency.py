@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterator
 
 from disclint.analysis import Analysis
-from disclint.document import BlockKind, Document
-from disclint.findings import Category, Finding, Severity
+from disclint.model.document import BlockKind, Document
+from disclint.model.findings import Category, Finding, Severity
 from disclint.rules.common import rule_finding
 from disclint.rules.registry import RuleSpec, rule
 from disclint.text.numbering import item_marker

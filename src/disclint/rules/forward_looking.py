@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from disclint.analysis import Analysis
-from disclint.findings import Category, Finding, Severity
+from disclint.model.findings import Category, Finding, Severity
 from disclint.rules.common import not_own_claim, rule_finding
 from disclint.rules.registry import RuleSpec, rule
 from disclint.structure import doctypes

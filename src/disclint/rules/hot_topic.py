@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterator
 
 from disclint.analysis import Analysis, Hit
-from disclint.document import BlockKind
-from disclint.findings import Category, Finding, Severity
+from disclint.model.document import BlockKind
+from disclint.model.findings import Category, Finding, Severity
 from disclint.rules.common import lexicon_hits, rule_finding
 from disclint.rules.registry import RuleSpec, rule
 from disclint.text.numbers import QuantityKind

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from disclint.analysis import Analysis, Hit
-from disclint.findings import Category, Finding, Severity
+from disclint.model.findings import Category, Finding, Severity
 from disclint.rules.common import finding_for_hit, lexicon_hits, merge_overlapping
 from disclint.rules.registry import RuleSpec, rule
 

@@ -1,7 +1,7 @@
 """style (meta): problems with the suppressions themselves, like ruff's RUF100.
 
 These rules document codes that the engine reports after the other rules
-have run (``disclint.suppress``): a suppression that suppressed nothing, one
+have run (``disclint.run.suppress``): a suppression that suppressed nothing, one
 whose expiry date has passed, and a ``<!-- disclint-… -->`` comment that
 cannot be understood. Their check functions yield nothing — a rule never
 sees suppressions — but they are selected, ignored, re-graded and
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from disclint.analysis import Analysis
-from disclint.findings import Category, Finding, Severity
+from disclint.model.findings import Category, Finding, Severity
 from disclint.rules.registry import RuleSpec, rule
 
 _REFERENCE = "disclint 抑制约定（docs/workflow.md）"

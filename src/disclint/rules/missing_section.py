@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from disclint.analysis import Analysis
-from disclint.findings import Category, Finding, Severity
+from disclint.model.findings import Category, Finding, SectionCheck, Severity
 from disclint.rules.common import rule_finding
 from disclint.rules.forward_looking import forward_statements, insertion_point
-from disclint.rules.registry import RuleSpec, rule
+from disclint.rules.registry import RuleSpec, provide_sections, rule
 from disclint.structure.bundle import Part
 from disclint.structure.doctype import title_text
 from disclint.structure.headings import Heading
@@ -291,3 +291,21 @@ def checklist(analysis: Analysis) -> list[tuple[str, SectionStatus]]:
         if pack is not None:
             rows.extend((part.doc_type, status) for status in section_statuses(analysis, part, pack))
     return rows
+
+
+def section_checks(analysis: Analysis) -> list[SectionCheck]:
+    """The checklist as reports show it: each part's pack sections, present or missing."""
+    return [
+        SectionCheck(
+            doc_type=doc_type,
+            section=status.spec.id,
+            name=status.spec.name,
+            present=status.present,
+            required=status.required,
+            severity=status.spec.severity,
+        )
+        for doc_type, status in checklist(analysis)
+    ]
+
+
+provide_sections("MS001", section_checks)

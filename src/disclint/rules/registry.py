@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from disclint.findings import Category, Finding, Severity
+from disclint.model.findings import Category, Finding, SectionCheck, Severity
 
 if TYPE_CHECKING:
     from disclint.analysis import Analysis
@@ -30,6 +30,8 @@ CATEGORY_PREFIX: dict[Category, str] = {
 }
 
 Check = Callable[["Analysis", "RuleSpec"], Iterable[Finding]]
+# A rule that knows a document's required sections tells reports that show a checklist.
+SectionView = Callable[["Analysis"], list[SectionCheck]]
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class RuleSpec:
     scope: str = "sentence"  # "sentence" | "document"
     example_type: str = "generic"  # the --type the examples are linted as
     check: Check | None = field(default=None, compare=False, repr=False)
+    sections: SectionView | None = field(default=None, compare=False, repr=False)
 
     def applies_to(self, doc_type: str) -> bool:
         """The rule runs on ``doc_type``: its own list of types allows it, and the
@@ -105,6 +108,13 @@ def rule(
         return check
 
     return register
+
+
+def provide_sections(code: str, view: SectionView) -> None:
+    """Rule ``code`` gives the section checklist of a document (HTML report, Word comments)."""
+    import dataclasses
+
+    _REGISTRY[code] = dataclasses.replace(_REGISTRY[code], sections=view)
 
 
 def all_rules() -> list[RuleSpec]:

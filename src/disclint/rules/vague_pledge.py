@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from disclint.analysis import Analysis, Hit
-from disclint.findings import Category, Finding, Severity
+from disclint.model.findings import Category, Finding, Severity
 from disclint.rules.common import not_own_claim, rule_finding
 from disclint.rules.forward_looking import forward_statements
 from disclint.rules.registry import RuleSpec, rule

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from disclint.document import Document
+from disclint.model.document import Document
 from disclint.structure import doctypes
 from disclint.structure.doctype import detect_type_from_text
 from disclint.text.numbering import item_marker

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from disclint.document import Document
+from disclint.model.document import Document
 from disclint.structure import doctypes
 
 # Every type name: the original eight first (CONTRACT.md), then the types of

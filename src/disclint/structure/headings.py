@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from disclint.document import BlockKind, Document
+from disclint.model.document import BlockKind, Document
 from disclint.text.numbering import item_marker
 
 _TOC_LINE = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|\t|\s{2,})\s*\d{1,3}\s*$|[^\d\s]\s+\d{1,3}$")

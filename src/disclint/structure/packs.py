@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from disclint.findings import Severity
 from disclint.lexicons import Lexicon, LexiconError
+from disclint.model.findings import Severity
 
 _SECTION_KEYS = {
     "pack",

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from disclint.document import Block, Document
+from disclint.model.document import Block, Document
 from disclint.text.normalize import NormText, normalize_span
 
 SENTENCE_STOPS = "。！？!?"

@@ -6,7 +6,7 @@ never pays for a pool) and one per CPU otherwise. ``--jobs 0`` means one per
 CPU. Results come back in input order whatever the number of jobs, so the
 output is byte-identical to ``--jobs 1``.
 
-On Linux the workers are forked after the :class:`~disclint.engine.Linter`
+On Linux the workers are forked after the :class:`~disclint.run.engine.Linter`
 is built, so they inherit its lexicons and matchers instead of rebuilding
 them; elsewhere each worker builds its own from the (picklable) config.
 
@@ -24,10 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from disclint.engine import FileOutcome, Linter
+from disclint.model.results import FileOutcome
+from disclint.run.engine import Linter
 
 if TYPE_CHECKING:
-    from disclint.cache import DocumentCache
+    from disclint.run.cache import DocumentCache
 
 MANY_FILES = 8
 PROGRESS_FILES = 20
@@ -87,7 +88,7 @@ def _init_worker(
     linter: Linter | None, config: Any, cache: DocumentCache | None, parent: int, settings: tuple[Any, ...] = ()
 ) -> None:
     global _WORKER
-    from disclint.signals import worker_started
+    from disclint.run.signals import worker_started
 
     # Ctrl-C and SIGTERM are the main process's to handle: it ends the pool; workers end
     # with it (parent-death signal), and never print tracebacks.
@@ -96,8 +97,8 @@ def _init_worker(
         if linter is None:
             linter = Linter.create(config)
             linter.cache = cache
-            if settings:  # limits, time budget, --debug
-                linter.limits, linter.timeout, linter.debug = settings
+            if settings:  # limits, time budget, --debug, baseline fingerprints
+                linter.limits, linter.timeout, linter.debug, linter.fingerprints = settings
         _WORKER = linter
 
 
@@ -202,7 +203,13 @@ def _outcomes(
         with context.Pool(
             processes=workers,
             initializer=_init_worker,
-            initargs=(None, linter.config, linter.cache, os.getpid(), (linter.limits, linter.timeout, linter.debug)),
+            initargs=(
+                None,
+                linter.config,
+                linter.cache,
+                os.getpid(),
+                (linter.limits, linter.timeout, linter.debug, linter.fingerprints),
+            ),
         ) as pool:
             # The pool's processes exist now; only then start the progress bar's thread.
             if bar is not None:

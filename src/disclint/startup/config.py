@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from disclint.cache_folder import user_cache_dir
-from disclint.findings import Category, Severity
-from disclint.globs import Glob, GlobError
+from disclint.model.findings import Category, Severity
+from disclint.startup.globs import Glob, GlobError
 
 if sys.version_info >= (3, 11):
     import tomllib

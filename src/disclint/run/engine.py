@@ -8,9 +8,9 @@ After the rules have run, the engine applies the team's workflow to the
 findings, in this order: per-file ignores (the rules are not even run),
 the allowed phrases of the team's lexicons, inline and sidecar suppressions
 (reporting unused, expired and invalid ones as ST101–ST103), severity
-overrides. Baselines are applied to a whole run (:mod:`disclint.baseline`),
-batches run in :mod:`disclint.batch`, parsed .docx/.pdf come from
-:mod:`disclint.cache`.
+overrides. Baselines are applied to a whole run (:mod:`disclint.run.baseline`),
+batches run in :mod:`disclint.run.batch`, parsed .docx/.pdf come from
+:mod:`disclint.run.cache`.
 """
 
 from __future__ import annotations
@@ -23,36 +23,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from disclint.analysis import Analysis
-from disclint.config import Config, ConfigError, resolve_selection, resolve_severities
-from disclint.document import BlockKind, Document, Position
-from disclint.findings import DocumentPart, FileResult, Finding, LocatedFinding, SectionCheck, Severity
-from disclint.guard import FileTimeout, guarded
 from disclint.lexicons import Lexicon, LexiconError, default_lexicon, load_lexicons
+from disclint.model.document import BlockKind, Document
+from disclint.model.findings import DocumentPart, FileResult, Finding, LocatedFinding, Severity
+from disclint.model.results import FileOutcome
 from disclint.parse import DEFAULT_LIMITS, InputError, Limits, parse_bytes, parse_path, read_input, without_surrogates
 from disclint.parse.formats import reads_inline_comments
 from disclint.rules import RuleSpec, all_rules
+from disclint.run.guard import FileTimeout, guarded
+from disclint.startup.config import Config, ConfigError, resolve_selection, resolve_severities
 from disclint.structure.headings import Heading
 from disclint.text.segment import Segmenter
 
 if TYPE_CHECKING:
-    from disclint.cache import DocumentCache
+    from disclint.run.cache import DocumentCache
 
 META_CODES = ("ST101", "ST102", "ST103")
-
-
-@dataclass
-class FileOutcome:
-    """One file's result plus what the run-level steps (baseline, sidecar checks) need."""
-
-    result: FileResult
-    fingerprints: list[str] = field(default_factory=list)  # one per finding, for baselines
-    relative: str = ""  # path relative to the project root, for globs
-    sidecar_applicable: list[int] = field(default_factory=list)
-    sidecar_used: list[int] = field(default_factory=list)
-    sidecar_expired_matched: list[int] = field(default_factory=list)
-    origin: Position | None = None  # where a file-level finding goes (offset 0)
-    origin_line: str = ""
-    traceback: str | None = None  # an unexpected error's traceback, kept for --debug
 
 
 @dataclass
@@ -70,6 +56,8 @@ class Linter:
     today: _dt.date = field(default_factory=_dt.date.today)
     # Keep the text, pages and section checklist in each result (HTML report, Word comments).
     document_view: bool = False
+    # Fingerprint every finding (FileOutcome.fingerprints): only for a run that reads or writes a baseline.
+    fingerprints: bool = False
     # Token boundaries with the lexicons' terms as user words (None: built from the lexicon on first use).
     segmenter: Segmenter | None = None
     # What one input may cost (sizes, pages), the time budget per file in seconds
@@ -235,9 +223,10 @@ class Linter:
         )
         outcome.origin = document.locate(0)
         outcome.origin_line = document.line_text(0)
-        from disclint.baseline import fingerprints
+        if self.fingerprints:
+            from disclint.run.baseline import fingerprints
 
-        outcome.fingerprints = fingerprints(document, result.findings)
+            outcome.fingerprints = fingerprints(document, result.findings)
         if len(parts) > 1:
             result.parts = [
                 DocumentPart(
@@ -259,7 +248,7 @@ class Linter:
             findings = drop_allowed(document, findings, self.allowed_phrases)
         text = document.text
         if self.config.suppressions or (reads_inline_comments(document.source_format) and "disclint-" in text):
-            from disclint.suppress import MetaFactory, apply_suppressions
+            from disclint.run.suppress import MetaFactory, apply_suppressions
 
             applied = apply_suppressions(
                 document,
@@ -322,8 +311,8 @@ def finish_run(linter: Linter, outcomes: Sequence[FileOutcome]) -> None:
     sidecar = linter.config.suppressions
     if not sidecar:
         return
-    from disclint.baseline import fingerprint_of
-    from disclint.suppress import MetaFactory
+    from disclint.run.baseline import fingerprint_of
+    from disclint.run.suppress import MetaFactory
 
     used = {number for outcome in outcomes for number in outcome.sidecar_used}
     expired_seen = {number for outcome in outcomes for number in outcome.sidecar_expired_matched}
@@ -353,18 +342,18 @@ def finish_run(linter: Linter, outcomes: Sequence[FileOutcome]) -> None:
             item = LocatedFinding(
                 finding=made, excerpt="", start=outcome.origin, end=outcome.origin, source_line=outcome.origin_line
             )
-            added.append((item, fingerprint_of(code, "", "", message)))
+            added.append((item, fingerprint_of(code, "", "", message) if linter.fingerprints else ""))
         if added:
-            merged = list(zip(outcome.result.findings, outcome.fingerprints, strict=True)) + added
+            prints = outcome.fingerprints if linter.fingerprints else [""] * len(outcome.result.findings)
+            merged = list(zip(outcome.result.findings, prints, strict=True)) + added
             merged.sort(key=lambda pair: pair[0].finding.sort_key())
             outcome.result.findings = [item for item, _ in merged]
-            outcome.fingerprints = [print_ for _, print_ in merged]
+            if linter.fingerprints:
+                outcome.fingerprints = [print_ for _, print_ in merged]
 
 
 def _attach_document_view(result: FileResult, document: Document, analysis: Analysis) -> None:
     """What reporters that show the document need: its text, format, pages and section checklist."""
-    from disclint.rules.missing_section import checklist
-
     result.text = document.text
     result.source_format = document.source_format
     pages: list[int] = []
@@ -376,17 +365,7 @@ def _attach_document_view(result: FileResult, document: Document, analysis: Anal
     result.page_starts = pages
     if document.source_format == "pdf":
         result.paragraphs = [(block.start, block.end, block.kind is BlockKind.HEADING) for block in document.blocks]
-    result.checklist = [
-        SectionCheck(
-            doc_type=doc_type,
-            section=status.spec.id,
-            name=status.spec.name,
-            present=status.present,
-            required=status.required,
-            severity=status.spec.severity,
-        )
-        for doc_type, status in checklist(analysis)
-    ]
+    result.checklist = [check for spec in all_rules() if spec.sections for check in spec.sections(analysis)]
 
 
 def deduplicate(findings: Iterable[Finding]) -> list[Finding]:

@@ -38,10 +38,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from disclint.config import ConfigError, SidecarSuppression, expand_selector
-from disclint.document import Document
-from disclint.findings import Category, Finding, Severity
+from disclint.model.document import Document
+from disclint.model.findings import Category, Finding, Severity
 from disclint.parse.formats import reads_inline_comments
+from disclint.startup.config import ConfigError, SidecarSuppression, expand_selector
 from disclint.text.comments import blank_spans, comment_spans
 
 _DIRECTIVE = re.compile(r"\s*disclint-(?P<name>[A-Za-z][A-Za-z-]*)(?P<rest>.*)\Z", re.DOTALL | re.IGNORECASE)

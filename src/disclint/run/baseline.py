@@ -34,14 +34,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from disclint.config import relative_to
-from disclint.document import Document
-from disclint.findings import FileResult, LocatedFinding
-
-if TYPE_CHECKING:
-    from disclint.engine import FileOutcome
+from disclint.model.document import Document
+from disclint.model.findings import FileResult, LocatedFinding
+from disclint.model.results import FileOutcome
+from disclint.startup.config import relative_to
 
 SCHEMA = "disclint-baseline/1"
 _CONTEXT = 12
@@ -234,7 +232,7 @@ class Baseline:
         return json.dumps({"schema": SCHEMA, "files": files}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
     def write(self, path: Path) -> None:
-        from disclint.outputs import OutputError, atomic_write_text, check_target
+        from disclint.run.outputs import OutputError, atomic_write_text, check_target
 
         try:
             target = check_target(path, what="the baseline")

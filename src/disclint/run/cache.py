@@ -1,12 +1,12 @@
 """A content-hash cache of parsed documents (.docx and .pdf): it can only make a run faster.
 
 Parsing a PDF or a Word file is the slow part of linting it; the rules are
-fast. The cache keeps the parsed :class:`~disclint.document.Document` (text,
+fast. The cache keeps the parsed :class:`~disclint.model.document.Document` (text,
 blocks and source map) under a key made of
 
 * the cache schema version and the disclint version,
 * a fingerprint of the parser code (``disclint/parse/*.py`` and
-  ``disclint/document.py``), so a changed parser never reads stale entries,
+  ``disclint/model/document.py``), so a changed parser never reads stale entries,
 * the run's context: a fingerprint of the lexicons and of the config file,
 * the file's suffix and a SHA-256 of its bytes — not its name or mtime, so a
   renamed or re-checked-out file still hits and a changed one never does.
@@ -46,7 +46,7 @@ from typing import Any
 
 from disclint import __version__
 from disclint.cache_folder import read_regular, seal
-from disclint.document import Block, BlockKind, Document, SourceLine
+from disclint.model.document import Block, BlockKind, Document, SourceLine
 from disclint.parse.formats import is_binary
 
 CACHE_SCHEMA = "disclint-documents-2"
@@ -61,8 +61,8 @@ _LINE_FIELDS = ("offset", "line", "page")
 def parser_fingerprint() -> str:
     """A hash of the code that turns bytes into a Document."""
     digest = hashlib.sha256(f"{CACHE_SCHEMA}\0{__version__}\0".encode())
-    package = Path(__file__).resolve().parent
-    for path in [*sorted((package / "parse").glob("*.py")), package / "document.py"]:
+    package = Path(__file__).resolve().parents[1]
+    for path in [*sorted((package / "parse").glob("*.py")), package / "model" / "document.py"]:
         try:
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
         except OSError:

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from disclint.findings import Category, FileResult, LocatedFinding, Severity
+from disclint.model.findings import Category, FileResult, LocatedFinding, Severity
 from disclint.parse import docx as docx_parser
 from disclint.report.location import location_text
 
@@ -132,7 +132,7 @@ def annotate(result: FileResult, output: Path, *, source: Path | None = None) ->
         word, trace = _new_docx(result, source)
         location = True
     counts = _add_comments(word, trace, result, location=location)
-    from disclint.outputs import OutputError, atomic_write, check_target
+    from disclint.run.outputs import OutputError, atomic_write, check_target
 
     try:
         real = check_target(output, [source] if source is not None else [], what="the reviewed copy")
@@ -434,7 +434,7 @@ def _blocks_of(source: Path | None, text: str) -> list[tuple[int, int, int | Non
     same parser; empty when there is no source or its text is not ``text``."""
     if source is None:
         return []
-    from disclint.document import BlockKind
+    from disclint.model.document import BlockKind
     from disclint.parse import InputError, parse_path
 
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from disclint.document import Position
+from disclint.model.document import Position
 
 
 class Severity(str, Enum):

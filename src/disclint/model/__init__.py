@@ -1,0 +1,1 @@
+"""The data that flows between the stages: documents, findings, run results."""

@@ -1,0 +1,1 @@
+"""A run: the engine over documents, workers, suppressions, baselines, caches, safe output files."""

@@ -1,0 +1,1 @@
+"""Start-up: configuration files and path globs, read before anything is linted."""
