@@ -108,9 +108,12 @@ def test_findings_in_every_format_cite_no_seed_number() -> None:
                 assert not SEED.search(item.finding.reference), item.finding.reference
                 comment = [line for line in comment_text(item).splitlines() if line.startswith("依据")]
                 assert comment and not SEED.search(comment[0]), comment
+        from disclint.explain import catalogue
+
+        rules = catalogue(with_help=True)
         for fmt in ("text", "json", "sarif", "html", "github", "junit"):
             stream = io.StringIO()
-            write_report(fmt, results, stream, color=False)
+            write_report(fmt, results, stream, catalogue=rules, color=False)
             out = stream.getvalue()
             for line in out.splitlines():
                 if "依据" in line or '"reference"' in line or "helpUri" in line:

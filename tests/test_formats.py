@@ -236,7 +236,9 @@ def test_statistics_split_a_rule_whose_findings_differ_in_severity(tmp_path: Pat
     result = Linter.create(Config()).lint_path(draft)
     severities = {item.finding.severity.value for item in result.findings if item.finding.code == "MS001"}
     assert severities == {"error", "warning"}
-    lines = render_statistics_text([result]).splitlines()
+    from disclint.explain import catalogue
+
+    lines = render_statistics_text([result], catalogue()).splitlines()
     assert {line.split()[2] for line in lines if " MS001 " in f" {line} "} == {"错误", "警告"}
     errors = sum(1 for item in result.findings if item.finding.severity.value == "error")
     assert f"（错误 {errors}，" in lines[-1]

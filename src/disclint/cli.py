@@ -591,17 +591,32 @@ def _write_output(
 ) -> None:
     import io
 
-    from disclint.report import write_report
+    from disclint.explain import catalogue
+    from disclint.report import OUTPUT_FORMATS, write_report
     from disclint.run.outputs import OutputError, atomic_write_text, check_target
 
+    rules = catalogue(with_help=OUTPUT_FORMATS[fmt].rule_help and not statistics)
     if output is None:
         write_report(
-            fmt, results, sys.stdout, fail_on=fail_on, statistics=statistics, baseline_written=baseline_written
+            fmt,
+            results,
+            sys.stdout,
+            catalogue=rules,
+            fail_on=fail_on,
+            statistics=statistics,
+            baseline_written=baseline_written,
         )
         return
     buffer = io.StringIO(newline="\n")
     write_report(
-        fmt, results, buffer, color=False, fail_on=fail_on, statistics=statistics, baseline_written=baseline_written
+        fmt,
+        results,
+        buffer,
+        catalogue=rules,
+        color=False,
+        fail_on=fail_on,
+        statistics=statistics,
+        baseline_written=baseline_written,
     )
     try:
         # Checked again just before writing: the target may have changed while the files were linted.

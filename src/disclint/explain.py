@@ -6,10 +6,28 @@ import json
 from typing import Any
 
 from disclint.lexicons import Lexicon, default_lexicon
+from disclint.model.catalogue import Catalogue, RuleInfo
 from disclint.rules import RuleSpec, all_rules, get_rule
 from disclint.structure.packs import get_packs
 
 _SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def catalogue(*, with_help: bool = False) -> Catalogue:
+    """The registry as reporters see it; ``with_help`` adds what ``explain CODE`` prints (SARIF)."""
+    return Catalogue(
+        RuleInfo(
+            code=spec.code,
+            name=spec.name,
+            category=spec.category,
+            severity=spec.severity,
+            summary=spec.summary,
+            rationale=spec.rationale,
+            scope=spec.scope,
+            help=(render_explain(spec.code) or spec.summary) if with_help else "",
+        )
+        for spec in all_rules()
+    )
 
 
 def rule_record(spec: RuleSpec, lexicon: Lexicon) -> dict[str, Any]:

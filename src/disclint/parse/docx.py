@@ -31,6 +31,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,7 +92,6 @@ def parse_docx(data: bytes, path: str, *, limits: Limits = DEFAULT_LIMITS) -> Do
     _sniff(data, limits)
     try:
         import docx
-        from docx.opc.constants import RELATIONSHIP_TYPE as RT
     except ImportError as exc:  # pragma: no cover - a broken installation
         raise InputError("python-docx is not installed: pip install python-docx") from exc
     try:
@@ -100,18 +100,16 @@ def parse_docx(data: bytes, path: str, *, limits: Limits = DEFAULT_LIMITS) -> Do
         if "not a Word file" in str(exc):
             kind = str(exc).rsplit("content type is", 1)[-1].strip(" '")
             raise InputError(f"not a Word document (its main part is {kind})") from exc
-        raise InputError(f"corrupt or unreadable .docx file ({_reason(exc)})") from exc
+        raise InputError(f"corrupt or unreadable .docx file ({error_reason(exc)})") from exc
     except Exception as exc:  # python-docx, zipfile and lxml raise many kinds
-        raise InputError(f"corrupt or unreadable .docx file ({_reason(exc)})") from exc
+        raise InputError(f"corrupt or unreadable .docx file ({error_reason(exc)})") from exc
     part = word.part
     root = part.element
     body = getattr(root, "body", None) if root.tag == _w("document") else None
     if body is None:
         name = root.tag.rsplit("}", 1)[-1] if isinstance(root.tag, str) else "?"
         raise InputError(f"not a Word document (its main part holds <w:{name}>, not <w:document> with a body)")
-    styles = _Styles(_related_element(part, RT.STYLES))
-    numbering = _Numbering(_related_element(part, RT.NUMBERING))
-    reader = _Reader(styles=styles, numbering=numbering)
+    reader = reader_for(word)
     try:
         reader.read_container(body)
     except RecursionError as exc:  # pragma: no cover - pathological nesting
@@ -128,6 +126,17 @@ def parse_docx(data: bytes, path: str, *, limits: Limits = DEFAULT_LIMITS) -> Do
         lines=reader.lines,
         source_format="docx",
     )
+
+
+def reader_for(word: Any, cls: type[Reader] | None = None) -> Reader:
+    """A :class:`Reader` (or a subclass ``cls``) for a python-docx ``Document``,
+    with its styles and numbering; ``read_container(body)`` then ``finish()``."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    part = word.part
+    styles = _Styles(_related_element(part, RT.STYLES))
+    numbering = _Numbering(_related_element(part, RT.NUMBERING))
+    return (cls or Reader)(styles=styles, numbering=numbering)
 
 
 def _sniff(data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
@@ -151,9 +160,9 @@ def _sniff(data: bytes, limits: Limits = DEFAULT_LIMITS) -> None:
     except InputError:
         raise
     except zipfile.BadZipFile as exc:
-        raise InputError(f"corrupt .docx file ({_reason(exc)})") from exc
+        raise InputError(f"corrupt .docx file ({error_reason(exc)})") from exc
     except Exception as exc:  # zlib.error, EOFError, NotImplementedError (compression), RuntimeError (encrypted)
-        raise InputError(f"corrupt or unreadable .docx file ({_reason(exc)})") from exc
+        raise InputError(f"corrupt or unreadable .docx file ({error_reason(exc)})") from exc
 
 
 def _declared_entries(data: bytes) -> int | None:
@@ -194,7 +203,7 @@ def _check_inflated_sizes(archive: zipfile.ZipFile, limits: Limits) -> None:
                     raise too_large("the .docx package inflated", total, limits.max_package_bytes, option)
 
 
-def _reason(exc: BaseException) -> str:
+def error_reason(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return text[:160]
 
@@ -586,13 +595,13 @@ def format_number(number: int, fmt: str) -> str:
 
 
 @dataclass
-class _Paragraph:
+class Paragraph:
     text: str
     level: int | None  # heading level, None for body text
 
 
 @dataclass
-class _Reader:
+class Reader:
     styles: _Styles
     numbering: _Numbering
     parts: list[str] = field(default_factory=list)
@@ -621,7 +630,7 @@ class _Reader:
             trpr = row.find(_w("trPr"))
             if trpr is not None and (trpr.find(_w("del")) is not None):
                 continue  # a deleted row, read as accepted
-            cells: list[list[_Paragraph]] = []
+            cells: list[list[Paragraph]] = []
             for cell in _children(row, "tc"):
                 tcpr = cell.find(_w("tcPr"))
                 merge = tcpr.find(_w("vMerge")) if tcpr is not None else None
@@ -631,8 +640,8 @@ class _Reader:
             if cells:
                 self.emit_row(cells)
 
-    def cell_paragraphs(self, container: Any) -> list[_Paragraph]:
-        paragraphs: list[_Paragraph] = []
+    def cell_paragraphs(self, container: Any) -> list[Paragraph]:
+        paragraphs: list[Paragraph] = []
         for child in container.iterchildren():
             tag = child.tag
             if tag == _w("p"):
@@ -646,18 +655,18 @@ class _Reader:
             elif tag in (_w("sdt"), _w("customXml"), _w("sdtContent")):
                 paragraphs.extend(self.cell_paragraphs(child))
         if self.carry:
-            paragraphs.append(_Paragraph(self.carry, None))
+            paragraphs.append(Paragraph(self.carry, None))
             self.carry = ""
         return paragraphs
 
     # ------------------------------------------------------------ one paragraph
-    def paragraph(self, element: Any) -> _Paragraph | None:
+    def paragraph(self, element: Any) -> Paragraph | None:
         """The paragraph as read with changes accepted, or None when its mark
         was deleted (its text then runs on into the next paragraph)."""
         ppr = element.find(_w("pPr"))
         style_id = _val(ppr.find(_w("pStyle"))) if ppr is not None else None
         pieces: list[str] = []
-        _collect(element, pieces)
+        pieces.extend(text for text, _node in walk_text(element))
         text = "".join(pieces)
         mark_rpr = ppr.find(_w("rPr")) if ppr is not None else None
         if mark_rpr is not None and (mark_rpr.find(_w("del")) is not None or mark_rpr.find(_w("moveFrom")) is not None):
@@ -672,7 +681,7 @@ class _Reader:
         outline_level = _int(outline, 0, _MAX_OUTLINE)
         if outline_level is not None:
             level = outline_level + 1 if outline_level < 9 else None
-        return _Paragraph(text=text, level=level)
+        return Paragraph(text=text, level=level)
 
     def label(self, ppr: Any, style_id: str | None) -> str:
         num_pr = ppr.find(_w("numPr")) if ppr is not None else None
@@ -692,7 +701,7 @@ class _Reader:
         return self.numbering.label(num_id, ilvl)
 
     # ------------------------------------------------------------ output
-    def emit_paragraph(self, paragraph: _Paragraph) -> None:
+    def emit_paragraph(self, paragraph: Paragraph) -> None:
         self.number += 1
         self.lines.append(SourceLine(offset=self.offset, line=self.number))
         start = self.offset
@@ -704,7 +713,7 @@ class _Reader:
         self.add_block(start, self.offset, kind, level)
         self.write("\n")
 
-    def emit_row(self, cells: list[list[_Paragraph]]) -> None:
+    def emit_row(self, cells: list[list[Paragraph]]) -> None:
         row_start = self.offset
         for index, paragraphs in enumerate(cells):
             self.number += 1
@@ -728,7 +737,7 @@ class _Reader:
 
     def finish(self) -> None:
         if self.carry:
-            self.emit_paragraph(_Paragraph(self.carry, None))
+            self.emit_paragraph(Paragraph(self.carry, None))
             self.carry = ""
         text = "".join(self.parts)
         if text.endswith("\n"):
@@ -765,33 +774,36 @@ def _children(element: Any, name: str) -> list[Any]:
     return found
 
 
-def _collect(element: Any, out: list[str]) -> None:
-    """Append the visible text under ``element`` (changes accepted)."""
+def walk_text(element: Any) -> Iterator[tuple[str, Any]]:
+    """The visible text under ``element`` (changes accepted), piece by piece,
+    each with the XML node it comes from — the walk the parser reads, public
+    for writers that must find a character again (review comments)."""
     for child in element.iterchildren():
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIPPED:
             continue
         if tag == _W + "t":
-            out.append(child.text or "")
+            if child.text:
+                yield child.text, child
         elif tag == _W + "r":
             rpr = child.find(_w("rPr"))
             if rpr is not None and (_on(rpr.find(_w("vanish"))) or _on(rpr.find(_w("webHidden")))):
                 continue
-            _collect(child, out)
+            yield from walk_text(child)
         elif tag in (_W + "tab", _W + "ptab"):
-            out.append("\t")
+            yield "\t", child
         elif tag in (_W + "br", _W + "cr"):
-            out.append("\n")
+            yield "\n", child
         elif tag == _W + "noBreakHyphen":
-            out.append("-")
+            yield "-", child
         elif tag == _W + "sym":
             value = _symbol(_val(child, "char"))
             if value is not None:
-                out.append("•" if 0xE000 <= value <= 0xF8FF else chr(value))
+                yield ("•" if 0xE000 <= value <= 0xF8FF else chr(value)), child
         else:
             # Runs, insertions, moved-to text, hyperlinks, smart tags, content
             # controls, simple fields (their result), ruby bases.
-            _collect(child, out)
+            yield from walk_text(child)
 
 
 _HEX = re.compile(r"[0-9A-Fa-f]{1,6}")

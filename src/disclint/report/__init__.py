@@ -13,11 +13,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
+from disclint.model.catalogue import Catalogue
 from disclint.model.findings import FileResult
 
 
 @dataclass(frozen=True)
 class ReportOptions:
+    catalogue: Catalogue  # what the report may say about each rule
     color: bool | None = None  # text: None = when the stream is a terminal
     fail_on: str = "error"  # junit: which findings are failures
     baseline_written: str | None = None  # text: the run wrote this baseline (said in the summary)
@@ -33,6 +35,7 @@ class OutputFormat:
     write: Writer
     statistics: Writer | None = None  # --statistics in this format
     shows_document: bool = False  # results must carry the document's text
+    rule_help: bool = False  # the catalogue must carry each rule's full explanation
 
 
 OUTPUT_FORMATS: dict[str, OutputFormat] = {}
@@ -52,7 +55,7 @@ def _text(results: Sequence[FileResult], stream: TextIO, options: ReportOptions)
 def _text_statistics(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:
     from disclint.report.statistics import render_statistics_text
 
-    stream.write(render_statistics_text(results))
+    stream.write(render_statistics_text(results, options.catalogue))
 
 
 def _json(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:
@@ -64,7 +67,7 @@ def _json(results: Sequence[FileResult], stream: TextIO, options: ReportOptions)
 def _json_statistics(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:
     from disclint.report.statistics import render_statistics_json
 
-    stream.write(render_statistics_json(results))
+    stream.write(render_statistics_json(results, options.catalogue))
 
 
 def _github(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:
@@ -76,7 +79,7 @@ def _github(results: Sequence[FileResult], stream: TextIO, options: ReportOption
 def _sarif(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:
     from disclint.report.sarif import render_sarif
 
-    stream.write(render_sarif(results))
+    stream.write(render_sarif(results, options.catalogue))
 
 
 def _junit(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:
@@ -94,7 +97,7 @@ def _html(results: Sequence[FileResult], stream: TextIO, options: ReportOptions)
 register(OutputFormat("text", "", _text, statistics=_text_statistics))
 register(OutputFormat("json", "", _json, statistics=_json_statistics))
 register(OutputFormat("github", "Actions annotations", _github))
-register(OutputFormat("sarif", "2.1.0", _sarif))
+register(OutputFormat("sarif", "2.1.0", _sarif, rule_help=True))
 register(OutputFormat("junit", "XML", _junit))
 register(OutputFormat("html", "a self-contained report", _html, shows_document=True))
 
@@ -110,6 +113,7 @@ def write_report(
     results: Sequence[FileResult],
     stream: TextIO,
     *,
+    catalogue: Catalogue,
     color: bool | None = None,
     fail_on: str = "error",
     statistics: bool = False,
@@ -122,4 +126,8 @@ def write_report(
     writer = output.statistics if statistics else output.write
     if writer is None:
         raise ValueError(f"--statistics does not print {fmt}")
-    writer(results, stream, ReportOptions(color=color, fail_on=fail_on, baseline_written=baseline_written))
+    writer(
+        results,
+        stream,
+        ReportOptions(catalogue=catalogue, color=color, fail_on=fail_on, baseline_written=baseline_written),
+    )

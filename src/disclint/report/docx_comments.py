@@ -214,59 +214,18 @@ class TextMap:
         return [piece for piece in self.between(start, end) if piece.node is None]
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
 def _w(name: str) -> str:
-    return docx_parser._W + name
-
-
-def trace_collect(element: Any, out: list[tuple[str, Any]]) -> None:
-    """:func:`disclint.parse.docx._collect`, keeping the node of each piece of text.
-
-    Same walk, same skips; :func:`_trace_paragraph` checks the joined text
-    against ``_collect`` so that the two can never disagree silently.
-    """
-    for child in element.iterchildren():
-        tag = child.tag
-        if not isinstance(tag, str) or tag in docx_parser._SKIPPED:
-            continue
-        if tag == _w("t"):
-            if child.text:
-                out.append((child.text, child))
-        elif tag == _w("r"):
-            rpr = child.find(_w("rPr"))
-            if rpr is not None and (
-                docx_parser._on(rpr.find(_w("vanish"))) or docx_parser._on(rpr.find(_w("webHidden")))
-            ):
-                continue
-            trace_collect(child, out)
-        elif tag in (_w("tab"), _w("ptab")):
-            out.append(("\t", child))
-        elif tag in (_w("br"), _w("cr")):
-            out.append(("\n", child))
-        elif tag == _w("noBreakHyphen"):
-            out.append(("-", child))
-        elif tag == _w("sym"):
-            code = docx_parser._val(child, "char")
-            if code:
-                try:
-                    value = int(code, 16)
-                except ValueError:
-                    continue
-                out.append(("•" if 0xE000 <= value <= 0xF8FF else chr(value), child))
-        else:
-            trace_collect(child, out)
+    return _W + name
 
 
 def _trace_paragraph(element: Any) -> list[Piece]:
-    """The paragraph's text as pieces (offsets from the paragraph start)."""
-    found: list[tuple[str, Any]] = []
-    trace_collect(element, found)
-    expected: list[str] = []
-    docx_parser._collect(element, expected)
-    if "".join(text for text, _node in found) != "".join(expected):  # pragma: no cover - guard
-        return [Piece(0, "".join(expected), None)]
+    """The paragraph's text as pieces (offsets from the paragraph start), from the parser's own walk."""
     pieces = []
     offset = 0
-    for text, node in found:
+    for text, node in docx_parser.walk_text(element):
         pieces.append(Piece(offset, text, node))
         offset += len(text)
     return pieces
@@ -282,11 +241,11 @@ def _unstored(offset: int, text: str) -> list[Piece]:
 
 
 @dataclass
-class _TracedParagraph(docx_parser._Paragraph):
+class _TracedParagraph(docx_parser.Paragraph):
     pieces: list[Piece] = field(default_factory=list)
 
 
-class _TracingReader(docx_parser._Reader):
+class _TracingReader(docx_parser.Reader):
     """The parser's reader, also recording which node each character comes from.
 
     The walk (order, table cells, merged cells, tracked changes, numbering,
@@ -299,7 +258,7 @@ class _TracingReader(docx_parser._Reader):
         self.carry_pieces: list[Piece] = []
         self.emitted = 0
 
-    def paragraph(self, element: Any) -> docx_parser._Paragraph | None:
+    def paragraph(self, element: Any) -> docx_parser.Paragraph | None:
         carry_before = self.carry
         carry_pieces = self.carry_pieces
         result = super().paragraph(element)
@@ -325,7 +284,7 @@ class _TracingReader(docx_parser._Reader):
             pieces.extend(_unstored(len(carry_before), rest))
         return _TracedParagraph(text=result.text, level=result.level, pieces=pieces)
 
-    def cell_paragraphs(self, container: Any) -> list[docx_parser._Paragraph]:
+    def cell_paragraphs(self, container: Any) -> list[docx_parser.Paragraph]:
         paragraphs = super().cell_paragraphs(container)
         if paragraphs and not isinstance(paragraphs[-1], _TracedParagraph) and self.carry_pieces:
             last = paragraphs[-1]
@@ -333,7 +292,7 @@ class _TracingReader(docx_parser._Reader):
             self.carry_pieces = []
         return paragraphs
 
-    def _pieces_of(self, paragraph: docx_parser._Paragraph) -> list[Piece]:
+    def _pieces_of(self, paragraph: docx_parser.Paragraph) -> list[Piece]:
         if isinstance(paragraph, _TracedParagraph):
             return paragraph.pieces
         # The text of paragraphs whose marks were deleted, at the end of the body.
@@ -347,13 +306,13 @@ class _TracingReader(docx_parser._Reader):
             self.placed.append(Piece(start + piece.offset, piece.text, piece.node, self.emitted))
         self.emitted += 1
 
-    def emit_paragraph(self, paragraph: docx_parser._Paragraph) -> None:
+    def emit_paragraph(self, paragraph: docx_parser.Paragraph) -> None:
         start = self.offset
         pieces = self._pieces_of(paragraph)
         super().emit_paragraph(paragraph)
         self._place(start, pieces)
 
-    def emit_row(self, cells: list[list[docx_parser._Paragraph]]) -> None:
+    def emit_row(self, cells: list[list[docx_parser.Paragraph]]) -> None:
         position = self.offset
         super().emit_row(cells)
         for index, paragraphs in enumerate(cells):
@@ -380,13 +339,9 @@ class _TracingReader(docx_parser._Reader):
 
 def read_text_map(word: Any) -> TextMap:
     """Walk a python-docx ``Document`` the way the parser does; return its text map."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
-    part = word.part
-    styles = docx_parser._Styles(docx_parser._related_element(part, RT.STYLES))
-    numbering = docx_parser._Numbering(docx_parser._related_element(part, RT.NUMBERING))
-    reader = _TracingReader(styles=styles, numbering=numbering)
-    reader.read_container(part.element.body)
+    reader = docx_parser.reader_for(word, _TracingReader)
+    assert isinstance(reader, _TracingReader)
+    reader.read_container(word.part.element.body)
     reader.finish()
     return reader.text_map()
 
@@ -404,7 +359,7 @@ def _open_docx(result: FileResult, source: Path) -> tuple[Any, TextMap]:
     try:
         word = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx, zipfile and lxml raise many kinds
-        raise AnnotateError(f"{source}: corrupt or unreadable .docx file ({docx_parser._reason(exc)})") from exc
+        raise AnnotateError(f"{source}: corrupt or unreadable .docx file ({docx_parser.error_reason(exc)})") from exc
     trace = read_text_map(word)
     if result.text and result.text != trace.text:
         raise AnnotateError(f"{source}: the file changed since it was linted; lint it again")

@@ -35,6 +35,7 @@ from pathlib import PurePath
 from typing import Any
 
 from disclint import __version__
+from disclint.model.catalogue import Catalogue
 from disclint.model.findings import FileResult, LocatedFinding, Severity
 from disclint.parse.formats import PLAIN_TEXT, Locations, for_path
 
@@ -61,18 +62,15 @@ def _artifact_location(path: str, index: int) -> dict[str, Any]:
     return location
 
 
-def _rules() -> list[dict[str, Any]]:
-    from disclint.explain import render_explain
-    from disclint.rules import all_rules
-
+def _rules(catalogue: Catalogue) -> list[dict[str, Any]]:
     descriptors = []
-    for spec in all_rules():
+    for spec in catalogue:
         descriptor: dict[str, Any] = {
             "id": spec.code,
             "name": spec.name,
             "shortDescription": {"text": spec.summary},
             "fullDescription": {"text": spec.rationale},
-            "help": {"text": render_explain(spec.code) or spec.summary},
+            "help": {"text": spec.help or spec.summary},
             "defaultConfiguration": {"level": _LEVEL[spec.severity]},
             "properties": {"category": spec.category.value, "tags": [spec.category.value], "scope": spec.scope},
         }
@@ -136,8 +134,8 @@ def _result(path: str, index: int, item: LocatedFinding, rule_index: dict[str, i
     return result
 
 
-def render_sarif(results: Sequence[FileResult]) -> str:
-    rules = _rules()
+def render_sarif(results: Sequence[FileResult], catalogue: Catalogue) -> str:
+    rules = _rules(catalogue)
     rule_index = {rule["id"]: position for position, rule in enumerate(rules)}
     artifacts: list[dict[str, Any]] = []
     sarif_results: list[dict[str, Any]] = []

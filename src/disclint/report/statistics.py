@@ -15,14 +15,13 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from disclint.model.catalogue import Catalogue
 from disclint.model.findings import FileResult
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-def statistics(results: Sequence[FileResult]) -> list[dict[str, Any]]:
-    from disclint.rules import get_rule
-
+def statistics(results: Sequence[FileResult], catalogue: Catalogue) -> list[dict[str, Any]]:
     counts: Counter[tuple[str, str]] = Counter(
         (item.finding.code, item.finding.severity.value) for result in results for item in result.findings
     )
@@ -30,7 +29,7 @@ def statistics(results: Sequence[FileResult]) -> list[dict[str, Any]]:
     for (code, severity), count in sorted(
         counts.items(), key=lambda pair: (-pair[1], pair[0][0], _SEVERITY_ORDER.get(pair[0][1], 3))
     ):
-        spec = get_rule(code)
+        spec = catalogue.get(code)
         rows.append(
             {
                 "code": code,
@@ -44,8 +43,8 @@ def statistics(results: Sequence[FileResult]) -> list[dict[str, Any]]:
     return rows
 
 
-def render_statistics_text(results: Sequence[FileResult]) -> str:
-    rows = statistics(results)
+def render_statistics_text(results: Sequence[FileResult], catalogue: Catalogue) -> str:
+    rows = statistics(results, catalogue)
     if not rows:
         from disclint.report.text import summary_line
 
@@ -80,5 +79,5 @@ def render_statistics_text(results: Sequence[FileResult]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_statistics_json(results: Sequence[FileResult]) -> str:
-    return json.dumps(statistics(results), ensure_ascii=False, indent=2) + "\n"
+def render_statistics_json(results: Sequence[FileResult], catalogue: Catalogue) -> str:
+    return json.dumps(statistics(results, catalogue), ensure_ascii=False, indent=2) + "\n"
