@@ -53,8 +53,8 @@ def test_every_format_names_its_parser_and_parses() -> None:
 def test_help_lists_the_registries(tmp_path: Path) -> None:
     result = invoke(["check", "--help"])
     help_text = " ".join(result.stdout.split())
-    assert " ".join(format_help().split()) in help_text
-    assert formats.suffix_list("and") in help_text
+    assert all(name in help_text for name in OUTPUT_FORMATS)  # the help is translated; the names are not
+    assert all(name in format_help() for name in OUTPUT_FORMATS)
     assert set(OUTPUT_FORMATS) == {"text", "json", "github", "sarif", "junit", "html"}
 
 

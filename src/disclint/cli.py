@@ -26,6 +26,7 @@ from disclint import __version__
 from disclint.i18n import _
 from disclint.messages import error_text
 from disclint.parse.limits import DEFAULT_LIMITS
+from disclint.report import format_help
 
 if TYPE_CHECKING:
     from disclint.model.findings import FileResult
@@ -966,9 +967,7 @@ def build_app() -> Any:
             "text",
             "--format",
             metavar="FORMAT",
-            help=_(
-                "text, json, github (Actions annotations), sarif (2.1.0), junit (XML) or html (a self-contained report)."
-            ),
+            help=_(format_help()),  # the output registry's list; the same text is the catalogue's msgid
         ),
         doc_type: str = typer.Option("auto", "--type", metavar="TYPE", help=_type_help()),
         exchange: str = typer.Option(
