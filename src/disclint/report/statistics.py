@@ -50,7 +50,7 @@ def render_statistics_text(results: Sequence[FileResult], catalogue: Catalogue) 
 
         return summary_line(results) + "\n"
     width = max(len(str(row["count"])) for row in rows)
-    from disclint.findings import Severity
+    from disclint.model.findings import Severity
     from disclint.report.text import cell_width, severity_label
 
     labels = {row["severity"]: severity_label(Severity(row["severity"])) for row in rows}
