@@ -106,7 +106,7 @@ def _stage_link(analysis: Analysis, evidence: str, concepts: set[str]) -> bool:
     return False
 
 
-_INTENDED_STAGE = re.compile(r"(?:力争|争取|将|计划|拟|有望|预计|早日|尽快|推动|加快|推进|目标)[^。；，]{0,4}$")
+_INTENDED_STAGE = re.compile(r"(?:力争|争取|有望|早日|尽快|加快|推进)[^。；，]{0,4}$")
 
 
 def _riding(analysis: Analysis, sentence: Sentence, hits: list[Hit]) -> bool:
