@@ -47,11 +47,11 @@ HYPE = "本公司是全球领先的行业龙头，力争市值突破千亿元"
 
 # --------------------------------------------------------------------------- building inputs
 
+
 @pytest.fixture(autouse=True)
 def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
     """These tests read the English one-line reasons (disclint speaks Chinese by default)."""
     monkeypatch.setenv("DISCLINT_LANG", "en")
-
 
 
 def paragraph(text: str, ppr: str = "", runs: str = "") -> str:
@@ -560,9 +560,9 @@ def test_a_pdf_repeating_one_page_beyond_the_limit_is_refused_before_reading_pag
     read: list[int] = []
     original = pdf._lay_out_pages
 
-    def counting(document: object, raw: object, first: int, stop: int) -> list[pdf.PageLayout]:
+    def counting(document: object, raw: object, first: int, stop: int, **options: int | None) -> list[pdf.PageLayout]:
         read.append(stop - first)
-        return original(document, raw, first, stop)
+        return original(document, raw, first, stop, **options)
 
     monkeypatch.setattr(pdf, "_lay_out_pages", counting)
     with pytest.raises(InputError, match="has 100000 pages, more than the limit of 5000; raise it with --max-pages"):
@@ -585,12 +585,35 @@ def test_max_pages_option(tmp_path: Path) -> None:
     assert "more than the limit" not in raised.stderr and "running headers" in raised.stderr
 
 
+def dense_page(lines: int) -> bytes:
+    """One page of ``lines`` text objects (one Tm + Tj each), in seven narrow columns."""
+    step = 780 / (lines / 7)
+    operations = b"".join(
+        b"1 0 0 1 %d %.2f Tm (Progress report line %d.) Tj " % (10 + (i % 7) * 80, 790 - (i // 7) * step, i)
+        for i in range(lines)
+    )
+    return pdf_file(1, b"BT /F1 1 Tf " + operations + b"ET")
+
+
+def test_a_page_with_too_many_text_objects_is_refused_before_its_text_is_extracted(tmp_path: Path) -> None:
+    pytest.importorskip("pypdfium2")
+    data = dense_page(300)
+    with pytest.raises(InputError, match="page 1 of the PDF has 300 text objects, more than the limit of 200"):
+        parse_bytes(data, "dense.pdf", limits=Limits(max_page_objects=200))
+    assert "Progress report line 299." in parse_bytes(data, "dense.pdf", limits=Limits(max_page_objects=300)).text
+    path = write(tmp_path / "dense.pdf", data)
+    refused = invoke(["check", "--no-config", "--no-cache", "--max-page-objects", "200", str(path)])
+    assert refused.exit_code == 2 and "--max-page-objects" in refused.stderr
+    assert invoke(["check", "--no-config", "--no-cache", "--max-page-objects", "300", str(path)]).exit_code == 0
+
+
 def _iter_limits_options() -> Iterator[str]:
     yield from (
         "--timeout",
         "--max-file-size",
         "--max-unzipped-size",
         "--max-pages",
+        "--max-page-objects",
         "--max-lines",
         "--max-chars",
         "--debug",

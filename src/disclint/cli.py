@@ -185,6 +185,7 @@ def check(
     max_file_size: int | None = None,
     max_unzipped_size: int | None = None,
     max_pages: int | None = None,
+    max_page_objects: int | None = None,
     max_lines: int | None = None,
     max_chars: int | None = None,
     debug: bool = False,
@@ -213,7 +214,9 @@ def check(
         raise UsageError(_("--statistics prints text or json, not {value}").format(value=output_format))
     if doc_type != "auto" and doc_type not in DOC_TYPES:
         raise UsageError(
-            _("unknown --type {value!r}; use auto or one of {choices}").format(value=doc_type, choices=", ".join(DOC_TYPES))
+            _("unknown --type {value!r}; use auto or one of {choices}").format(
+                value=doc_type, choices=", ".join(DOC_TYPES)
+            )
         )
     if fail_on is not None and fail_on not in FAIL_ON:
         raise UsageError(
@@ -253,6 +256,10 @@ def check(
     elif cache_dir is not None or config.cache_dir is not None:
         env[CACHE_DIR_ENV] = str(cache_dir_for(config, cache_dir).resolve())
     limits = _limits(max_file_size, max_unzipped_size, max_pages, max_lines, max_chars)
+    if max_page_objects is not None:
+        import dataclasses
+
+        limits = dataclasses.replace(limits, max_page_objects=max_page_objects)
     with _scoped_env(env):
         _check(
             resolver,
@@ -664,7 +671,9 @@ def annotate(
 
     if doc_type != "auto" and doc_type not in DOC_TYPES:
         raise UsageError(
-            _("unknown --type {value!r}; use auto or one of {choices}").format(value=doc_type, choices=", ".join(DOC_TYPES))
+            _("unknown --type {value!r}; use auto or one of {choices}").format(
+                value=doc_type, choices=", ".join(DOC_TYPES)
+            )
         )
     config = _build_config(
         no_config=no_config,
@@ -924,7 +933,6 @@ def build_app() -> Any:
     """
     import typer
 
-
     app = typer.Typer(
         name="disclint",
         cls=_Group,
@@ -996,7 +1004,9 @@ def build_app() -> Any:
         allow_empty: bool = typer.Option(
             False,
             "--allow-empty",
-            help=_("An empty file is a warning, not an error (exit 2): for pre-commit, where a new draft may be empty."),
+            help=_(
+                "An empty file is a warning, not an error (exit 2): for pre-commit, where a new draft may be empty."
+            ),
         ),
         config_file: Path | None = typer.Option(
             None, "--config", metavar="FILE", help=_("Use this config file for every input.")
@@ -1034,9 +1044,7 @@ def build_app() -> Any:
             metavar="FILE",
             help=_("Record every finding of this run in this baseline file, then exit 0."),
         ),
-        no_cache: bool = typer.Option(
-            False, "--no-cache", help=_("Neither read nor write the cache of parsed files.")
-        ),
+        no_cache: bool = typer.Option(False, "--no-cache", help=_("Neither read nor write the cache of parsed files.")),
         cache_dir: Path | None = typer.Option(
             None,
             "--cache-dir",
@@ -1075,6 +1083,15 @@ def build_app() -> Any:
             metavar="N",
             callback=_option_value(_positive),
             help=_("Most pages read from a PDF (default {pages}).").format(pages=DEFAULT_LIMITS.max_pdf_pages),
+        ),
+        max_page_objects: str | None = typer.Option(
+            None,
+            "--max-page-objects",
+            metavar="N",
+            callback=_option_value(_positive),
+            help=_("Most text objects on one PDF page (default {objects}).").format(
+                objects=DEFAULT_LIMITS.max_page_objects
+            ),
         ),
         max_lines: str | None = typer.Option(
             None,
@@ -1141,9 +1158,7 @@ def build_app() -> Any:
         ignore: str | None = typer.Option(
             None, "--ignore", metavar="CODES", help=_("Rule codes, prefixes or categories to disable.")
         ),
-        config_file: Path | None = typer.Option(
-            None, "--config", metavar="FILE", help=_("Use this config file.")
-        ),
+        config_file: Path | None = typer.Option(None, "--config", metavar="FILE", help=_("Use this config file.")),
         no_config: bool = typer.Option(False, "--no-config", help=_("Ignore config files.")),
     ) -> None:
         annotate(path, output, doc_type, select, ignore, config_file, no_config)

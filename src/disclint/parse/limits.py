@@ -34,6 +34,8 @@ class Limits:
     max_package_bytes: int = 1024 * MB  # all members of a .docx package together, inflated
     max_members: int = 10_000  # entries in a .docx package
     max_pdf_pages: int = 5_000
+    # Text objects on one PDF page: PDFium's text extraction is quadratic in them.
+    max_page_objects: int = 40_000
     # Lines of a text file, paragraphs of a .docx. Every line costs a few objects in the
     # analysis (about 1.5 KB and 25 µs): a million one-letter lines were 30 s and 1.5 GB.
     max_lines: int = 200_000

@@ -163,9 +163,11 @@ def lay_out(page: PdfPage) -> PageLayout:
 
 def parse_pdf(data: bytes, path: str, *, limits: Limits | None = None) -> Document:
     """Parse PDF bytes into a :class:`Document` (pypdfium2 backend); a PDF of more
-    than ``limits.max_pdf_pages`` pages is refused before any page is read."""
+    than ``limits.max_pdf_pages`` pages is refused before any page is read, a page of
+    more than ``limits.max_page_objects`` text objects before its text is extracted."""
     max_pages = limits.max_pdf_pages if limits is not None else None
-    return document_from_layouts(read_layouts(data, max_pages=max_pages), path)
+    max_page_objects = limits.max_page_objects if limits is not None else None
+    return document_from_layouts(read_layouts(data, max_pages=max_pages, max_page_objects=max_page_objects), path)
 
 
 def document_from_pages(pages: Iterable[PdfPage], path: str) -> Document:
@@ -213,7 +215,7 @@ _BREAKS = frozenset("\r\n")
 _BLANKS = frozenset(" \u3000\u00a0\t")
 
 
-def read_layouts(data: bytes, *, max_pages: int | None = None) -> list[PageLayout]:
+def read_layouts(data: bytes, *, max_pages: int | None = None, max_page_objects: int | None = None) -> list[PageLayout]:
     """Every page laid out, in order (at most ``max_pages`` of them, or an InputError)."""
     pdf, raw = _open_pdf(data)
     try:
@@ -222,7 +224,7 @@ def read_layouts(data: bytes, *, max_pages: int | None = None) -> list[PageLayou
             raise InputError(
                 f"the PDF has {count} pages, more than the limit of {max_pages}; raise it with --max-pages"
             )
-        return _lay_out_pages(pdf, raw, 0, count)
+        return _lay_out_pages(pdf, raw, 0, count, max_page_objects=max_page_objects)
     finally:
         pdf.close()
 
@@ -254,14 +256,24 @@ def _page_count(pdf: Any) -> int:
         raise InputError("corrupt PDF: its pages cannot be read") from exc
 
 
-def _lay_out_pages(pdf: Any, raw: Any, first: int, stop: int) -> list[PageLayout]:
-    """Pages ``first``..``stop`` (0-based) of an open document, laid out; each page is read while it is open."""
+def _lay_out_pages(
+    pdf: Any, raw: Any, first: int, stop: int, *, max_page_objects: int | None = None
+) -> list[PageLayout]:
+    """Pages ``first``..``stop`` (0-based) of an open document, laid out; each page is read while it is open.
+
+    PDFium's text extraction (``get_textpage``, one uninterruptible call) grows
+    with the square of a page's text objects — 32,000 took 4 s, 64,000 took
+    21 s — so a page with more than ``max_page_objects`` of them is refused
+    from its object count, which loading the page gives at once.
+    """
     import pypdfium2 as pdfium
 
     layouts: list[PageLayout] = []
     for index in range(first, stop):
         try:
             page = pdf[index]
+            if max_page_objects is not None:
+                _check_text_objects(page, raw, index + 1, max_page_objects)
             textpage = page.get_textpage()
         except pdfium.PdfiumError as exc:
             raise InputError(f"corrupt PDF: page {index + 1} cannot be read") from exc
@@ -271,6 +283,23 @@ def _lay_out_pages(pdf: Any, raw: Any, first: int, stop: int) -> list[PageLayout
             textpage.close()
             page.close()
     return layouts
+
+
+def _check_text_objects(page: Any, raw: Any, number: int, limit: int) -> None:
+    total = raw.FPDFPage_CountObjects(page.raw)
+    if total <= limit:
+        return
+    text = sum(
+        1
+        for index in range(total)
+        if raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page.raw, index)) == raw.FPDF_PAGEOBJ_TEXT
+    )
+    if text > limit:
+        page.close()
+        raise InputError(
+            f"page {number} of the PDF has {text} text objects, more than the limit of {limit}; "
+            "raise it with --max-page-objects"
+        )
 
 
 def _pdfium_page(number: int, page: Any, textpage: Any, raw: Any) -> PdfPage:
