@@ -129,6 +129,8 @@ def parts_vs_total(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
         if not before:
             continue
         total = before[-1]
+        if re.search(r"(?:增至|增加至|扩大至|变更为|增加到)$", text[max(0, total.start - 4) : total.start]):
+            continue  # "由X增至Y，其中以A、B转增": the parts make up the increase, not Y
         if _in_series(text, total, before):
             continue  # "分别为A、B和C，其中……分别为a、b和c": one total per period, not one total
         part_end = sentence.part_at(marker.start())[1]
@@ -765,6 +767,10 @@ def figure_stated_differently(analysis: Analysis, spec: RuleSpec) -> Iterator[Fi
                 if not _own_current_figure(analysis, sentence, window_start + match.start()):
                     continue
                 label = match.group("label")
+                if label == "注册资本" and not analysis.has_cue(
+                    "subject_own", sentence.text[: window_start + match.start()]
+                ):
+                    continue  # registered capital of whichever company the list describes
                 key = (re.sub(r"股本总额|股份总数", "总股本", label), quantity.kind.value)
                 stated.setdefault(key, []).append((quantity, sentence, label))
         for figures in stated.values():

@@ -190,7 +190,7 @@ def forecast_without_basis(analysis: Analysis, spec: RuleSpec) -> Iterator[Findi
             continue
         if not statement.quantified and analysis.has_cue("risk_warning", paragraph):
             continue  # an unquantified expectation that carries its own warning
-        if not_own_claim(analysis, spec, statement.sentence, statement.start):
+        if not_own_claim(analysis, spec, statement.sentence, max(statement.start, statement.end - 1)):
             continue
         if analysis.has_cue("mechanical_effect", statement.sentence.text):
             continue  # the offering's effect on capital, depreciation, a what-if estimate
