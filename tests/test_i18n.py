@@ -92,6 +92,17 @@ def test_errors_and_summaries_in_both_languages(tmp_path: Path, monkeypatch: pyt
     assert "unknown --fail-on 'loud'" in invoke(["check", "--fail-on", "loud", str(tmp_path)]).stderr
 
 
+def test_a_mistyped_command_gets_one_suggestion(monkeypatch: pytest.MonkeyPatch) -> None:
+    # typer and click 8.4+ both suggested the close match, so the hint came twice (with a stray "." in Chinese)
+    chinese = invoke(["chekc"])
+    assert chinese.exit_code == 2
+    last = chinese.stderr.strip().splitlines()[-1]
+    assert last == "disclint：错误：没有 'chekc' 这个命令。（是否想用 'check'？）", chinese.stderr
+    monkeypatch.setenv("DISCLINT_LANG", "en")
+    english = invoke(["chekc"])
+    assert english.exit_code == 2 and english.stderr.count("'check'") == 1, english.stderr
+
+
 def test_init_template_is_in_chinese(tmp_path: Path) -> None:
     target = tmp_path / "disclint.toml"
     result = invoke(["init", str(target)])

@@ -931,6 +931,7 @@ def build_app() -> Any:
     Built when a command runs (not at import), after :mod:`disclint.i18n` has
     chosen the language, so typer's and click's own words are translated too.
     """
+    import click
     import typer
 
     app = typer.Typer(
@@ -942,6 +943,9 @@ def build_app() -> Any:
         pretty_exceptions_enable=False,
         add_completion=True,
         no_args_is_help=False,
+        # click 8.4+ names the close matches of a mistyped command itself; typer's own
+        # suggestion on top of it said "did you mean 'check'?" twice.
+        suggest_commands=not hasattr(click.exceptions, "NoSuchCommand"),
     )
 
     def show_version(value: bool) -> None:
