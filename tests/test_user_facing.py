@@ -139,3 +139,17 @@ def test_allow_empty_makes_an_empty_draft_a_warning(tmp_path: Path) -> None:
     assert allowed.exit_code == 0
     assert f"disclint：警告：{tmp_path / 'new.txt'}：空文件，未检查" in allowed.stderr
     assert allowed.stdout.strip() == "未发现问题（检查了 1 个文件）"
+
+
+def test_a_dated_target_in_days_is_a_measure_not_a_vague_pledge(tmp_path: Path) -> None:
+    # "降至N天" names a level and a date: checkable, so VP001 must stay quiet; the bare slogan is still flagged
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "某某股份有限公司2026年度“提质增效重回报”行动方案\n一、聚焦主业，提升经营质量\n"
+        "公司将把回款纳入考核，力争2026年末应收账款周转天数由2025年末的150天降至120天以内。\n"
+        "公司将持续优化运营管理，不断提升盈利水平。\n",
+        encoding="utf-8",
+    )
+    result = invoke(["check", str(plan), "--format", "json", "--select", "VP001", "--no-config"])
+    findings = json.loads(result.stdout)["files"][0]["findings"]
+    assert [finding["start"]["line"] for finding in findings] == [4], findings

@@ -96,6 +96,8 @@ _TIME_KINDS = frozenset({QuantityKind.YEAR, QuantityKind.DATE, QuantityKind.DEAD
 _COMPLETION = re.compile(
     r"完成|实现|达到|达成|建成|投产|上线|发布|披露|召开|举办|举行|推出|制定|出台|修订|设立|成立|签署|签订|启动|开工|竣工"
     r"|验收|交付|提交|审议|派发|实施|办理|支付|兑现|落成|开业|取得|获得|通过"
+    # a metric brought to a stated level by then: "2026年末周转天数降至130天以内"
+    r"|(?:降|降低|下降|压降|缩短|减少|提升|提高|增加|增长|升)至|控制在"
 )
 _TIMING_VAGUE = re.compile(r"择机|适时|视情况|酌情|(?:合适|适当|恰当)的?时(?:机|候)")
 _PLAN_TYPES = frozenset({"action_plan", "valuation_plan"})
