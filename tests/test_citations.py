@@ -308,3 +308,16 @@ def test_sources_markdown_is_up_to_date() -> None:
     assert committed == render_sources_markdown(), (
         "docs/sources.md is stale: run `python -m disclint.sources_doc > docs/sources.md`"
     )
+
+
+def test_an_article_is_named_once_where_two_of_its_clauses_are_cited() -> None:
+    # the action-plan pack rests on the handbook's 行动要求第2项 twice (its text and its list of six areas)
+    result = invoke(["explain", "action_plan"])
+    assert result.exit_code == 0
+    header = next(line for line in result.stdout.splitlines() if line.startswith("action_plan（") and "依据" in line)
+    assert header.count("“行动要求”第2项") == 1, header
+
+
+def test_source_links_are_the_publishers_not_a_proxy() -> None:
+    text = (Path(__file__).resolve().parents[1] / "lexicons" / "sources.toml").read_text(encoding="utf-8")
+    assert "workers.dev" not in text and "proxy." not in text

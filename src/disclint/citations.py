@@ -243,7 +243,9 @@ class Citations:
             articles = []
             for clause, items in clauses.values():
                 article = clause.article + (f"第{''.join(items)}项" if items else "")
-                articles.append(article + ("" if clause.verified else "〔条款未核实〕"))
+                article += "" if clause.verified else "〔条款未核实〕"
+                if article not in articles:  # two clauses of one article (its text and its list) are named once
+                    articles.append(article)
             first = next(iter(clauses.values()))[0]
             parts.append(first.document.heading() + "、".join(articles))
         text = "；".join(parts)
