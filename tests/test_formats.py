@@ -258,7 +258,7 @@ def test_output_file_for_every_format(drafts: Path, tmp_path: Path, fmt: str) ->
 
 def test_unwritable_output_exits_2(drafts: Path, tmp_path: Path) -> None:
     code, _, err = run("check", "drafts", "--output", str(tmp_path / "missing" / "dir" / "r.json"), "--format", "json")
-    assert code == 2 and "cannot write the report" in err
+    assert code == 2 and "无法写入报告" in err
 
 
 def test_unknown_format(drafts: Path) -> None:

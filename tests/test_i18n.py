@@ -103,6 +103,19 @@ def test_a_mistyped_command_gets_one_suggestion(monkeypatch: pytest.MonkeyPatch)
     assert english.exit_code == 2 and english.stderr.count("'check'") == 1, english.stderr
 
 
+def test_a_refused_output_is_explained_in_the_users_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    draft = tmp_path / "plan.txt"
+    draft.write_text("公司技术水平遥遥领先。\n", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    over = invoke(["check", str(draft), "-o", str(draft)])
+    assert over.exit_code == 2 and "不会把报告写在它上面" in over.stderr and "refusing" not in over.stderr, over.stderr
+    folder = invoke(["check", str(draft), "--write-baseline", str(tmp_path / "out")])
+    assert folder.exit_code == 2 and "不能写入基线文件：它是文件夹" in folder.stderr, folder.stderr
+    monkeypatch.setenv("DISCLINT_LANG", "en")
+    english = invoke(["check", str(draft), "-o", str(tmp_path / "out")])
+    assert english.exit_code == 2 and "refusing to write the report: it is a folder" in english.stderr, english.stderr
+
+
 def test_init_template_is_in_chinese(tmp_path: Path) -> None:
     target = tmp_path / "disclint.toml"
     result = invoke(["init", str(target)])

@@ -41,7 +41,7 @@ def _refused(arguments: list[str], *protected: Path) -> str:
 
 def test_report_over_the_draft_itself_is_refused(folder: Path) -> None:
     message = _refused(["check", "draft.txt", "-o", "draft.txt", "--no-cache"], folder / "draft.txt")
-    assert "input" in message
+    assert "输入文件" in message  # the draft is named as an input, in Chinese
 
 
 def test_report_over_a_second_input_is_refused(folder: Path) -> None:

@@ -1232,7 +1232,7 @@ def _dispatch(command: Any, arguments: list[str]) -> int:
     except Exit as finished:
         return finished.exit_code
     except UsageError as exc:
-        _echo(f"{error_prefix()}{exc}", err=True)
+        _echo(f"{error_prefix()}{error_text(str(exc))}", err=True)
         return 2
     except CommandExit as finished:
         return finished.status

@@ -80,7 +80,26 @@ def _templates() -> list[tuple[str, str]]:
             "{kind}, not a regular file: only regular files are read",
             _("{kind}, not a regular file: only regular files are read"),
         ),
+        # disclint.outputs refusing or failing to write a report, config, baseline or reviewed copy
+        (
+            "{target}: refusing to write {what} over an input ({source}); choose another file",
+            _("{target}: refusing to write {what} over an input ({source}); choose another file"),
+        ),
+        ("{target}: refusing to write {what}: it is {kind}", _("{target}: refusing to write {what}: it is {kind}")),
+        ("{target}: cannot write {what}: {reason}", _("{target}: cannot write {what}: {reason}")),
     ]
+
+
+def _words() -> dict[str, str]:
+    """The fixed words that fill the templates' slots (what is written, what the target is)."""
+    return {
+        "the report": _("the report"),
+        "the config": _("the config"),
+        "the baseline": _("the baseline"),
+        "the reviewed copy": _("the reviewed copy"),
+        "a folder": _("a folder"),
+        "not a regular file": _("not a regular file"),
+    }
 
 
 @lru_cache(maxsize=4)
@@ -100,5 +119,6 @@ def error_text(message: str) -> str:
     for pattern, translated in _compiled("zh"):
         match = pattern.match(message)
         if match:
-            return translated.format(**match.groupdict())
+            words = _words()
+            return translated.format(**{key: words.get(value, value) for key, value in match.groupdict().items()})
     return message
