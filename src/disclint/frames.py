@@ -67,8 +67,9 @@ class Slot:
     """One item of a frame's ``seq``: a class (``@name``), or a regular expression."""
 
     text: str
-    classes: tuple[str, ...]  # class names ("@a|@b"), or () for a regex slot
+    classes: tuple[str, ...]  # class names ("@a|@b|…")
     optional: bool = False
+    regex: str = ""  # the other alternatives ("@a|现价|当前价格" → "现价|当前价格"); a regex slot has no classes
 
 
 @dataclass(frozen=True)
@@ -325,12 +326,13 @@ def _slot(item: str, where: str) -> Slot:
             raise FrameError(
                 f"{where}: unknown quantity kind(s) {', '.join(unknown)} (known: {', '.join(sorted(known))})"
             )
-        return Slot(text=text, classes=(), optional=optional)
+        return Slot(text=text, classes=(), optional=optional, regex="")
     names = text.split("|")
-    if all(re.fullmatch(r"@[a-z][a-z0-9_]*", name) for name in names):
-        return Slot(text=text, classes=tuple(name[1:] for name in names), optional=optional)
-    _check_regex(text, where)
-    return Slot(text=text, classes=(), optional=optional)
+    classes = tuple(name[1:] for name in names if re.fullmatch(r"@[a-z][a-z0-9_]*", name))
+    rest = "|".join(name for name in names if not re.fullmatch(r"@[a-z][a-z0-9_]*", name))
+    if rest:
+        _check_regex(rest, where)
+    return Slot(text=text, classes=classes, optional=optional, regex=rest)
 
 
 def load_frames(data: dict[str, Any], path: Path) -> list[Frame]:
@@ -575,15 +577,21 @@ class Matcher:
             names = slot_text.split("|")
             if slot_text.startswith("$"):
                 cached = self._quantity_spans(slot_text)
-            elif all(name.startswith("@") for name in names):
+            elif any(name.startswith("@") for name in names):
                 cached = []
+                others = []
                 for name in names:
-                    if name[1:] not in self.frames.classes:
+                    if not re.fullmatch(r"@[a-z][a-z0-9_]*", name):
+                        others.append(name)
+                    elif name[1:] not in self.frames.classes:
                         continue
-                    if standalone:
+                    elif standalone:
                         cached.extend(self.frames.standalone_spans(self.text, name[1:], self.found))
                     else:
                         cached.extend(self.frames.class_spans(self.text, name[1:], self.found))
+                if others:
+                    regex = self.frames.regex("|".join(others))
+                    cached.extend(m.span() for m in regex.finditer(self.text) if m.end() > m.start())
                 cached.sort()
             else:
                 cached = [m.span() for m in self.frames.regex(slot_text).finditer(self.text) if m.end() > m.start()]
@@ -604,7 +612,7 @@ class Matcher:
         """Cheap test: every required class slot has a member in the text."""
         classes = self.frames.classes
         for slot in frame.seq:
-            if slot.optional or not slot.classes:
+            if slot.optional or not slot.classes or slot.regex:
                 continue
             if not any(name in self.found or classes[name].patterns for name in slot.classes):
                 return False

@@ -34,7 +34,7 @@ _UNQUANTIFIED = re.compile(
     r"|(?:不低于|高于|超过|好于)(?:去年|上年)同期"
 )
 _TARGET = re.compile(r"目标|力争|争取|计划|拟")
-_RATIO_BASE = re.compile(r"占[^，。；]{0,6}$")
+_RATIO_BASE = re.compile(r"占[^，。；]{0,18}$")
 _BACK_REFERENCE = re.compile(r"全部|上述|该部分|该等|其中")
 # A 业绩预告/业绩快报 reports a period that has ended, under its own rules.
 # Mandated forecast content: the 业绩预告 format, a periodic report's own section on the expected
@@ -142,11 +142,13 @@ def _frame_statements(analysis: Analysis, found: list[ForwardStatement]) -> list
             for statement in (*found, *added)
         ):
             continue
-        end = max(clause_end, hit.end)
+        # Like the cue-found statements: from the forecast's clause to the end of its ；-part
+        # ("营业收入将攀升至80亿元，净利润突破10亿元" is one forecast).
+        part_start, part_end = sentence.part_at(hit.start)
+        end = max(part_end, hit.end)
         text = sentence.text
         while end > clause_start and text[end - 1] in "，。；：,;:！？!?":
             end -= 1
-        part_start, part_end = sentence.part_at(hit.start)
         added.append(
             ForwardStatement(
                 sentence=sentence,
