@@ -283,3 +283,74 @@ def test_explain_shows_the_frames_and_classes_of_a_rule() -> None:
     assert "negated：" in text  # every reason a sentence passes is shown
     fl = render_explain("FL001")
     assert fl is not None and "future_result_quantity" in fl and "〔数量" in fl
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "公司有信心让股价在未来两年持续跑赢创业板指。",
+        "回购完成后，公司股价将步入上升通道。",
+        "经过两年调整，公司股价已见底，具备长线投资吸引力。",
+        "从估值角度看，公司股票后续下跌空间已经非常有限。",
+        "我们认为公司市值空间至少还有两倍。",
+        "建议广大投资者长期持有公司股票，分享成长红利。",
+        "公司将推动估值水平逐步修复，缩小与同行业可比公司的估值差距。",
+        "力争在2026年底前让市盈率回升至20倍以上。",
+        "市场终将给予公司更为合理的估值。",
+        "随着第二曲线放量，公司市值有望实现爆发式增长。",
+        "公司将为长期持有的投资者带来可观的资本利得。",
+        "本持股计划将保证参与员工获得不低于10%的年化收益。",
+        "公司力争早日摆脱“破净”状态。",
+        "五年内市值翻两番可期。",
+    ],
+)
+def test_more_price_target_wordings(text: str) -> None:
+    assert "price_target" in _categories(text, "valuation_plan")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年公司股价涨幅跑输沪深300指数，主要受行业周期影响。",
+        "报告期内公司市盈率由8倍提升至11倍。",
+        "公司产品价格已见底企稳，四季度毛利率回升至19%。",
+        "请投资者注意投资风险，理性决策。",
+        "公司购买的结构性存款保证获得不低于1.5%的年化收益，本金安全。",
+        "个人转让上市公司股票取得的资本利得暂免征收个人所得税。",
+        "评估机构给予标的资产的评估值为8.6亿元。",
+        "公司H股价格较A股折价约35%，两地市场投资者结构不同。",
+        "公司的市场空间广阔，2024年市场占有率约为2%。",
+        "控股股东承诺，锁定期满后两年内减持的，减持价格不低于发行价。",
+    ],
+)
+def test_more_price_target_look_alikes(text: str) -> None:
+    assert "price_target" not in _categories(text, "valuation_plan")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "公司有信心在2026年实现扭亏为盈。",
+        "公司有信心在2027年实现归母净利润不低于5亿元。",
+        "收购完成后，标的公司每年将为公司贡献不少于2亿元的净利润。",
+        "项目投产后内部收益率有望超过20%。",
+        "明年公司营业收入将攀升至80亿元，净利润突破10亿元。",
+    ],
+)
+def test_more_forward_looking_wordings(text: str) -> None:
+    assert "forward_looking" in _categories(text, "voluntary")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "公司应将每年实现的不少于可分配利润的30%用于现金分红。",
+        "发行人在订货会上完成的订单金额占全年销售额的60%以上。",
+        "报告期内公司实现扭亏为盈，归母净利润为0.6亿元。",
+        "2024年标的公司为上市公司贡献净利润1.1亿元。",
+        "公司计划于年底前注销两家亏损子公司，预计每年可减少亏损约800万元；该测算基于2024年亏损水平。",
+    ],
+)
+def test_more_forward_looking_look_alikes(text: str) -> None:
+    findings = lint_text(text, "voluntary").findings
+    assert not [item for item in findings if item.finding.code == "FL001"], [item.excerpt for item in findings]

@@ -200,6 +200,7 @@ _FRAME_KEYS = {
     "allow",
     "require",
     "require_sentence",
+    "drop_unless",
     "reason",
     "suggest",
     "source",
@@ -382,7 +383,14 @@ def load_frames(data: dict[str, Any], path: Path) -> list[Frame]:
         if not isinstance(source, str) or not source:
             raise FrameError(f"{where}: 'source' is required")
         # unless/require lists: the entry's own items are added to the file's defaults.
-        unless = _strings(defaults.get("unless"), where, "unless") + _strings(entry.get("unless"), where, "unless")
+        # drop_unless: default conditions that do not apply to this frame ("已见底" is a judgement, not a past fact).
+        dropped = set(_strings(entry.get("drop_unless"), where, "drop_unless"))
+        unless = [
+            item
+            for item in _strings(defaults.get("unless"), where, "unless")
+            + _strings(entry.get("unless"), where, "unless")
+            if item not in dropped
+        ]
         unless_sentence = _strings(defaults.get("unless_sentence"), where, "unless_sentence") + _strings(
             entry.get("unless_sentence"), where, "unless_sentence"
         )

@@ -52,11 +52,16 @@ def lexicon_hits(
     *,
     skip_sentence: Callable[[Analysis, Sentence], bool] | None = None,
     keep: HitFilter | None = None,
+    frame_keep: HitFilter | bool | None = True,
 ) -> Iterator[Hit]:
     """Hits of the rule's lexicon terms that are not negated, quoted from an
     investor's question or inside a 《title》, then the hits of its frames
-    (``lexicons/frames``), whose own ``unless`` lists say when they do not count."""
+    (``lexicons/frames``), whose own ``unless`` lists say when they do not count.
+
+    Frame hits go through ``frame_keep`` (``True``: the same ``keep`` as the terms;
+    ``None``: none, the frames' ``unless`` lists say it all) and the common subject tests."""
     yield from _term_hits(analysis, spec, skip_sentence=skip_sentence, keep=keep)
+    frame_filter = keep if frame_keep is True else (frame_keep or None)
     skipped: dict[int, bool] = {}
     for hit in analysis.frame_hits(spec.code):
         if skip_sentence is not None:
@@ -65,7 +70,9 @@ def lexicon_hits(
                 skip = skipped[hit.sentence.index] = skip_sentence(analysis, hit.sentence)
             if skip:
                 continue
-        if keep is not None and not keep(analysis, hit):
+        if frame_filter is not None and not frame_filter(analysis, hit):
+            continue
+        if not_own_claim(analysis, spec, hit.sentence, hit.start):
             continue
         yield hit
 

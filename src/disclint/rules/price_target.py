@@ -40,7 +40,8 @@ def _keep(analysis: Analysis, hit: Hit) -> bool:
 
 
 def _run(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
-    hits = list(lexicon_hits(analysis, spec, skip_sentence=_skip_sentence, keep=_keep))
+    # Frames carry their own conditions (lexicons/frames/price_target.toml: condition, past_fact …).
+    hits = list(lexicon_hits(analysis, spec, skip_sentence=_skip_sentence, keep=_keep, frame_keep=None))
     for hit in merge_overlapping(hits):
         yield finding_for_hit(analysis, spec, hit)
 
