@@ -3,7 +3,17 @@
     python scripts/catalog.py          extract _()/ngettext() ids from src/disclint,
                                        merge them into the zh_CN .po, compile the .mo
     python scripts/catalog.py --check  exit 1 when the .po lacks an id or a translation,
+                                       holds a translation extraction would drop,
                                        or the .mo is not the compiled .po
+    python scripts/catalog.py --drop   extract, and drop the translations of ids no longer
+                                       in the source (without it, extraction refuses to)
+
+Extraction finds the literal ids of ``_()``, ``ngettext()`` and ``N_()`` (which
+marks an id where it is defined, for instance in a registry, and is
+translated where it is shown). A message built at run time and passed to
+``_()`` has no literal id: extraction cannot see it, and its translation
+would silently go on the next run. So extraction never drops a translated
+message unless told to, and ``--check`` (run by the tests) names one it would.
 
 Both the .po (what a translator edits) and the .mo (what gettext reads at run
 time) are committed, so an install needs no build step.
@@ -24,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "disclint"
 PO = PACKAGE / "locale" / "zh_CN" / "LC_MESSAGES" / "disclint.po"
 MO = PO.with_suffix(".mo")
-KEYWORDS = {"_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "ngettext": (1, 2), "N_": None}
 
 
 # typer and the click it carries look their words up with gettext in the default domain, which
@@ -66,7 +76,9 @@ def extracted(*, libraries: bool = True) -> Catalog:
                     if isinstance(message, tuple):
                         message = message[0]
                     if message and message not in template:
-                        template.add(message, None, [(f"{package}/{name}", lineno)], auto_comments=comments, context=context)
+                        template.add(
+                            message, None, [(f"{package}/{name}", lineno)], auto_comments=comments, context=context
+                        )
     return template
 
 
@@ -96,15 +108,39 @@ def problems(catalog: Catalog, template: Catalog) -> list[str]:
     return found
 
 
+def dropped(catalog: Catalog, template: Catalog) -> list[str]:
+    """The translated ids of disclint's own messages that ``template`` (an extraction) no longer holds.
+
+    Only ids the catalog places in ``src/disclint``: typer's and click's come
+    and go with their versions, and are not disclint's to keep.
+    """
+    return [
+        message.id if isinstance(message.id, str) else message.id[0]
+        for message in catalog
+        if message.id
+        and message.string
+        and any(filename.startswith("src/disclint/") for filename, _line in message.locations)
+        and template.get(message.id, context=message.context) is None
+    ]
+
+
 def main(argv: list[str]) -> int:
     if "--check" in argv:
         # Only disclint's own messages must be translated; a newer typer may bring words the catalog lacks.
-        issues = problems(load(), extracted(libraries=False))
+        catalog, template = load(), extracted(libraries=False)
+        issues = problems(catalog, template)
+        issues += [f"extraction would drop the translation of {message!r}" for message in dropped(catalog, template)]
         for issue in issues:
             print(issue)
         return 1 if issues else 0
     template = extracted()
     catalog = load() if PO.is_file() else Catalog(locale="zh_CN", project="disclint", domain="disclint")
+    lost = dropped(catalog, template)
+    if lost and "--drop" not in argv:
+        for message in lost:
+            print(f"not in the source any more: {message!r}")
+        print("refusing to drop these translations: mark their ids with _(), ngettext() or N_(), or pass --drop")
+        return 1
     catalog.update(template, no_fuzzy_matching=True)
     catalog.obsolete.clear()
     PO.parent.mkdir(parents=True, exist_ok=True)

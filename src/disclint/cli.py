@@ -979,7 +979,7 @@ def build_app() -> Any:
             "text",
             "--format",
             metavar="FORMAT",
-            help=_(format_help()),  # the output registry's list; the same text is the catalogue's msgid
+            help=format_help(),  # the output registry's list, translated piece by piece
         ),
         doc_type: str = typer.Option("auto", "--type", metavar="TYPE", help=_type_help()),
         exchange: str = typer.Option(

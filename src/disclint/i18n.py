@@ -59,6 +59,11 @@ def _(message: str) -> str:
     return translations().gettext(message)
 
 
+def N_(message: str) -> str:
+    """Mark ``message`` for extraction where it is defined; it is translated with :func:`_` where it is shown."""
+    return message
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     return translations().ngettext(singular, plural, count)
 

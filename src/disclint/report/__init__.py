@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
+from disclint.i18n import N_, _
 from disclint.model.catalogue import Catalogue
 from disclint.model.findings import FileResult
 
@@ -31,7 +32,7 @@ Writer = Callable[[Sequence[FileResult], TextIO, ReportOptions], None]
 @dataclass(frozen=True)
 class OutputFormat:
     name: str
-    help: str  # a few words after the name in --format's help
+    help: str  # a few words after the name in --format's help (an English message id, marked with N_)
     write: Writer
     statistics: Writer | None = None  # --statistics in this format
     shows_document: bool = False  # results must carry the document's text
@@ -96,16 +97,26 @@ def _html(results: Sequence[FileResult], stream: TextIO, options: ReportOptions)
 
 register(OutputFormat("text", "", _text, statistics=_text_statistics))
 register(OutputFormat("json", "", _json, statistics=_json_statistics))
-register(OutputFormat("github", "Actions annotations", _github))
+register(OutputFormat("github", N_("Actions annotations"), _github))
 register(OutputFormat("sarif", "2.1.0", _sarif, rule_help=True))
 register(OutputFormat("junit", "XML", _junit))
-register(OutputFormat("html", "a self-contained report", _html, shows_document=True))
+register(OutputFormat("html", N_("a self-contained report"), _html, shows_document=True))
 
 
 def format_help() -> str:
-    """ "text, json, github (Actions annotations), … or html (a self-contained report)."""
-    names = [f"{fmt.name} ({fmt.help})" if fmt.help else fmt.name for fmt in OUTPUT_FORMATS.values()]
-    return f"{', '.join(names[:-1])} or {names[-1]}."
+    """ "text, json, github (Actions annotations), … or html (a self-contained report)." in the user's language.
+
+    Translated piece by piece (each format's words, the list around them), so
+    the catalog holds ids that extraction finds in the source, whatever formats
+    are registered.
+    """
+    names = [
+        _("{name} ({help})").format(name=fmt.name, help=_(fmt.help)) if fmt.help else fmt.name
+        for fmt in OUTPUT_FORMATS.values()
+    ]
+    # TRANSLATORS: the separator between the output formats listed in --format's help
+    separator = _(", ")
+    return _("{formats} or {last}.").format(formats=separator.join(names[:-1]), last=names[-1])
 
 
 def write_report(
