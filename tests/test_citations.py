@@ -294,13 +294,26 @@ def test_unverified_clauses_are_marked_in_the_finding() -> None:
     assert "〔条款未核实〕" not in lexicon.cite("action_plan_operating_quality")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the goal is 90 % of clauses verified against their text; docs/sources.md lists those not yet verified",
-)
-def test_at_least_ninety_percent_of_clauses_are_verified() -> None:
+# Clauses verified against their text so far: a clause can only move from unverified to verified
+# (or be replaced by one that is); raise the floor when one more is verified.
+VERIFIED_FLOOR = 23
+
+
+def test_verified_clauses_do_not_fall_below_the_floor() -> None:
     clauses = list(default_lexicon().citations.clauses.values())
-    assert sum(clause.verified for clause in clauses) >= 0.9 * len(clauses)
+    verified = sum(clause.verified for clause in clauses)
+    assert verified >= VERIFIED_FLOOR, f"{verified} clauses verified, fewer than the {VERIFIED_FLOOR} before"
+
+
+def test_at_least_ninety_percent_of_clauses_are_verified() -> None:
+    # The goal: 90 % of clauses verified. Until it holds this is an expected failure naming the
+    # clauses still to check (docs/sources.md lists them too); once it holds it is an ordinary test.
+    clauses = list(default_lexicon().citations.clauses.values())
+    verified = sum(clause.verified for clause in clauses)
+    if verified < 0.9 * len(clauses):
+        missing = ", ".join(clause.id for clause in clauses if not clause.verified)
+        pytest.xfail(f"{verified}/{len(clauses)} clauses verified; not yet: {missing}")
+    assert verified >= 0.9 * len(clauses)
 
 
 def test_sources_markdown_is_up_to_date() -> None:

@@ -932,7 +932,7 @@ _FULL_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
         "股权登记日、除权除息日、红利发放日，会议通知与召开日，投票起止，授予日与可行权日等必须先后有序。"
         "顺序表见 lexicons/consistency.toml。"
     ),
-    reference="dividend_share_base；" + _REFERENCE,
+    reference=_REFERENCE,
     bad=["本次权益分派股权登记日为2025年6月20日，除权除息日为2025年6月19日。"],
     good=["本次权益分派股权登记日为2025年6月19日，除权除息日为2025年6月20日。"],
     suggestion="核对各日期的先后顺序",
