@@ -214,8 +214,8 @@ def forecast_without_basis(analysis: Analysis, spec: RuleSpec) -> Iterator[Findi
     severity=Severity.WARNING,
     summary="含有预测或量化目标，但全文没有风险提示",
     rationale=(
-        "应当对影响预测性信息实现的重要因素进行充分的风险提示（上交所“提质增效重回报”一本通 Q1），以明确的警示性文字提示投资者可能出现的风险和"
-        "不确定性。“敬请投资者关注”不是风险提示。文档类型的必备章节含“风险提示”时"
+        "应当对影响预测性信息实现的重要因素进行充分的风险提示（上交所“提质增效重回报”一本通 Q1），"
+        "写明具体的风险因素与不确定性；“敬请投资者关注”不是风险提示。文档类型的必备章节含“风险提示”时"
         "（如行动方案、估值提升计划），改由 missing_section 报告，不重复报告。"
     ),
     reference="risk_warning",
