@@ -80,6 +80,31 @@ def test_every_rule_and_pack_cites_regulations_for_every_market() -> None:
             assert text and not SEED.search(text), (reference, market, text)
 
 
+def _sources(node: object) -> list[str]:
+    if isinstance(node, dict):
+        found = [value for key, value in node.items() if key == "source" and isinstance(value, str)]
+        return found + [item for value in node.values() for item in _sources(value)]
+    if isinstance(node, list):
+        return [item for value in node for item in _sources(value)]
+    return []
+
+
+def test_shipped_lexicons_write_basis_ids_not_seed_numbers() -> None:
+    # The loader still maps a team lexicon's old "000 Q1" to the rule's basis; the shipped files
+    # say what they rest on themselves, so a reader of lexicons/ sees the regulation, not a file number.
+    import tomllib
+
+    for path in sorted((ROOT / "lexicons").rglob("*.toml")):
+        if path.name == "sources.toml":
+            continue
+        for source in _sources(tomllib.loads(path.read_text(encoding="utf-8"))):
+            assert not is_seed_style(source), f"{path.relative_to(ROOT)}: source {source!r}; write basis ids"
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"三诺|江丰|(?<![A-Za-z\d.])00[0-4](?:\s|第|Q)", text), (
+            f"{path.relative_to(ROOT)} cites a seed file or a company's document in its comments"
+        )
+
+
 def test_every_lexicon_source_is_a_basis() -> None:
     lexicon = default_lexicon()
     meta = {"disclint 抑制约定（docs/workflow.md）"}  # ST101–ST103 cite the suppression convention
