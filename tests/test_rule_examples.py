@@ -1,17 +1,20 @@
 """Every rule's and every lexicon entry's own examples run as tests (like prh's specs):
-a bad example must trigger that rule, a good one must not."""
+a bad example must trigger that rule — for a lexicon entry, through that entry itself and at
+the span it matches — and a good one must not."""
 
 from __future__ import annotations
 
 import pytest
 
+from disclint.frame_specs import entry_report, reported_at_match
 from disclint.lexicons import Term, default_lexicon
 from disclint.rules import RuleSpec, all_rules
 from helpers import lint_text
 
 RULES = all_rules()
 SPECS = {spec.code: spec for spec in RULES}
-TERMS = [term for term in default_lexicon().terms if term.rule in SPECS]
+LEXICON = default_lexicon()
+TERMS = [term for term in LEXICON.terms if term.rule in SPECS]
 
 
 def _fired(text: str, doc_type: str) -> set[str]:
@@ -58,9 +61,38 @@ def _term_id(term: Term) -> str:
     [(term, example) for term in TERMS for example in term.bad],
     ids=[f"{_term_id(term)}-bad{i}" for term in TERMS for i, _ in enumerate(term.bad)],
 )
-def test_lexicon_bad_example_triggers_its_rule(term: Term, example: str) -> None:
+def test_lexicon_bad_example_is_its_own_entrys_finding(term: Term, example: str) -> None:
     spec = SPECS[term.rule]
     assert term.rule in _fired(example, spec.example_type)
+    assert_own_finding(term, example, spec.example_type)
+
+
+def assert_own_finding(term: Term, example: str, doc_type: str) -> None:
+    """The entry itself matches the example (after its own context checks), and its rule,
+    with this entry and no other of its terms or frames, reports a span holding the match:
+    an example that another entry or the rule's own code catches proves nothing about it."""
+    matched, reported = entry_report(LEXICON, term, example, doc_type)
+    assert matched, f"{_term_id(term)} does not match its own example {example!r}"
+    shown = [example[start:end] for start, end in reported]
+    assert reported_at_match(matched, reported), (
+        f"{_term_id(term)} matches {[example[start:end] for start, end in matched]} in {example!r}, "
+        f"but {term.rule} with this entry alone reports {shown}"
+    )
+
+
+def test_an_example_of_another_entry_fails() -> None:
+    """A bad example that the rule reports through another entry fails the own-entry check."""
+    ranking = next(term for term in TERMS if term.rule == "HY001" and "遥遥领先" in term.literals)
+    borrowed = next(
+        example
+        for term in TERMS
+        if term.rule == "HY001" and "遥遥领先" not in term.literals
+        for example in term.bad
+        if "遥遥领先" not in example
+    )
+    assert "HY001" in _fired(borrowed, "generic")  # what the old test checked: it would pass
+    with pytest.raises(AssertionError, match="does not match its own example"):
+        assert_own_finding(ranking, borrowed, "generic")
 
 
 @pytest.mark.parametrize(

@@ -1,12 +1,13 @@
 """The reviewed word classes in lexicons/classes/ (CLASS_FORMAT): they load, their
-examples hold, and the rules they are wired into fire on them — in 简体 and 繁體."""
+examples hold, and the rules they are wired into fire on them at the class's own words — in 简体 and 繁體."""
 
 from __future__ import annotations
 
 import pytest
 
-from disclint.frames import WordClass
+from disclint.frames import Matcher, WordClass
 from disclint.lexicons import default_lexicon
+from disclint.text.normalize import normalize_span
 from disclint.text.segment import Segmenter
 from helpers import lint_text
 
@@ -57,12 +58,54 @@ def test_classes_load_with_labels_and_examples() -> None:
         assert word_class.source and word_class.note, f"{word_class.name}: [meta] source and note"
 
 
+def _class_spans(word_class: WordClass, text: str, *, standalone: bool) -> list[tuple[int, int]]:
+    """Where the class's members (``standalone``: not the context-dependent ones) stand in ``text``."""
+    norm = normalize_span(text, 0, len(text))
+    spans = Matcher(LEXICON.frames, norm.text).spans(f"@{word_class.name}", standalone=standalone)
+    return [norm.span_to_source(start, end) for start, end in spans]
+
+
+def _absence_class(word_class: WordClass) -> bool:
+    """A class whose words clear a sentence (evidence, revenue): its bad examples lack them."""
+    return any(example.hit for example in word_class.good)
+
+
+def assert_flagged_at_own_words(word_class: WordClass, text: str, hit: bool) -> None:
+    """The category's finding holds one of this class's own members: a bad example that is
+    flagged only for words of another class or entry proves nothing about this one."""
+    doc_type = DOC_TYPE.get(word_class.name, DOC_TYPE.get(word_class.category, "generic"))
+    result = lint_text(text, doc_type)
+    reported = [
+        (item.start.offset, item.end.offset)
+        for item in result.findings
+        if item.finding.category.value == word_class.category
+    ]
+    assert reported, f"{word_class.name}: {text!r} gets no {word_class.category} finding"
+    own = _class_spans(word_class, text, standalone=hit)
+    if not own:
+        assert not hit and _absence_class(word_class), f"{word_class.name}: {text!r} holds none of its words"
+        return
+    assert any(start <= own_start and own_end <= end for own_start, own_end in own for start, end in reported), (
+        f"{word_class.name}: {text!r} is flagged at {[text[start:end] for start, end in reported]}, "
+        f"not at its own {[text[start:end] for start, end in own]}"
+    )
+
+
 @pytest.mark.parametrize(("word_class", "text", "hit"), _examples("bad"), ids=_ids("bad"))
-def test_bad_example_is_flagged_in_its_category(word_class: WordClass, text: str, hit: bool) -> None:
+def test_bad_example_is_flagged_at_its_own_words(word_class: WordClass, text: str, hit: bool) -> None:
     if word_class.category in ("hype", "hot_topic", "vague_pledge"):
-        doc_type = DOC_TYPE.get(word_class.name, DOC_TYPE.get(word_class.category, "generic"))
-        assert word_class.category in _categories(text, doc_type), text
+        assert_flagged_at_own_words(word_class, text, hit)
     assert _literal_hit(word_class, text) is hit, text
+
+
+def test_an_example_of_another_class_fails() -> None:
+    """A sentence flagged for another class's words fails the own-words check."""
+    position = LEXICON.classes["position_word"]
+    assert "hype" in _categories("公司技术实力雄厚。", "generic")
+    with pytest.raises(AssertionError, match="holds none of its words"):
+        assert_flagged_at_own_words(position, "公司技术实力雄厚。", False)
+    with pytest.raises(AssertionError, match="holds none of its words"):
+        assert_flagged_at_own_words(position, "公司技术实力雄厚。", True)
 
 
 @pytest.mark.parametrize(("word_class", "text", "hit"), _examples("good"), ids=_ids("good"))

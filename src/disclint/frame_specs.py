@@ -6,8 +6,12 @@ file and the entry, not a silently weaker rule:
 - a class's ``bad`` example (``hit = true``) must contain one of its members
   (context-dependent members do not count), a ``good`` one (``hit = false``) none;
 - a frame's ``bad`` example must be matched by *this* frame (after its
-  ``unless`` conditions) and reported by its rule at that span; a ``good``
-  example must get no finding of the rule's category.
+  ``unless`` conditions) and reported by its rule at that span when the rule has
+  this frame and no other entry (a finding another term or frame makes does not
+  count); a ``good`` example must get no finding of the rule's category.
+
+:func:`entry_report` is the same check for a lexicon term; the test suite runs it
+over every term's examples.
 
 The check lints each example once; the result is remembered in the cache
 folder under a digest of the lexicons and the rule code, so an ordinary run
@@ -21,9 +25,9 @@ from pathlib import Path
 
 from disclint.cache_folder import cache_dir, read_marshal, write_marshal
 from disclint.frames import Frame, FrameError, Matcher, WordClass, frame_hits_in
-from disclint.lexicons import Lexicon
+from disclint.lexicons import Lexicon, Term
 
-_VERSION = "frame-specs-1"
+_VERSION = "frame-specs-2"
 
 
 def _digest(lexicon: Lexicon) -> str:
@@ -79,6 +83,52 @@ def _verify_class(lexicon: Lexicon, word_class: WordClass) -> None:
             raise FrameError(f"{word_class.where}: example {example.text!r} should contain {expected}; found {found}")
 
 
+def entry_report(
+    lexicon: Lexicon, entry: Term | Frame, example: str, doc_type: str = "generic"
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Where ``entry`` (a term or a frame) matches ``example``, after its own conditions,
+    and where its rule reports it when the rule has this entry and no other (its other
+    terms and frames left out): both as offsets into ``example``."""
+    from disclint.analysis import Analysis
+    from disclint.parse.plaintext import document_from_text
+    from disclint.rules.registry import get_rule
+    from disclint.text.segment import Segmenter
+
+    spec = get_rule(entry.rule)
+    if spec is None or spec.check is None:
+        raise FrameError(f"{_where(entry)}: unknown rule {entry.rule}")
+    alone = lexicon.with_only_entry(entry.rule, entry)
+    analysis = Analysis(
+        document=document_from_text(example, "spec.txt"),
+        lexicon=alone,
+        # the full lexicon's words: the tokens, and so the boundaries, of an ordinary run
+        segmenter=Segmenter.for_words(lexicon.all_literals()),
+        doc_type=doc_type,
+        doc_type_forced=True,
+    )
+    if analysis.parts:
+        analysis.doc_type = analysis.parts[0].doc_type
+    matched: list[tuple[int, int]] = []
+    for sentence in analysis.sentences:
+        if isinstance(entry, Frame):
+            spans = frame_hits_in(analysis, alone.frames, entry, sentence, analysis.matcher(sentence))
+        else:
+            spans = [(hit.start, hit.end) for hit in analysis.term_hits(entry, sentence)]
+        matched.extend(sentence.norm.span_to_source(start, end) for start, end in spans)
+    reported = [(finding.start, finding.end) for finding in spec.check(analysis, spec)]
+    return matched, reported
+
+
+def reported_at_match(matched: list[tuple[int, int]], reported: list[tuple[int, int]]) -> bool:
+    """A finding holds one of the entry's matches: the words themselves for a wording
+    rule, the statement for a rule that reports statements (HT001, VP001, FL001)."""
+    return any(start <= own_start and own_end <= end for own_start, own_end in matched for start, end in reported)
+
+
+def _where(entry: Term | Frame) -> str:
+    return entry.where if isinstance(entry, Frame) else f"{entry.file}#{entry.index}"
+
+
 def _verify_frame(lexicon: Lexicon, frame: Frame) -> None:
     from disclint.analysis import Analysis
     from disclint.parse.plaintext import document_from_text
@@ -89,24 +139,13 @@ def _verify_frame(lexicon: Lexicon, frame: Frame) -> None:
         raise FrameError(f"{frame.where}: unknown rule {frame.rule}")
     category_rules = [other for other in all_rules() if other.category == spec.category and other.check is not None]
     for example in frame.bad:
-        analysis = Analysis(document=document_from_text(example, "spec.txt"), lexicon=lexicon)
-        spans = [
-            (sentence, span)
-            for sentence in analysis.sentences
-            for span in frame_hits_in(analysis, lexicon.frames, frame, sentence, analysis.matcher(sentence))
-        ]
-        if not spans:
+        matched, reported = entry_report(lexicon, frame, example)
+        if not matched:
             raise FrameError(f"{frame.where}: bad example {example!r} is not matched by this frame")
-        assert spec.check is not None
-        findings = list(spec.check(analysis, spec))
-        covered = False
-        for sentence, (start, end) in spans:
-            source_start, source_end = sentence.norm.span_to_source(start, end)
-            if any(finding.start < source_end and source_start < finding.end for finding in findings):
-                covered = True
-        if not covered:
+        if not reported_at_match(matched, reported):
             raise FrameError(
-                f"{frame.where}: bad example {example!r} is matched but {frame.rule} reports nothing at the span"
+                f"{frame.where}: bad example {example!r} is matched but {frame.rule}, with this frame alone, "
+                "reports nothing that holds the match"
             )
     for example in frame.good:
         analysis = Analysis(document=document_from_text(example, "spec.txt"), lexicon=lexicon)

@@ -210,6 +210,16 @@ class Lexicon:
         assert isinstance(term, Term)
         return term
 
+    def with_only_entry(self, rule: str, entry: Term | Frame) -> Lexicon:
+        """A copy in which rule ``rule`` has this one term or frame and no other: an
+        example's finding in it is that entry's own, not one another entry makes."""
+        frames = dataclasses.replace(
+            self.frames, frames=[frame for frame in self.frames.frames if frame.rule != rule or frame is entry]
+        )
+        frames._by_rule = None
+        terms = [term for term in self.terms if term.rule != rule or term is entry]
+        return dataclasses.replace(self, terms=terms, frames=frames, memo={})
+
     @property
     def classes(self) -> dict[str, WordClass]:
         """The word classes of ``lexicons/classes`` by name."""
