@@ -169,15 +169,59 @@ def test_explain_prints_title_issuer_date_article_quote_and_verified_flag() -> N
 
 
 # ---------------------------------------------------------------- each exchange's own rules
+# An action plan written as a company would, with a market-value target and a boast.
+PLAN = (
+    "某某股份有限公司2025年度“提质增效重回报”行动方案\n"
+    "一、提升经营质量\n"
+    "力争三年内公司市值突破千亿元。\n"
+    "公司核心技术遥遥领先。\n"
+)
+
+
 def test_same_draft_cites_each_exchanges_own_rules() -> None:
+    # A reply to investors: Shenzhen's 互动易 rules for Shenzhen; no exchange text verified for a
+    # Shanghai main-board e互动 reply, so the CSRC rules, never Shenzhen's.
     sse = " ".join(_lint(DRAFT, "sse"))
     szse = " ".join(_lint(DRAFT, "szse"))
     unknown = " ".join(_lint(DRAFT, None))
     assert sse != szse
-    assert "上海证券交易所" in sse and "深圳证券交易所" not in sse
     assert "深圳证券交易所" in szse and "上海证券交易所" not in szse
+    assert "深圳证券交易所" not in sse and "中国证监会" in sse
     # Unknown: the CSRC rules that apply to all, no exchange's guideline.
     assert "中国证监会" in unknown and "证券交易所" not in unknown
+    # An action plan: the SSE handbook for Shanghai; for Shenzhen no 互动易 rule (it governs replies).
+    plan_sse = _lint(PLAN, "sse")
+    plan_szse = _lint(PLAN, "szse")
+    pt001_sse = next(ref for ref in plan_sse if "市值管理" in ref)
+    pt001_szse = next(ref for ref in plan_szse if "市值管理" in ref)
+    assert "上海证券交易所" in pt001_sse and "供参照" not in pt001_sse
+    assert "证券交易所" not in pt001_szse
+    assert not any("互动易" in ref for ref in plan_szse)
+
+
+def test_clauses_are_cited_only_for_the_documents_they_govern() -> None:
+    lexicon = default_lexicon()
+    sse = Market("sse", "main")
+    assert "一本通" in lexicon.cite("no_price_prediction", sse, "action_plan")
+    assert "一本通" not in lexicon.cite("no_price_prediction", sse, "dividend")
+    szse = Market("szse", "main")
+    assert "互动易" in lexicon.cite("no_exaggeration", szse, "ir_record")
+    assert "互动易" not in lexicon.cite("no_exaggeration", szse, "dividend")
+    # explain (no document type) lists every clause
+    assert "互动易" in lexicon.cite("no_exaggeration", szse)
+    # a basis made only of scoped clauses is still cited, marked where it is another exchange's text
+    text = lexicon.cite("action_plan_governance", szse, "action_plan")
+    assert "一本通" in text and "〔上交所规定，供参照〕" in text
+    assert "供参照" not in lexicon.cite("action_plan_governance", sse, "action_plan")
+
+
+def test_applies_to_names_are_document_types() -> None:
+    from disclint.structure import doctypes
+
+    names = set(doctypes.names())
+    citations = default_lexicon().citations
+    for clause in citations.clauses.values():
+        assert set(clause.scope) <= names, (clause.id, sorted(set(clause.scope) - names))
 
 
 def test_board_rules_replace_the_exchange_ones() -> None:

@@ -15,6 +15,11 @@ which is appended to the clauses marked ``itemized``.
 
 Resolution: ``all`` is always cited; then the board's list (``sse_star``) if
 there is one, else the exchange's (``sse``). An unknown exchange cites ``all``.
+
+A document or clause may say which document types it governs (``applies_to``:
+the SSE handbook governs action plans and their kin, the 互动易 and e互动 clauses
+replies and IR records). A finding in another type of document does not cite it,
+unless nothing else would be cited.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from typing import Any
 
 EXCHANGES = ("sse", "szse", "bse")
 EXCHANGE_NAMES = {"sse": "上海证券交易所", "szse": "深圳证券交易所", "bse": "北京证券交易所"}
+_SHORT = {"sse": "上交所", "szse": "深交所", "bse": "北交所"}
 BOARDS = ("main", "star", "chinext", "bse")
 BOARD_NAMES = {"main": "主板", "star": "科创板", "chinext": "创业板", "bse": "北交所"}
 
@@ -53,6 +59,7 @@ class SourceDocument:
     exchange: str
     board: str
     note: str = ""
+    applies_to: tuple[str, ...] = ()  # document types it governs; empty: every type
 
     def heading(self) -> str:
         """《title》（issuer，date）."""
@@ -69,6 +76,16 @@ class Clause:
     found_at: str
     itemized: bool = False
     note: str = ""
+    applies_to: tuple[str, ...] = ()  # its own scope, else its document's (see ``scope``)
+
+    @property
+    def scope(self) -> tuple[str, ...]:
+        """The document types this clause governs; empty for every type."""
+        return self.applies_to or self.document.applies_to
+
+    def applies(self, doc_type: str | None) -> bool:
+        """Whether a finding in a ``doc_type`` document may cite it (None: any)."""
+        return doc_type is None or not self.scope or doc_type in self.scope
 
     def article_with(self, item: str) -> str:
         article = self.article
@@ -121,7 +138,7 @@ class Citations:
     documents: dict[str, SourceDocument] = field(default_factory=dict)
     clauses: dict[str, Clause] = field(default_factory=dict)
     bases: dict[str, Basis] = field(default_factory=dict)
-    _memo: dict[tuple[str, str | None, str | None], str] = field(default_factory=dict, repr=False)
+    _memo: dict[tuple[str, str | None, str | None, str | None], str] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------ loading
     def add_tables(self, data: Mapping[str, Any], where: str) -> None:
@@ -141,6 +158,7 @@ class Citations:
                 exchange=exchange,
                 board=_text(row, "board", here, required=False) or "all",
                 note=_text(row, "note", here, required=False),
+                applies_to=_names(row, "applies_to", here),
             )
         for index, row in enumerate(data.get("clause", []), start=1):
             here = f"{where} [[clause]] #{index}"
@@ -160,6 +178,7 @@ class Citations:
                 found_at=_text(row, "found_at", here, required=False),
                 itemized=bool(row.get("itemized", False)),
                 note=_text(row, "note", here, required=False),
+                applies_to=_names(row, "applies_to", here),
             )
         for index, row in enumerate(data.get("basis", []), start=1):
             here = f"{where} [[basis]] #{index}"
@@ -206,8 +225,13 @@ class Citations:
         except CitationError:
             return False
 
-    def clauses_for(self, reference: str, market: Market = UNKNOWN_MARKET) -> list[tuple[Clause, str]]:
-        """The clauses a reference cites for ``market``, each with its item, in order, once."""
+    def clauses_for(
+        self, reference: str, market: Market = UNKNOWN_MARKET, doc_type: str | None = None
+    ) -> list[tuple[Clause, str]]:
+        """The clauses a reference cites for ``market``, each with its item, in order, once.
+
+        With ``doc_type``, clauses that govern other types of document are left out, unless
+        that would leave nothing to cite (a basis made only of them)."""
         seen: set[tuple[str, str]] = set()
         out: list[tuple[Clause, str]] = []
         for basis, item in self.parse(reference):
@@ -217,15 +241,17 @@ class Citations:
                 if key not in seen:
                     seen.add(key)
                     out.append((clause, key[1]))
-        return out
+        scoped = [(clause, item) for clause, item in out if clause.applies(doc_type)]
+        return scoped or out
 
-    def render(self, reference: str, market: Market = UNKNOWN_MARKET) -> str:
-        """``《title》（issuer，date）第X条、第Y条；《…》…`` for ``market``.
+    def render(self, reference: str, market: Market = UNKNOWN_MARKET, doc_type: str | None = None) -> str:
+        """``《title》（issuer，date）第X条、第Y条；《…》…`` for ``market`` (and a finding in a
+        ``doc_type`` document, see ``clauses_for``).
 
         Text that is not a basis reference (a team lexicon's own wording) is
         returned as it is.
         """
-        key = (reference, market.exchange, market.board)
+        key = (reference, market.exchange, market.board, doc_type)
         cached = self._memo.get(key)
         if cached is not None:
             return cached
@@ -234,7 +260,7 @@ class Citations:
             return reference
         # document → clause id → (clause, items): the items of one clause are named together.
         grouped: dict[str, dict[str, tuple[Clause, list[str]]]] = {}
-        for clause, item in self.clauses_for(reference, market):
+        for clause, item in self.clauses_for(reference, market, doc_type):
             entry = grouped.setdefault(clause.document.id, {}).setdefault(clause.id, (clause, []))
             if item and item not in entry[1]:
                 entry[1].append(item)
@@ -244,6 +270,11 @@ class Citations:
             for clause, items in clauses.values():
                 article = clause.article + (f"第{''.join(items)}项" if items else "")
                 article += "" if clause.verified else "〔条款未核实〕"
+                if clause.document.exchange not in ("all", market.exchange):
+                    # another exchange's text, or an exchange's where the exchange is unknown (the
+                    # SSE handbook is the only source for what an action plan contains): said so,
+                    # since it may not bind this company
+                    article += f"〔{_SHORT[clause.document.exchange]}规定，供参照〕"
                 if article not in articles:  # two clauses of one article (its text and its list) are named once
                     articles.append(article)
             first = next(iter(clauses.values()))[0]
@@ -267,6 +298,13 @@ class Citations:
                     if who not in users:
                         users.append(who)
         return out
+
+
+def _names(row: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = row.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
+        raise CitationError(f"{where}: {key!r} must be a list of document type names")
+    return tuple(value)
 
 
 def _text(row: Mapping[str, Any], key: str, where: str, *, required: bool = True) -> str:

@@ -326,6 +326,8 @@ def basis_lines(lexicon: Lexicon, reference: str) -> list[str]:
                 )
                 if clause.quote:
                     lines.append(f"        “{clause.quote}”")
+                if clause.scope:
+                    lines.append(f"        适用文件：{'、'.join(clause.scope)}（其他文件中的发现不引用本条）")
                 if clause.note:
                     lines.append(f"        说明：{clause.note}")
                 if clause.found_at:

@@ -241,12 +241,13 @@ class Lexicon:
         except KeyError as exc:
             raise LexiconError(f"unknown cue @{name}") from exc
 
-    def cite(self, source: str, market: Market = UNKNOWN_MARKET) -> str:
+    def cite(self, source: str, market: Market = UNKNOWN_MARKET, doc_type: str | None = None) -> str:
         """A reference (basis ids, ``"no_price_prediction；forecast_basis"``) in words
         a reader recognises: the regulations' titles, issuers, dates and articles
-        that apply on ``market`` (the CSRC rules when the exchange is unknown).
+        that apply on ``market`` (the CSRC rules when the exchange is unknown) to a
+        ``doc_type`` document (None: every clause, as ``explain`` lists them).
         A team lexicon's own wording that is not a basis id is shown as written."""
-        return self.citations.render(source, market)
+        return self.citations.render(source, market, doc_type)
 
     def trigger_index(self) -> TriggerIndex:
         """One scanner for every term's trigger words, built once."""

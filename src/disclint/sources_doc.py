@@ -52,7 +52,8 @@ def render_sources_markdown(lexicon: Lexicon | None = None) -> str:
         "Every regulation the findings cite, each clause with its quoted sentence, whether its wording and",
         "article number were checked against the text (已核对) or not (未核实 — the finding marks it",
         "〔条款未核实〕), where it was found, and what cites it. A basis resolves per exchange and board;",
-        "when the exchange is unknown the CSRC clauses are cited.",
+        "when the exchange is unknown the CSRC clauses are cited. A clause with 适用文件 is cited only for",
+        "findings in those types of document (unless nothing else would be cited).",
         "",
         f"{len(citations.documents)} documents, {len(clauses)} clauses, {verified} verified ({share:.0f}%).",
         "",
@@ -64,6 +65,8 @@ def render_sources_markdown(lexicon: Lexicon | None = None) -> str:
             f"- 发布：{doc.issuer}；{doc.date}" + (f"；{doc.number}" if doc.number else ""),
         ]
         out.append(f"- 适用：{_scope(doc.exchange, doc.board)}")
+        if doc.applies_to:
+            out.append(f"- 适用文件：{'、'.join(doc.applies_to)}")
         if doc.note:
             out.append(f"- 说明：{_md(doc.note)}")
         out += ["", "| 条款 | 核对 | 原文 | 出处 | 引用者 |", "|---|---|---|---|---|"]
@@ -72,6 +75,8 @@ def render_sources_markdown(lexicon: Lexicon | None = None) -> str:
                 continue
             flag = "已核对" if clause.verified else "未核实"
             quote = _md(clause.quote) if clause.quote else "（未引原文）"
+            if clause.applies_to:
+                quote += f"<br>适用文件：{'、'.join(clause.applies_to)}"
             if clause.note:
                 quote += f"<br>说明：{_md(clause.note)}"
             who = "、".join(users.get(clause.id, [])) or "（无）"

@@ -149,9 +149,17 @@ def rule_finding(
         start=start,
         end=end,
         suggestion=suggestion or spec.suggestion,
-        reference=analysis.lexicon.cite(spec.reference if source is None else source, analysis.market),
+        reference=analysis.lexicon.cite(
+            spec.reference if source is None else source, analysis.market, _doc_type(analysis, sentence)
+        ),
         section=section,
     )
+
+
+def _doc_type(analysis: Analysis, sentence: Sentence) -> str:
+    """The type of the document (the part of a bundle) the sentence is in: which clauses it may cite."""
+    part = analysis.part_of(sentence)
+    return part.doc_type if part else analysis.doc_type
 
 
 def finding_for_hit(analysis: Analysis, spec: RuleSpec, hit: Hit, *, message: str | None = None) -> Finding:
