@@ -264,6 +264,7 @@ def test_span_over_a_generated_list_number_is_anchored_on_the_stored_text(draft_
     assert anchored_texts(output)[comment_id] == "提升经营质量"  # "一、" is Word's numbering, not text
 
 
+@pytest.mark.usefixtures("english")
 def test_refuses_to_overwrite_the_input_and_rejects_a_changed_file(draft_docx: Path, tmp_path: Path) -> None:
     result = view_result(draft_docx)
     copy = tmp_path / "copy.docx"

@@ -134,6 +134,7 @@ def test_stable_json(project: Path) -> None:
     assert json.dumps(json.loads(a), ensure_ascii=False, indent=2, sort_keys=True) + "\n" == a
 
 
+@pytest.mark.usefixtures("english")
 @pytest.mark.parametrize(
     ("content", "message"),
     [

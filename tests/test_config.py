@@ -194,6 +194,7 @@ BAD_CONFIGS = [
 ]
 
 
+@pytest.mark.usefixtures("english")
 @pytest.mark.parametrize(("content", "key", "message"), BAD_CONFIGS, ids=[row[1] or "toml" for row in BAD_CONFIGS])
 def test_config_error_exits_2_naming_file_and_key(project: Path, content: str, key: str, message: str) -> None:
     (project / "empty.toml").write_text("# nothing here\n", encoding="utf-8")
@@ -212,6 +213,7 @@ def test_config_error_exits_2_naming_file_and_key(project: Path, content: str, k
     assert len(lines) == 1 and "disclint.toml" in lines[0] and key in lines[0] and message in lines[0], err
 
 
+@pytest.mark.usefixtures("english")
 def test_pyproject_errors_name_the_table(project: Path) -> None:
     (project / "pyproject.toml").write_text('[tool.disclint]\nfail_on = "warning"\n', encoding="utf-8")
     code, _, err = run("check", "drafts/plan.txt")
@@ -363,6 +365,7 @@ def test_cache_dir_precedence(project: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert cache_dir_for(Config(), None) == project / "xdg" / "disclint"
 
 
+@pytest.mark.usefixtures("english")
 def test_load_config_raises_config_error_directly(tmp_path: Path) -> None:
     path = tmp_path / "disclint.toml"
     path.write_text('[per-file-types]\n"*.md" = 3\n', encoding="utf-8")

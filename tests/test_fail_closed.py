@@ -114,7 +114,7 @@ def test_team_pattern_that_can_backtrack_exponentially_is_refused(project: Path,
     code, out, err = _team(project, body)
     assert code == 2 and out == ""
     line = _one_error_line(err)
-    assert "team.toml term #1" in line and "exponential" in line
+    assert "team.toml term #1" in line and "指数级" in line
 
 
 def test_a_cue_the_team_overrides_is_checked_like_its_terms(project: Path) -> None:

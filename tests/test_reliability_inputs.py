@@ -344,6 +344,7 @@ def test_a_device_is_refused_without_reading_it() -> None:
         read_input(Path("/dev/zero"))
 
 
+@pytest.mark.usefixtures("english")
 def test_the_size_limit_names_its_option(tmp_path: Path) -> None:
     big = write(tmp_path / "big.txt", (BODY + "\n") * 2000)
     small = write(tmp_path / "small.txt", HYPE + "。\n")

@@ -24,7 +24,7 @@ import typer
 
 from disclint import __version__
 from disclint.i18n import _
-from disclint.messages import error_text
+from disclint.messages import counted, error_text
 from disclint.parse.limits import DEFAULT_LIMITS
 from disclint.report import format_help
 
@@ -378,7 +378,7 @@ def _show_config(resolver: ConfigResolver, target: Path) -> None:
     if config.lexicons:
         lines.append(f"lexicons = {[str(path) for path in config.lexicons]!r}")
     if config.suppressions:
-        lines.append(_("suppressions: {count} entries").format(count=len(config.suppressions)))
+        lines.append(_("suppressions: {entries}").format(entries=counted("entry", len(config.suppressions))))
     if config.baseline is not None:
         lines.append(f"baseline = {str(config.baseline)!r}")
     if config.cache_dir is not None:
@@ -539,8 +539,8 @@ def _check(
         except BaselineError as exc:
             raise UsageError(str(exc)) from None
         _echo(
-            _("disclint: recorded {count} findings in {files} files in the baseline {path}").format(
-                count=count, files=files, path=write_baseline
+            _("disclint: recorded {problems} in {files} in the baseline {path}").format(
+                problems=counted("problem", count), files=counted("file", files), path=write_baseline
             ),
             err=True,
         )
@@ -700,15 +700,15 @@ def annotate(
     except AnnotateError as exc:
         raise UsageError(str(exc)) from None
     if summary.missing_sections:
-        line = _("wrote {path}: {comments} comments ({findings} problems, {missing} sections missing)")
+        line = _("wrote {path}: {comments} ({problems}, {missing})")
     else:
-        line = _("wrote {path}: {comments} comments ({findings} problems)")
+        line = _("wrote {path}: {comments} ({problems})")
     _echo(
         line.format(
             path=summary.output,
-            comments=summary.comments,
-            findings=summary.findings,
-            missing=summary.missing_sections,
+            comments=counted("comment", summary.comments),
+            problems=counted("problem", summary.findings),
+            missing=counted("missing section", summary.missing_sections),
         )
     )
 

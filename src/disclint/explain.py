@@ -151,9 +151,9 @@ def _pack_lines(lexicon: Lexicon, only: str | None = None) -> list[str]:
             continue
         lines += ["", f"{pack.doc_type}（{pack.name}）— 依据：{lexicon.cite(pack.source)}"]
         for section in pack.sections:
-            severity = section.severity.value
+            severity = _SEVERITY_ZH[section.severity.value]
             if section.severity_when_forward:
-                severity += f"，有量化目标时 {section.severity_when_forward.value}"
+                severity += f"，有量化目标时为{_SEVERITY_ZH[section.severity_when_forward.value]}"
             condition = f"；{_CONDITION_ZH[section.when]}" if section.when else ""
             lines.append(f"  - {section.id}：{section.name}（{severity}{condition}）")
             lines.append(f"      应说明：{section.expects}")
@@ -162,9 +162,18 @@ def _pack_lines(lexicon: Lexicon, only: str | None = None) -> list[str]:
 
 
 def render_rules_text() -> str:
+    """One line a rule; the severity in the user's language (错误/警告/提示), padded by display width."""
+    import unicodedata
+
+    from disclint.report.text import severity_label
+
+    def padded(text: str, width: int) -> str:
+        shown = sum(2 if unicodedata.east_asian_width(char) in ("W", "F") else 1 for char in text)
+        return text + " " * max(1, width - shown)
+
     lines = []
     for spec in all_rules():
-        lines.append(f"{spec.code}  {spec.category.value:<16} {spec.severity.value:<8} {spec.summary}")
+        lines.append(f"{spec.code}  {spec.category.value:<16} {padded(severity_label(spec.severity), 9)}{spec.summary}")
     return "\n".join(lines) + "\n"
 
 

@@ -27,6 +27,8 @@ from typing import Any
 from disclint.cache_folder import cache_dir, read_marshal, write_marshal
 from disclint.citations import UNKNOWN_MARKET, CitationError, Citations, Market, is_seed_style
 from disclint.frames import Frame, FrameError, FrameSet, WordClass, load_classes, load_frames
+from disclint.i18n import _
+from disclint.messages import os_reason, regex_reason, toml_reason
 from disclint.model.findings import Severity
 
 if sys.version_info >= (3, 11):
@@ -63,7 +65,11 @@ class LazyRegex:
             try:
                 self._compiled = re.compile(self.source)
             except re.error as exc:
-                raise LexiconError(f"{self.where}: bad pattern {self.source!r}: {exc}") from exc
+                raise LexiconError(
+                    _("{where}: bad pattern {source!r}: {reason}").format(
+                        where=self.where, source=self.source, reason=regex_reason(exc)
+                    )
+                ) from exc
         return self._compiled
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -186,7 +192,9 @@ class Lexicon:
             try:
                 severity = Severity(frame.severity) if frame.severity else None
             except ValueError as exc:
-                raise LexiconError(f"{frame.where}: severity must be error, warning or info") from exc
+                raise LexiconError(
+                    _("{where}: severity must be error, warning or info").format(where=frame.where)
+                ) from exc
             term = terms[id(frame)] = Term(
                 file=frame.file,
                 index=frame.index,
@@ -239,7 +247,7 @@ class Lexicon:
         try:
             return self.cues[name].regex.validate()
         except KeyError as exc:
-            raise LexiconError(f"unknown cue @{name}") from exc
+            raise LexiconError(_("unknown cue @{name}").format(name=name)) from exc
 
     def cite(self, source: str, market: Market = UNKNOWN_MARKET, doc_type: str | None = None) -> str:
         """A reference (basis ids, ``"no_price_prediction；forecast_basis"``) in words
@@ -413,7 +421,7 @@ def _as_list(value: Any, where: str, key: str) -> list[str]:
         return [value]
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return list(value)
-    raise LexiconError(f"{where}: '{key}' must be a string or a list of strings")
+    raise LexiconError(_("{where}: '{key}' must be a string or a list of strings").format(where=where, key=key))
 
 
 def _compile(pattern: str, where: str) -> LazyRegex:
@@ -431,7 +439,7 @@ class _CueExpander:
             if item.startswith("@"):
                 name = item[1:]
                 if name not in self.cues:
-                    raise LexiconError(f"{where}: unknown cue {item}")
+                    raise LexiconError(_("{where}: unknown cue {item}").format(where=where, item=item))
                 compiled.append(self.cues[name].regex)
             else:
                 compiled.append(_compile(_expand_classes(item, self.classes, where), where))
@@ -451,7 +459,7 @@ def _expand_classes(pattern: str, classes: dict[str, WordClass], where: str) -> 
     def replace(match: re.Match[str]) -> str:
         word_class = classes.get(match.group(1))
         if word_class is None:
-            raise LexiconError(f"{where}: unknown class @{match.group(1)}")
+            raise LexiconError(_("{where}: unknown class @{value}").format(where=where, value=match.group(1)))
         branches = [_trie_pattern((*word_class.members, *word_class.context_dependent))]
         branches.extend(f"(?:{item})" for item in word_class.patterns)
         return "(?:" + "|".join(branch for branch in branches if branch) + ")"
@@ -465,7 +473,7 @@ def _expand_literals(literals: list[str], classes: dict[str, WordClass], where: 
         if item.startswith("@"):
             word_class = classes.get(item[1:])
             if word_class is None:
-                raise LexiconError(f"{where}: unknown class {item}")
+                raise LexiconError(_("{where}: unknown class {item}").format(where=where, item=item))
             words.extend(word_class.members)
         else:
             words.append(item)
@@ -476,11 +484,11 @@ def _parse_toml(path: Path, data: bytes) -> dict[str, Any]:
     try:
         return tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise LexiconError(f"{path}: not UTF-8") from exc
+        raise LexiconError(_("{path}: not UTF-8").format(path=path)) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise LexiconError(f"{path}: invalid TOML: {exc}") from exc
+        raise LexiconError(_("{path}: invalid TOML: {reason}").format(path=path, reason=toml_reason(exc))) from exc
     except RecursionError as exc:
-        raise LexiconError(f"{path}: invalid TOML: nested too deeply") from exc
+        raise LexiconError(_("{path}: invalid TOML: nested too deeply").format(path=path)) from exc
 
 
 def _read_all(paths: Sequence[Path]) -> tuple[list[dict[str, Any]], str]:
@@ -496,7 +504,7 @@ def _read_all(paths: Sequence[Path]) -> tuple[list[dict[str, Any]], str]:
         try:
             blobs.append(path.read_bytes())
         except OSError as exc:
-            raise LexiconError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+            raise LexiconError(_("{path}: cannot read: {reason}").format(path=path, reason=os_reason(exc))) from exc
     digest = hashlib.sha256(_CACHE_VERSION.encode())
     for path, blob in zip(paths, blobs, strict=True):
         digest.update(f"{path.parent.name}/{path.name}".encode() + b"\0" + blob + b"\0")
@@ -521,10 +529,12 @@ def _load_cues(data: dict[str, Any], path: Path, classes: dict[str, WordClass] |
     for name, body in data.get("cue", {}).items():
         where = f"{path.name} [cue.{name}]"
         if not isinstance(body, dict):
-            raise LexiconError(f"{where}: must be a table")
-        patterns = [_expand_classes(item, classes or {}, where) for item in _as_list(body.get("patterns"), where, "patterns")]
+            raise LexiconError(_("{where}: must be a table").format(where=where))
+        patterns = [
+            _expand_classes(item, classes or {}, where) for item in _as_list(body.get("patterns"), where, "patterns")
+        ]
         if not patterns:
-            raise LexiconError(f"{where}: 'patterns' is empty")
+            raise LexiconError(_("{where}: 'patterns' is empty").format(where=where))
         regex = _compile("|".join(f"(?:{pattern})" for pattern in patterns), where)
         cues[name] = Cue(name=name, patterns=tuple(patterns), source=str(body.get("source", "")), regex=regex)
     return cues
@@ -540,19 +550,21 @@ def _load_terms(data: dict[str, Any], path: Path, expander: _CueExpander) -> lis
     for index, entry in enumerate(data.get("term", []), start=1):
         where = f"{path.name} term #{index}"
         if not isinstance(entry, dict):
-            raise LexiconError(f"{where}: must be a table")
+            raise LexiconError(_("{where}: must be a table").format(where=where))
         unknown = set(entry) - _TERM_KEYS
         if unknown:
-            raise LexiconError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+            raise LexiconError(
+                _("{where}: unknown key(s) {choices}").format(where=where, choices=", ".join(sorted(unknown)))
+            )
         rule = entry.get("rule", default_rule)
         if not isinstance(rule, str) or not rule:
-            raise LexiconError(f"{where}: 'rule' is required")
+            raise LexiconError(_("{where}: 'rule' is required").format(where=where))
         literals = _expand_literals(_as_list(entry.get("match"), where, "match"), classes, where)
         pattern = entry.get("pattern")
         if bool(literals) == bool(pattern):
-            raise LexiconError(f"{where}: give exactly one of 'match' or 'pattern'")
+            raise LexiconError(_("{where}: give exactly one of 'match' or 'pattern'").format(where=where))
         if pattern is not None and not isinstance(pattern, str):
-            raise LexiconError(f"{where}: 'pattern' must be a string")
+            raise LexiconError(_("{where}: 'pattern' must be a string").format(where=where))
         if literals:
             source_pattern = "|".join(re.escape(item) for item in sorted(literals, key=len, reverse=True))
             label = "、".join(literals)
@@ -565,15 +577,15 @@ def _load_terms(data: dict[str, Any], path: Path, expander: _CueExpander) -> lis
             triggers = tuple(_as_list(entry.get("trigger"), where, "trigger")) or derive_triggers(pattern)
         reason = entry.get("reason", defaults.get("reason"))
         if not isinstance(reason, str) or not reason:
-            raise LexiconError(f"{where}: 'reason' is required")
+            raise LexiconError(_("{where}: 'reason' is required").format(where=where))
         source = entry.get("source", defaults.get("source"))
         if not isinstance(source, str) or not source:
-            raise LexiconError(f"{where}: 'source' is required")
+            raise LexiconError(_("{where}: 'source' is required").format(where=where))
         severity_name = entry.get("severity")
         try:
             severity = Severity(severity_name) if severity_name else None
         except ValueError as exc:
-            raise LexiconError(f"{where}: severity must be error, warning or info") from exc
+            raise LexiconError(_("{where}: severity must be error, warning or info").format(where=where)) from exc
         suggest = entry.get("suggest")
         terms.append(
             Term(
@@ -609,13 +621,15 @@ def _load_allow(table: Any, path: Path) -> dict[str, Any]:
     which no finding is reported. The engine applies them after the rules run."""
     where = f"{path.name} [allow]"
     if not isinstance(table, dict):
-        raise LexiconError(f"{where}: must be a table")
+        raise LexiconError(_("{where}: must be a table").format(where=where))
     unknown = set(table) - {"phrases", "note"}
     if unknown:
-        raise LexiconError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+        raise LexiconError(
+            _("{where}: unknown key(s) {choices}").format(where=where, choices=", ".join(sorted(unknown)))
+        )
     phrases = _as_list(table.get("phrases"), where, "phrases")
     if not phrases or not all(phrase.strip() for phrase in phrases):
-        raise LexiconError(f"{where}: 'phrases' must list non-empty phrases")
+        raise LexiconError(_("{where}: 'phrases' must list non-empty phrases").format(where=where))
     return {"phrases": phrases, "file": path.name}
 
 
@@ -637,52 +651,62 @@ def check_shape(data: dict[str, Any], path: Path) -> None:
     name = path.name
     unknown = set(data) - _FILE_KEYS
     if unknown:
-        raise LexiconError(f"{name}: unknown table(s) {', '.join(sorted(unknown))}")
+        raise LexiconError(
+            _("{name}: unknown table(s) {choices}").format(name=name, choices=", ".join(sorted(unknown)))
+        )
     for key in ("defaults", "cue", "source", "allow", "hot_topic", "file"):
         if key in data and not isinstance(data[key], dict):
-            raise LexiconError(f"{name}: '{key}' must be a table ([{key}])")
+            raise LexiconError(_("{name}: '{key}' must be a table ([{key}])").format(name=name, key=key))
     for key in ("term", *_ARRAY_TABLES, "document", "clause", "basis"):
         value = data.get(key)
         if value is None:
             continue
         if not isinstance(value, list):
-            raise LexiconError(f"{name}: '{key}' must be an array of tables ([[{key}]])")
+            raise LexiconError(_("{name}: '{key}' must be an array of tables ([[{key}]])").format(name=name, key=key))
         for index, entry in enumerate(value, start=1):
             if not isinstance(entry, dict):
-                raise LexiconError(f"{name} {key} #{index}: must be a table")
+                raise LexiconError(_("{name} {key} #{index}: must be a table").format(name=name, key=key, index=index))
     defaults = data.get("defaults", {})
     unknown = set(defaults) - _DEFAULTS_KEYS
     if unknown:
-        raise LexiconError(f"{name} [defaults]: unknown key(s) {', '.join(sorted(unknown))}")
+        raise LexiconError(
+            _("{name} [defaults]: unknown key(s) {choices}").format(name=name, choices=", ".join(sorted(unknown)))
+        )
     for key in ("rule", "source", "reason"):
         if key in defaults and not isinstance(defaults[key], str):
-            raise LexiconError(f"{name} [defaults]: '{key}' must be a string")
+            raise LexiconError(_("{name} [defaults]: '{key}' must be a string").format(name=name, key=key))
     for cue_name, body in data.get("cue", {}).items():
         where = f"{name} [cue.{cue_name}]"
         if not isinstance(body, dict):
-            raise LexiconError(f"{where}: must be a table")
+            raise LexiconError(_("{where}: must be a table").format(where=where))
         unknown = set(body) - _CUE_KEYS
         if unknown:
-            raise LexiconError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+            raise LexiconError(
+                _("{where}: unknown key(s) {choices}").format(where=where, choices=", ".join(sorted(unknown)))
+            )
         if "source" in body and not isinstance(body["source"], str):
-            raise LexiconError(f"{where}: 'source' must be a string")
+            raise LexiconError(_("{where}: 'source' must be a string").format(where=where))
     for key, title in data.get("source", {}).items():
         if not isinstance(title, str):
-            raise LexiconError(f"{name} [source]: '{key}' must be a string (the document's title)")
+            raise LexiconError(
+                _("{name} [source]: '{key}' must be a string (the document's title)").format(name=name, key=key)
+            )
     for index, row in enumerate(data.get("date_order", []), start=1):
         where = f"{name} date_order #{index}"
         unknown = set(row) - _DATE_ORDER_KEYS
         if unknown:
-            raise LexiconError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+            raise LexiconError(
+                _("{where}: unknown key(s) {choices}").format(where=where, choices=", ".join(sorted(unknown)))
+            )
         for key in ("before", "after"):
             if not isinstance(row.get(key), str) or not row[key]:
-                raise LexiconError(f"{where}: '{key}' is required (a pattern)")
+                raise LexiconError(_("{where}: '{key}' is required (a pattern)").format(where=where, key=key))
             LazyRegex(row[key], f"{where} {key}").validate()
         if "strict" in row and not isinstance(row["strict"], bool):
-            raise LexiconError(f"{where}: 'strict' must be true or false")
+            raise LexiconError(_("{where}: 'strict' must be true or false").format(where=where))
         for key in ("reason", "source"):
             if key in row and not isinstance(row[key], str):
-                raise LexiconError(f"{where}: '{key}' must be a string")
+                raise LexiconError(_("{where}: '{key}' must be a string").format(where=where, key=key))
 
 
 def _rule_basis(rule: str | None) -> str | None:
@@ -761,8 +785,15 @@ def check_team_pattern(pattern: LazyRegex) -> None:
     problem = _nested_repeat(pattern.source)
     if problem:
         raise LexiconError(
-            f"{pattern.where}: pattern {pattern.source!r} nests {problem} inside an unbounded repetition, "
-            "which can take exponential time; bound the outer repetition (e.g. {1,20}) or simplify it"
+            _(
+                "{where}: pattern {source!r} nests {problem} inside an unbounded repetition, which can take exponential time; bound the outer repetition (e.g. {{1,20}}) or simplify it"
+            ).format(
+                where=pattern.where,
+                source=pattern.source,
+                problem={"a repetition": _("a repetition"), "an alternation": _("an alternation")}.get(
+                    problem, problem
+                ),
+            )
         )
 
 
@@ -836,7 +867,7 @@ def load_lexicons(directories: Sequence[Path] = (), extra_files: Sequence[Path] 
     paths: list[Path] = []
     for directory in directories or (default_lexicon_dir(),):
         if not directory.is_dir():
-            raise LexiconError(f"{directory}: lexicon directory not found")
+            raise LexiconError(_("{directory}: lexicon directory not found").format(directory=directory))
         paths.extend(sorted(directory.glob("*.toml")))
     paths.extend(extra_files)
     class_paths: list[Path] = []
@@ -902,7 +933,9 @@ def load_lexicons(directories: Sequence[Path] = (), extra_files: Sequence[Path] 
         for term in terms:
             if term.file in extra_names:
                 # Only what the team wrote: a shipped cue a team entry names (@negation) is not the team's.
-                team_patterns.extend(pattern for pattern in term.patterns() if pattern.where.split(" ")[0] in extra_names)
+                team_patterns.extend(
+                    pattern for pattern in term.patterns() if pattern.where.split(" ")[0] in extra_names
+                )
         for path, data in raw[len(raw) - len(extra_files) :]:
             team_patterns.extend(cues[name].regex for name in data.get("cue", {}))
             for kind, keys in (("section", ("headings", "keywords")), ("date_order", ("before", "after"))):
@@ -939,7 +972,7 @@ def _load_frame_set(
             frames.extend(load_frames(data, path))
     except FrameError as exc:
         raise LexiconError(str(exc)) from exc
-    return FrameSet(classes=classes, frames=frames, files=[path.name for path, _ in [*class_files, *frame_files]])
+    return FrameSet(classes=classes, frames=frames, files=[path.name for path, _kind in [*class_files, *frame_files]])
 
 
 @lru_cache(maxsize=1)

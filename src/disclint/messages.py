@@ -10,10 +10,11 @@ as it is.
 
 from __future__ import annotations
 
+import errno
 import re
 from functools import lru_cache
 
-from disclint.i18n import _, is_chinese
+from disclint.i18n import _, is_chinese, ngettext
 
 
 def _templates() -> list[tuple[str, str]]:
@@ -21,7 +22,10 @@ def _templates() -> list[tuple[str, str]]:
     return [
         ("empty file", _("empty file")),
         ("binary file, not text (contains NUL bytes)", _("binary file, not text (contains NUL bytes)")),
-        ("binary file, not text (too many control characters)", _("binary file, not text (too many control characters)")),
+        (
+            "binary file, not text (too many control characters)",
+            _("binary file, not text (too many control characters)"),
+        ),
         ("cannot decode: not UTF-8 or GB18030 text", _("cannot decode: not UTF-8 or GB18030 text")),
         ("no such file", _("no such file")),
         ("broken symbolic link", _("broken symbolic link")),
@@ -29,7 +33,10 @@ def _templates() -> list[tuple[str, str]]:
         ("is a directory", _("is a directory")),
         ("cannot read: {reason}", _("cannot read: {reason}")),
         ("PDF has no pages", _("PDF has no pages")),
-        ("no text layer — run OCR first (scanned or image-only PDF)", _("no text layer — run OCR first (scanned or image-only PDF)")),
+        (
+            "no text layer — run OCR first (scanned or image-only PDF)",
+            _("no text layer — run OCR first (scanned or image-only PDF)"),
+        ),
         (
             "text layer is unreadable (fonts without a Unicode map) — run OCR first",
             _("text layer is unreadable (fonts without a Unicode map) — run OCR first"),
@@ -59,7 +66,10 @@ def _templates() -> list[tuple[str, str]]:
         ("not a .docx file (not a ZIP package)", _("not a .docx file (not a ZIP package)")),
         ("corrupt or unreadable .docx file ({reason})", _("corrupt or unreadable .docx file ({reason})")),
         ("corrupt .docx file ({reason})", _("corrupt .docx file ({reason})")),
-        ("{kind} files are not supported: save as .docx and lint that", _("{kind} files are not supported: save as .docx and lint that")),
+        (
+            "{kind} files are not supported: save as .docx and lint that",
+            _("{kind} files are not supported: save as .docx and lint that"),
+        ),
         (
             "the file is {size}, more than the limit of {limit}; raise it with --max-file-size",
             _("the file is {size}, more than the limit of {limit}; raise it with --max-file-size"),
@@ -67,6 +77,42 @@ def _templates() -> list[tuple[str, str]]:
         (
             "the input is {size}, more than the limit of {limit}; raise it with --max-file-size",
             _("the input is {size}, more than the limit of {limit}; raise it with --max-file-size"),
+        ),
+        (
+            "the file has {count} lines, more than the limit of {limit}; raise it with --max-lines",
+            _("the file has {count} lines, more than the limit of {limit}; raise it with --max-lines"),
+        ),
+        (
+            "the file has {count} paragraphs, more than the limit of {limit}; raise it with --max-lines",
+            _("the file has {count} paragraphs, more than the limit of {limit}; raise it with --max-lines"),
+        ),
+        (
+            "the text is {count} characters, more than the limit of {limit}; raise it with --max-chars",
+            _("the text is {count} characters, more than the limit of {limit}; raise it with --max-chars"),
+        ),
+        (
+            "the PDF has {count} pages, more than the limit of {limit}; raise it with --max-pages",
+            _("the PDF has {count} pages, more than the limit of {limit}; raise it with --max-pages"),
+        ),
+        (
+            "page {page} of the PDF has {count} text objects, more than the limit of {limit}; "
+            "raise it with --max-page-objects",
+            _(
+                "page {page} of the PDF has {count} text objects, more than the limit of {limit}; "
+                "raise it with --max-page-objects"
+            ),
+        ),
+        (
+            "the .docx package inflated is {size}, more than the limit of {limit}; raise it with {option}",
+            _("the .docx package inflated is {size}, more than the limit of {limit}; raise it with {option}"),
+        ),
+        (
+            "{member} inflated is {size}, more than the limit of {limit}; raise it with {option}",
+            _("{member} inflated is {size}, more than the limit of {limit}; raise it with {option}"),
+        ),
+        (
+            "the .docx package has {count} members, more than the limit of {limit}",
+            _("the .docx package has {count} members, more than the limit of {limit}"),
         ),
         (
             "not checked: it took longer than the time budget of {seconds} s (raise it with --timeout)",
@@ -99,6 +145,10 @@ def _words() -> dict[str, str]:
         "the reviewed copy": _("the reviewed copy"),
         "a folder": _("a folder"),
         "not a regular file": _("not a regular file"),
+        # zipfile's reasons inside "corrupt .docx file (…)"
+        "File is not a zip file": _("not a ZIP package"),
+        "Bad magic number for central directory": _("its table of contents is damaged"),
+        "Truncated file header": _("a part of the package is cut short"),
     }
 
 
@@ -121,4 +171,135 @@ def error_text(message: str) -> str:
         if match:
             words = _words()
             return translated.format(**{key: words.get(value, value) for key, value in match.groupdict().items()})
+    return message
+
+
+# ------------------------------------------------------------------ counted things
+
+
+def counted(what: str, count: int) -> str:
+    """``count`` things, with the noun in the number the language wants ("1 file", "2 files"; "1 个文件").
+
+    A sentence takes these phrases whole (``{files}``), so that each count
+    agrees with its own noun whatever the others are.
+    """
+    phrases = {
+        "file": ngettext("{count} file", "{count} files", count),
+        "problem": ngettext("{count} problem", "{count} problems", count),
+        "comment": ngettext("{count} comment", "{count} comments", count),
+        "missing section": ngettext("{count} section missing", "{count} sections missing", count),
+        "rule": ngettext("{count} rule", "{count} rules", count),
+        "entry": ngettext("{count} entry", "{count} entries", count),
+    }
+    return phrases[what].format(count=count)
+
+
+# ------------------------------------------------------------------ reasons from Python and the OS
+
+
+def os_reason(exc: BaseException) -> str:
+    """Why an operating-system call failed, in the user's language (the OS's own text is English)."""
+    reasons = {
+        errno.ENOENT: _("no such file or folder"),
+        errno.EACCES: _("permission denied"),
+        errno.EPERM: _("operation not permitted"),
+        errno.EISDIR: _("is a directory"),
+        errno.ENOTDIR: _("a part of the path is not a folder"),
+        errno.ENOSPC: _("no space left on the disk"),
+        errno.EROFS: _("read-only file system"),
+        errno.ELOOP: _("too many levels of symbolic links"),
+        errno.ENAMETOOLONG: _("file name too long"),
+        errno.EEXIST: _("it already exists"),
+    }
+    number = getattr(exc, "errno", None)
+    if isinstance(number, int) and number in reasons:
+        return reasons[number]
+    return str(getattr(exc, "strerror", None) or exc)
+
+
+def _position(line: object, column: object) -> str:
+    return _("line {line}, column {column}").format(line=line, column=column)
+
+
+def _toml_templates() -> list[tuple[str, str]]:
+    """tomllib's reasons (the ones a hand-written config meets) and their translation."""
+    return [
+        ("Invalid value", _("not a valid value")),
+        ("Invalid statement", _("not a valid statement")),
+        ("Invalid initial character for a key part", _("a key cannot start with this character")),
+        ("Expected ']' at the end of a table declaration", _("a table name must end with ']'")),
+        ("Expected ']]' at the end of an array declaration", _("an array of tables must end with ']]'")),
+        ("Expected '=' after a key in a key/value pair", _("'=' expected after the key")),
+        ("Unclosed array", _("an array ([…]) is not closed")),
+        ("Unclosed inline table", _("an inline table ({…}) is not closed")),
+        ("Unterminated string", _("a string is not closed")),
+        ("Cannot overwrite a value", _("a key is given twice")),
+        ("Cannot declare {key} twice", _("{key} is declared twice")),
+        ("Invalid date or datetime", _("not a valid date or time")),
+        ("Illegal character {char}", _("a character that TOML does not allow: {char}")),
+        ("Found invalid character {char}", _("a character that TOML does not allow: {char}")),
+        ("Expected {what}", _("{what} expected")),
+    ]
+
+
+def toml_reason(exc: Exception) -> str:
+    """Why :mod:`tomllib` refused a file, with where, in the user's language."""
+    text = str(exc)
+    where = re.search(r" \(at (?:line (\d+), column (\d+)|(end of document))\)$", text)
+    message = text[: where.start()] if where else text
+    if not is_chinese():
+        return text
+    translated = _fill(message, _toml_templates())
+    if where is None:
+        return translated
+    place = _("at the end of the file") if where.group(3) else _position(where.group(1), where.group(2))
+    return _("{reason} ({place})").format(reason=translated, place=place)
+
+
+def regex_reason(exc: Exception) -> str:
+    """Why :mod:`re` refused a pattern (in a team's lexicon), with where, in the user's language."""
+    message = getattr(exc, "msg", None)
+    if not is_chinese() or not isinstance(message, str):
+        return str(exc)
+    reasons = {
+        "missing ), unterminated subpattern": _("a '(' is not closed"),
+        "unbalanced parenthesis": _("a ')' has no '('"),
+        "unterminated character set": _("a '[' is not closed"),
+        "nothing to repeat": _("a repetition (*, +, ?, {…}) follows nothing"),
+        "multiple repeat": _("two repetitions in a row"),
+    }
+    reason = reasons.get(message, message)
+    position = getattr(exc, "pos", None)
+    if position is None:
+        return reason
+    return _("{reason} (at character {position})").format(reason=reason, position=position + 1)
+
+
+def json_reason(exc: Exception) -> str:
+    """Why :mod:`json` refused a file, with where, in the user's language."""
+    if isinstance(exc, UnicodeDecodeError):
+        return _("not UTF-8 (byte {start})").format(start=exc.start)
+    message = getattr(exc, "msg", None)
+    if not is_chinese() or not isinstance(message, str):
+        return str(exc)
+    reasons = {
+        "Expecting value": _("a value expected"),
+        "Extra data": _("more data after the end"),
+        "Expecting property name enclosed in double quotes": _("a key in double quotes expected"),
+        "Expecting ',' delimiter": _("',' expected"),
+        "Expecting ':' delimiter": _("':' expected"),
+        "Unterminated string starting at": _("a string is not closed"),
+        "Invalid control character at": _("a control character in a string"),
+    }
+    place = _position(getattr(exc, "lineno", "?"), getattr(exc, "colno", "?"))
+    return _("{reason} ({place})").format(reason=reasons.get(message, message), place=place)
+
+
+def _fill(message: str, templates: list[tuple[str, str]]) -> str:
+    for english, translated in templates:
+        parts = re.split(r"(\{\w+\})", english)
+        pattern = "".join(f"(?P<{part[1:-1]}>.+?)" if part.startswith("{") else re.escape(part) for part in parts)
+        match = re.match(pattern + r"\Z", message)
+        if match:
+            return translated.format(**match.groupdict())
     return message

@@ -57,6 +57,8 @@ def too_many_chars(count: int, limit: int) -> InputError:
 
 def _megabytes(size: int) -> str:
     value = size / MB
+    if value < 0.05:  # a limit set low on purpose (--max-unzipped-size 0.001) would read as 0.0 MB
+        return f"{max(1, round(size / 1024))} KB"
     return f"{value:.0f} MB" if value >= 10 or value == int(value) else f"{value:.1f} MB"
 
 

@@ -39,6 +39,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from disclint.i18n import _
+from disclint.messages import error_text, os_reason
 from disclint.model.findings import Category, FileResult, LocatedFinding, Severity
 from disclint.parse import docx as docx_parser
 from disclint.report.location import location_text
@@ -116,13 +118,19 @@ def annotate(result: FileResult, output: Path, *, source: Path | None = None) ->
     overwrite the source, or the source no longer matches the result.
     """
     if result.error:
-        raise AnnotateError(f"{result.path}: cannot annotate a file that could not be read ({result.error})")
+        raise AnnotateError(
+            _("{path}: cannot annotate a file that could not be read ({error})").format(
+                path=result.path, error=error_text(result.error)
+            )
+        )
     if source is not None and _same_file(source, output):
-        raise AnnotateError(f"{output}: refusing to overwrite the input file; choose another output")
+        raise AnnotateError(
+            _("{output}: refusing to overwrite the input file; choose another output").format(output=output)
+        )
     try:
         import docx  # noqa: F401  (fail early with a clear message)
     except ImportError as exc:  # pragma: no cover - python-docx is a dependency
-        raise AnnotateError("python-docx is not installed: pip install python-docx") from exc
+        raise AnnotateError(_("python-docx is not installed: pip install python-docx")) from exc
     is_docx = source is not None and source.suffix.lower() == ".docx" and result.source_format in ("docx", "")
     if is_docx:
         assert source is not None
@@ -355,17 +363,23 @@ def _open_docx(result: FileResult, source: Path) -> tuple[Any, TextMap]:
     try:
         data = source.read_bytes()
     except OSError as exc:
-        raise AnnotateError(f"{source}: cannot read ({exc.strerror or exc})") from exc
+        raise AnnotateError(_("{source}: cannot read ({reason})").format(source=source, reason=os_reason(exc))) from exc
     try:
         word = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx, zipfile and lxml raise many kinds
-        raise AnnotateError(f"{source}: corrupt or unreadable .docx file ({docx_parser.error_reason(exc)})") from exc
+        raise AnnotateError(
+            _("{source}: corrupt or unreadable .docx file ({reason})").format(
+                source=source, reason=error_text(docx_parser.error_reason(exc))
+            )
+        ) from exc
     trace = read_text_map(word)
     if result.text and result.text != trace.text:
-        raise AnnotateError(f"{source}: the file changed since it was linted; lint it again")
+        raise AnnotateError(_("{source}: the file changed since it was linted; lint it again").format(source=source))
     for item in result.findings:
         if trace.text[item.finding.start : item.finding.end] != item.excerpt:
-            raise AnnotateError(f"{source}: the file changed since it was linted; lint it again")
+            raise AnnotateError(
+                _("{source}: the file changed since it was linted; lint it again").format(source=source)
+            )
     return word, trace
 
 
@@ -440,7 +454,7 @@ def _new_docx(result: FileResult, source: Path | None) -> tuple[Any, TextMap]:
     from docx.shared import Pt
 
     if not result.text:
-        raise AnnotateError(f"{result.path}: the lint result carries no document text to annotate")
+        raise AnnotateError(_("{path}: the lint result carries no document text to annotate").format(path=result.path))
     text = result.text
     word = docx.Document()
     normal = word.styles["Normal"]
@@ -622,7 +636,7 @@ def _first_paragraph_anchor(trace: TextMap) -> tuple[Any, Any]:
     """The runs of the first paragraph that holds text (usually the title)."""
     stored = [piece for piece in trace.pieces if piece.node is not None]
     if not stored:  # pragma: no cover - a document with no text cannot be linted
-        raise AnnotateError("the document has no text to anchor a comment on")
+        raise AnnotateError(_("the document has no text to anchor a comment on"))
     paragraph = stored[0].paragraph
     own = [piece for piece in stored if piece.paragraph == paragraph]
     return _run_of(own[0]), _run_of(own[-1])

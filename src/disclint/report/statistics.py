@@ -66,14 +66,15 @@ def render_statistics_text(results: Sequence[FileResult], catalogue: Catalogue) 
         by_severity[row["severity"]] += row["count"]
     rules = len({row["code"] for row in rows})
     from disclint.i18n import _
+    from disclint.messages import counted
 
     lines.append(
-        _("{total} problems in all (errors {errors}, warnings {warnings}, infos {infos}), {rules} rules").format(
-            total=total,
+        _("{problems} in all (errors {errors}, warnings {warnings}, infos {infos}), {rules}").format(
+            problems=counted("problem", total),
             errors=by_severity["error"],
             warnings=by_severity["warning"],
             infos=by_severity["info"],
-            rules=rules,
+            rules=counted("rule", rules),
         )
     )
     return "\n".join(lines) + "\n"

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from disclint.i18n import _
+from disclint.messages import counted
 from disclint.model.findings import FileResult, LocatedFinding, Severity
 from disclint.report.location import display_location, place_text
 
@@ -28,7 +29,10 @@ def _label(severity: Severity) -> str:
     return {Severity.ERROR: _("error"), Severity.WARNING: _("warning"), Severity.INFO: _("info")}[severity]
 
 
-_WINDOW = 36  # characters of context shown on each side of a long excerpt
+_WINDOW = 36  # characters of context shown on each side of a short excerpt
+# Characters of a source line shown: with the gutter, about 100 columns of Chinese, one terminal line.
+_LINE_BUDGET = 44
+_LONG_CONTEXT = 8  # characters of context before an excerpt too long for the budget
 
 
 def cell_width(text: str) -> int:
@@ -36,7 +40,13 @@ def cell_width(text: str) -> int:
 
 
 def _snippet(item: LocatedFinding) -> tuple[str, int, int]:
-    """The source line cut to a window around the finding, and the caret span."""
+    """The source line cut to a window around the finding, and the caret span.
+
+    The window keeps to one terminal line: a short excerpt gets context on
+    both sides, a long one (a whole sentence, the place a missing section
+    belongs) a little context before it and is cut with "…", the caret
+    running on under the "…".
+    """
     line = item.source_line.replace("\t", " ")
     start = item.start.column - 1
     if item.end.line == item.start.line and item.end.page == item.start.page:
@@ -44,17 +54,23 @@ def _snippet(item: LocatedFinding) -> tuple[str, int, int]:
     else:
         end = len(line)
     end = min(end, len(line))
-    prefix = ""
-    suffix = ""
-    left = max(0, start - _WINDOW)
-    right = min(len(line), end + _WINDOW)
-    if left > 0:
-        prefix = "…"
-    if right < len(line):
-        suffix = "…"
+    start = min(start, end)
+    if end - start > _LINE_BUDGET - _LONG_CONTEXT:
+        left = max(0, start - _LONG_CONTEXT)
+        right = min(end, left + _LINE_BUDGET)
+    else:
+        room = _LINE_BUDGET - (end - start)
+        after = min(_WINDOW, len(line) - end)
+        before = min(_WINDOW, start, max(room // 2, room - after))
+        left = start - before
+        right = min(len(line), end + min(_WINDOW, room - before))
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(line) else ""
     shown = prefix + line[left:right] + suffix
     caret_start = cell_width(prefix + line[left:start])
-    caret_width = max(1, cell_width(line[start:end]))
+    caret_width = max(1, cell_width(line[start : min(end, right)]))
+    if right < end:
+        caret_width += cell_width(suffix)  # the excerpt goes on past the "…"
     return shown.rstrip(), caret_start, caret_width
 
 
@@ -142,24 +158,31 @@ def summary_line(results: Sequence[FileResult], *, baseline_written: str | None 
     with_findings = sum(1 for result in results if result.findings)
     baselined = sum(result.baselined for result in results)
     if total:
-        line = _(
-            "{total} problems found (errors {errors}, warnings {warnings}, infos {infos}) in {files}/{checked} files"
-        ).format(total=total, errors=errors, warnings=warnings, infos=infos, files=with_findings, checked=readable)
+        line = _("{problems} found (errors {errors}, warnings {warnings}, infos {infos}) in {files}/{checked}").format(
+            problems=counted("problem", total),
+            errors=errors,
+            warnings=warnings,
+            infos=infos,
+            files=with_findings,
+            checked=counted("file", readable),
+        )
     elif not readable and unreadable:
-        line = _("Nothing was checked: {unreadable} files could not be read").format(unreadable=unreadable)
+        line = _("Nothing was checked: {files} could not be read").format(files=counted("file", unreadable))
     elif baseline_written is not None:
-        line = _("No new problems ({checked} files checked)").format(checked=readable)
+        line = _("No new problems ({files} checked)").format(files=counted("file", readable))
     elif unreadable:
-        line = _("No problems found in the {checked} files that could be read").format(checked=readable)
+        line = _("No problems found in the {files} that could be read").format(files=counted("file", readable))
     else:
-        line = _("No problems found ({checked} files checked)").format(checked=readable)
+        line = _("No problems found ({files} checked)").format(files=counted("file", readable))
     if unreadable and readable:
-        line += _("; {unreadable} files could not be read").format(unreadable=unreadable)
+        line += _("; {files} could not be read").format(files=counted("file", unreadable))
     if baselined:
         if baseline_written is not None:
-            line += _("; {count} problems recorded in the baseline {file} and not reported").format(
-                count=baselined, file=baseline_written
+            line += _("; {problems} recorded in the baseline {file} and not reported").format(
+                problems=counted("problem", baselined), file=baseline_written
             )
         else:
-            line += _("; {count} problems already in the baseline not reported").format(count=baselined)
+            line += _("; {problems} already in the baseline not reported").format(
+                problems=counted("problem", baselined)
+            )
     return line

@@ -230,7 +230,7 @@ def _severity(analysis: Analysis, part: Part, spec: SectionSpec) -> Severity:
         "加强投资者沟通6个方面制定（上交所“提质增效重回报”一本通“行动要求”第2项、Q2），设定量化目标时应当充分提示风险（同上 Q1）；"
         "估值提升计划应当明确目标、期限及具体措施（《市值管理指引》第九条）；评估报告应当包含措施的实施情况及效果、"
         "未实施的原因、投资者的意见建议和进一步改进措施（同上“行动要求”第3项）；股权激励计划、员工持股计划、利润分配方案"
-        "的必备内容见 `disclint rules --format json` 的 packs。各部分按含义识别：标题措辞不同、写成带编号的段落也可。"
+        "的必备内容见 `disclint rules --format json` 输出中的 `packs`。各部分按含义识别：标题措辞不同、写成带编号的段落也可。"
     ),
     reference="accurate_complete",
     bad=[

@@ -36,6 +36,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from disclint.i18n import _
+from disclint.messages import json_reason, os_reason
 from disclint.model.document import Document
 from disclint.model.findings import FileResult, LocatedFinding
 from disclint.model.results import FileOutcome
@@ -127,21 +129,29 @@ class Baseline:
             descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
             with os.fdopen(descriptor, "rb") as handle:
                 if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                    raise BaselineError(f"{path}: not a disclint baseline (not a regular file)")
+                    raise BaselineError(_("{path}: not a disclint baseline (not a regular file)").format(path=path))
                 data = json.loads(handle.read().decode("utf-8"))
         except FileNotFoundError:
-            raise BaselineError(f"{path}: baseline file not found (write one with --write-baseline)") from None
+            raise BaselineError(
+                _("{path}: baseline file not found (write one with --write-baseline)").format(path=path)
+            ) from None
         except OSError as exc:
-            raise BaselineError(f"{path}: cannot read baseline: {exc.strerror or exc}") from None
+            raise BaselineError(
+                _("{path}: cannot read baseline: {reason}").format(path=path, reason=os_reason(exc))
+            ) from None
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise BaselineError(f"{path}: not a disclint baseline: {exc}") from None
+            raise BaselineError(
+                _("{path}: not a disclint baseline: {reason}").format(path=path, reason=json_reason(exc))
+            ) from None
         if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("files"), dict):
-            raise BaselineError(f'{path}: not a disclint baseline (expected "schema": "{SCHEMA}")')
+            raise BaselineError(
+                _('{path}: not a disclint baseline (expected "schema": "{schema}")').format(path=path, schema=SCHEMA)
+            )
         baseline = cls(folder=path.resolve().parent)
         for name, entries in data["files"].items():
             parsed: list[Entry] = []
             if not isinstance(entries, list):
-                raise BaselineError(f"{path}: files.{name}: must be a list")
+                raise BaselineError(_("{path}: files.{name}: must be a list").format(path=path, name=name))
             for entry in entries:
                 try:
                     parsed.append(
@@ -153,7 +163,9 @@ class Baseline:
                         )
                     )
                 except (KeyError, TypeError, ValueError, AttributeError):
-                    raise BaselineError(f"{path}: files.{name}: malformed entry {entry!r}") from None
+                    raise BaselineError(
+                        _("{path}: files.{name}: malformed entry {entry!r}").format(path=path, name=name, entry=entry)
+                    ) from None
             baseline.files[name] = parsed
         return baseline
 

@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from disclint.cache_folder import user_cache_dir
+from disclint.i18n import _
+from disclint.messages import os_reason, toml_reason
 from disclint.model.findings import Category, Severity
 from disclint.startup.globs import Glob, GlobError
 
@@ -199,23 +201,25 @@ def read_toml_file(path: Path, label: str | None = None) -> dict[str, Any]:
         with os.fdopen(descriptor, "rb") as handle:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
-                raise ConfigError(f"{name}: not a regular file")
+                raise ConfigError(_("{name}: not a regular file").format(name=name))
             blob = handle.read(MAX_CONFIG_BYTES + 1)
     except OSError as exc:
-        raise ConfigError(f"{name}: cannot read: {exc.strerror or exc}") from exc
+        raise ConfigError(_("{name}: cannot read: {reason}").format(name=name, reason=os_reason(exc))) from exc
     if len(blob) > MAX_CONFIG_BYTES:
-        raise ConfigError(f"{name}: larger than {MAX_CONFIG_BYTES // (1024 * 1024)} MiB")
+        raise ConfigError(_("{name}: larger than {size} MiB").format(name=name, size=MAX_CONFIG_BYTES // (1024 * 1024)))
     try:
         text = blob.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{name}: not UTF-8 (byte {exc.start})") from exc
-    invalid = "is not valid TOML" if label else "invalid TOML"
+        raise ConfigError(_("{name}: not UTF-8 (byte {start})").format(name=name, start=exc.start)) from exc
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{name}{':' if not label else ''} {invalid}: {exc}") from exc
-    except RecursionError as exc:
-        raise ConfigError(f"{name}{':' if not label else ''} {invalid}: nested too deeply") from exc
+        reason = toml_reason(exc)
+    except RecursionError:
+        reason = _("nested too deeply")
+    if label:
+        raise ConfigError(_("{label} is not valid TOML: {reason}").format(label=label, reason=reason))
+    raise ConfigError(_("{name}: invalid TOML: {reason}").format(name=name, reason=reason))
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -246,7 +250,7 @@ def expand_selector(token: str, codes: list[str]) -> set[str]:
     upper = token.upper()
     matched = {code for code in codes if code.startswith(upper)} if upper else set()
     if not matched:
-        raise ConfigError(f"unknown rule code, prefix or category: {token!r}")
+        raise ConfigError(_("unknown rule code, prefix or category: {token!r}").format(token=token))
     return matched
 
 
@@ -254,7 +258,7 @@ def _selectors(value: Any, where: str, codes: list[str]) -> list[str]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ConfigError(f"{where}: must be a list of rule codes, prefixes or categories")
+        raise ConfigError(_("{where}: must be a list of rule codes, prefixes or categories").format(where=where))
     for item in value:
         try:
             expand_selector(item, codes)
@@ -265,11 +269,13 @@ def _selectors(value: Any, where: str, codes: list[str]) -> list[str]:
 
 def _glob(pattern: Any, where: str) -> Glob:
     if not isinstance(pattern, str):
-        raise ConfigError(f"{where}: a file glob must be a string")
+        raise ConfigError(_("{where}: a file glob must be a string").format(where=where))
     try:
         return Glob.compile(pattern)
     except GlobError as exc:
-        raise ConfigError(f"{where}: bad glob {pattern!r}: {exc}") from None
+        raise ConfigError(
+            _("{where}: bad glob {pattern!r}: {exc}").format(where=where, pattern=pattern, exc=exc)
+        ) from None
 
 
 def _date(value: Any, where: str) -> _dt.date:
@@ -282,12 +288,12 @@ def _date(value: Any, where: str) -> _dt.date:
             return _dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ConfigError(f"{where}: bad date {value!r}; write it as 2025-12-31")
+    raise ConfigError(_("{where}: bad date {value!r}; write it as 2025-12-31").format(where=where, value=value))
 
 
 def _path(value: Any, where: str, base: Path) -> Path:
     if not isinstance(value, str) or not value.strip():
-        raise ConfigError(f"{where}: must be a path (a non-empty string)")
+        raise ConfigError(_("{where}: must be a path (a non-empty string)").format(where=where))
     path = Path(os.path.expanduser(value))
     return path if path.is_absolute() else base / path
 
@@ -295,22 +301,30 @@ def _path(value: Any, where: str, base: Path) -> Path:
 def _check_lexicon_file(path: Path, where: str, codes: list[str]) -> None:
     """Readable, valid TOML, not empty, and every ``[[term]]`` names a known rule."""
     if not path.is_file():
-        raise ConfigError(f"{where}: lexicon file {path} not found")
+        raise ConfigError(_("{where}: lexicon file {path} not found").format(where=where, path=path))
     try:
-        data = read_toml_file(path, label=f"lexicon {path}")
+        data = read_toml_file(path, label=_("lexicon {path}").format(path=path))
     except ConfigError as exc:
         raise ConfigError(f"{where}: {exc}") from None
     terms = data.get("term", [])
     allow = data.get("allow", {})
     phrases = allow.get("phrases", []) if isinstance(allow, dict) else []
     if not terms and not phrases:
-        raise ConfigError(f"{where}: lexicon {path} is empty (no [[term]] entries and no [allow] phrases)")
+        raise ConfigError(
+            _("{where}: lexicon {path} is empty (no [[term]] entries and no [allow] phrases)").format(
+                where=where, path=path
+            )
+        )
     defaults = data.get("defaults", {})
     default_rule = defaults.get("rule") if isinstance(defaults, dict) else None
     for index, entry in enumerate(terms if isinstance(terms, list) else [], start=1):
         rule = entry.get("rule", default_rule) if isinstance(entry, dict) else None
         if isinstance(rule, str) and rule.upper() not in codes:
-            raise ConfigError(f"{where}: {path.name} term #{index}: unknown rule code {rule!r}")
+            raise ConfigError(
+                _("{where}: {name} term #{index}: unknown rule code {rule!r}").format(
+                    where=where, name=path.name, index=index, rule=rule
+                )
+            )
 
 
 def load_config(path: Path) -> Config:
@@ -321,7 +335,9 @@ def load_config(path: Path) -> Config:
     if "preset" in table:
         preset = table["preset"]
         if preset not in PRESETS:
-            raise ConfigError(f"{_where(path, 'preset')}: must be one of {', '.join(PRESETS)}")
+            raise ConfigError(
+                _("{where}: must be one of {choices}").format(where=_where(path, "preset"), choices=", ".join(PRESETS))
+            )
         config.preset = preset
         config.fail_on = PRESETS[preset]["fail-on"]
     for key, value in table.items():
@@ -330,38 +346,52 @@ def load_config(path: Path) -> Config:
             hint = ""
             close = [known for known in _KNOWN_KEYS if known.replace("-", "_") == key.replace("-", "_")]
             if close:
-                hint = f" (did you mean {close[0]!r}?)"
-            raise ConfigError(f"{where}: unknown key{hint}")
+                hint = _(" (did you mean {key!r}?)").format(key=close[0])
+            raise ConfigError(_("{where}: unknown key{hint}").format(where=where, hint=hint))
         if key in ("select", "ignore"):
             setattr(config, key, _selectors(value, where, codes))
         elif key == "fail-on":
             if value not in FAIL_ON:
-                raise ConfigError(f"{where}: must be one of {', '.join(FAIL_ON)}")
+                raise ConfigError(
+                    _("{where}: must be one of {choices}").format(where=where, choices=", ".join(FAIL_ON))
+                )
             config.fail_on = value
         elif key == "exchange":
             if value not in EXCHANGE_CHOICES:
-                raise ConfigError(f"{where}: must be one of {', '.join(EXCHANGE_CHOICES)}")
+                raise ConfigError(
+                    _("{where}: must be one of {choices}").format(where=where, choices=", ".join(EXCHANGE_CHOICES))
+                )
             config.exchange = None if value == "auto" else value
             config.exchange_source = "config"
         elif key == "board":
             if value not in BOARD_CHOICES:
-                raise ConfigError(f"{where}: must be one of {', '.join(BOARD_CHOICES)}")
+                raise ConfigError(
+                    _("{where}: must be one of {choices}").format(where=where, choices=", ".join(BOARD_CHOICES))
+                )
             config.board = None if value == "auto" else value
         elif key == "type":
             config.doc_type = _doc_type(value, where)
             config.doc_type_source = "config"
         elif key == "severity":
             if not isinstance(value, dict):
-                raise ConfigError(f'{where}: must be a table of rule code = "error"|"warning"|"info"')
+                raise ConfigError(
+                    _('{where}: must be a table of rule code = "error"|"warning"|"info"').format(where=where)
+                )
             for selector, level in value.items():
                 item_where = f"{where}.{selector}"
                 _selectors([selector], item_where, codes)
                 if level not in SEVERITIES:
-                    raise ConfigError(f"{item_where}: must be one of {', '.join(SEVERITIES)}")
+                    raise ConfigError(
+                        _("{item_where}: must be one of {choices}").format(
+                            item_where=item_where, choices=", ".join(SEVERITIES)
+                        )
+                    )
                 config.severity[selector] = level
         elif key == "per-file-ignores":
             if not isinstance(value, dict):
-                raise ConfigError(f'{where}: must be a table of "glob" = [rule codes, prefixes or categories]')
+                raise ConfigError(
+                    _('{where}: must be a table of "glob" = [rule codes, prefixes or categories]').format(where=where)
+                )
             for pattern, selectors in value.items():
                 item_where = f'{where}."{pattern}"'
                 glob = _glob(pattern, item_where)
@@ -371,7 +401,7 @@ def load_config(path: Path) -> Config:
                 config.per_file_ignores.append((glob, frozenset(expanded)))
         elif key == "per-file-types":
             if not isinstance(value, dict):
-                raise ConfigError(f'{where}: must be a table of "glob" = "document type"')
+                raise ConfigError(_('{where}: must be a table of "glob" = "document type"').format(where=where))
             for pattern, doc_type in value.items():
                 item_where = f'{where}."{pattern}"'
                 config.per_file_types.append((_glob(pattern, item_where), _doc_type(doc_type, item_where)))
@@ -379,14 +409,14 @@ def load_config(path: Path) -> Config:
             if isinstance(value, str):
                 value = [value]
             if not isinstance(value, list):
-                raise ConfigError(f"{where}: must be a list of lexicon files (.toml)")
+                raise ConfigError(_("{where}: must be a list of lexicon files (.toml)").format(where=where))
             for item in value:
                 lexicon = _path(item, where, base)
                 _check_lexicon_file(lexicon, where, codes)
                 config.lexicons.append(lexicon)
         elif key == "suppressions":
             if not isinstance(value, list):
-                raise ConfigError(f"{where}: must be an array of tables ([[suppressions]])")
+                raise ConfigError(_("{where}: must be an array of tables ([[suppressions]])").format(where=where))
             for index, entry in enumerate(value, start=1):
                 config.suppressions.append(_suppression(entry, f"{where}[{index}]", index, codes))
         elif key == "baseline":
@@ -395,7 +425,7 @@ def load_config(path: Path) -> Config:
             config.cache_dir = _path(value, where, base)
         elif key == "review-folder":
             if not isinstance(value, str) or not value.strip():
-                raise ConfigError(f"{where}: must be a folder name or path (a non-empty string)")
+                raise ConfigError(_("{where}: must be a folder name or path (a non-empty string)").format(where=where))
             folder = Path(os.path.expanduser(value.strip()))
             config.review_folder = str(folder if folder.is_absolute() or len(folder.parts) == 1 else base / folder)
     return config
@@ -405,30 +435,40 @@ def _doc_type(value: Any, where: str) -> str:
     from disclint.structure import DOC_TYPES
 
     if value not in DOC_TYPES:
-        raise ConfigError(f"{where}: unknown document type {value!r}; use one of {', '.join(DOC_TYPES)}")
+        raise ConfigError(
+            _("{where}: unknown document type {value!r}; use one of {choices}").format(
+                where=where, value=value, choices=", ".join(DOC_TYPES)
+            )
+        )
     return str(value)
 
 
 def _suppression(entry: Any, where: str, index: int, codes: list[str]) -> SidecarSuppression:
     if not isinstance(entry, dict):
-        raise ConfigError(f"{where}: must be a table with file, code and excerpt")
+        raise ConfigError(_("{where}: must be a table with file, code and excerpt").format(where=where))
     for key in entry:
         if key not in _SUPPRESSION_KEYS:
-            raise ConfigError(f"{where}.{key}: unknown key (use {', '.join(_SUPPRESSION_KEYS)})")
+            raise ConfigError(
+                _("{where}.{key}: unknown key (use {choices})").format(
+                    where=where, key=key, choices=", ".join(_SUPPRESSION_KEYS)
+                )
+            )
     for key in ("file", "code", "excerpt"):
         if key not in entry:
-            raise ConfigError(f"{where}.{key}: missing (a suppression needs file, code and excerpt)")
+            raise ConfigError(
+                _("{where}.{key}: missing (a suppression needs file, code and excerpt)").format(where=where, key=key)
+            )
     glob = _glob(entry["file"], f"{where}.file")
     code = entry["code"]
     if not isinstance(code, str):
-        raise ConfigError(f"{where}.code: must be a rule code, prefix or category")
+        raise ConfigError(_("{where}.code: must be a rule code, prefix or category").format(where=where))
     _selectors([code], f"{where}.code", codes)
     excerpt = entry["excerpt"]
     if not isinstance(excerpt, str) or not excerpt.strip():
-        raise ConfigError(f"{where}.excerpt: must be the flagged text (a non-empty string)")
+        raise ConfigError(_("{where}.excerpt: must be the flagged text (a non-empty string)").format(where=where))
     reason = entry.get("reason")
     if reason is not None and not isinstance(reason, str):
-        raise ConfigError(f"{where}.reason: must be a string")
+        raise ConfigError(_("{where}.reason: must be a string").format(where=where))
     expires = _date(entry["expires"], f"{where}.expires") if "expires" in entry else None
     return SidecarSuppression(
         index=index,
@@ -497,7 +537,7 @@ class ConfigResolver:
                 config = Config()
             else:
                 if not path.is_file():
-                    raise ConfigError(f"{path}: config file not found")
+                    raise ConfigError(_("{path}: config file not found").format(path=path))
                 config = load_config(path)
             self._loaded[path] = self.overrides.apply(config)
         return self._loaded[path]
@@ -539,7 +579,7 @@ def resolve_severities(overrides: dict[str, str], codes: list[str]) -> dict[str,
         for code in expand_selector(selector, codes):
             if code not in resolved or rank >= resolved[code][0]:
                 resolved[code] = (rank, Severity(level))
-    return {code: level for code, (_, level) in resolved.items()}
+    return {code: level for code, (_source, level) in resolved.items()}
 
 
 def cache_dir_for(config: Config, option: Path | None) -> Path:

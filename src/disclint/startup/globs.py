@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from disclint.i18n import _
+
 
 class GlobError(ValueError):
     """A pattern that cannot be compiled."""
@@ -44,40 +46,40 @@ def _translate(pattern: str) -> str:
                     out.append(".*")
                     index = after
                     continue
-                raise GlobError("'**' must be a whole path segment, as in 'drafts/**/*.pdf'")
+                raise GlobError(_("'**' must be a whole path segment, as in 'drafts/**/*.pdf'"))
             out.append("[^/]*")
         elif char == "?":
             out.append("[^/]")
         elif char == "[":
             close = pattern.find("]", index + 2 if pattern.startswith(("[!", "[^"), index) else index + 1)
             if close < 0:
-                raise GlobError("unclosed '['")
+                raise GlobError(_("unclosed '['"))
             body = pattern[index + 1 : close]
             negate = body.startswith(("!", "^"))
             if negate:
                 body = body[1:]
             if not body:
-                raise GlobError("empty character class '[]'")
+                raise GlobError(_("empty character class '[]'"))
             escaped = body.replace("\\", "\\\\").replace("]", "\\]")
             out.append(f"[{'^/' if negate else ''}{escaped}]")
             index = close + 1
             continue
         elif char == "{":
             if in_braces:
-                raise GlobError("nested '{' is not supported")
+                raise GlobError(_("nested '{' is not supported"))
             if pattern.find("}", index) < 0:
-                raise GlobError("unclosed '{'")
+                raise GlobError(_("unclosed '{'"))
             in_braces = True
             out.append("(?:")
         elif char == "}":
             if not in_braces:
-                raise GlobError("unmatched '}'")
+                raise GlobError(_("unmatched '}'"))
             in_braces = False
             out.append(")")
         elif char == "," and in_braces:
             out.append("|")
         elif char == "]":
-            raise GlobError("unmatched ']'")
+            raise GlobError(_("unmatched ']'"))
         else:
             out.append(re.escape(char))
         index += 1
@@ -95,7 +97,7 @@ class Glob:
     @classmethod
     def compile(cls, pattern: str) -> Glob:
         if not isinstance(pattern, str) or not pattern.strip():
-            raise GlobError("empty pattern")
+            raise GlobError(_("empty pattern"))
         text = pattern.strip().replace("\\", "/")
         while text.startswith("./"):
             text = text[2:]

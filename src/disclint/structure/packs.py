@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from disclint.i18n import _
 from disclint.lexicons import Lexicon, LexiconError
+from disclint.messages import regex_reason
 from disclint.model.findings import Severity
 
 _SECTION_KEYS = {
@@ -67,29 +69,31 @@ def _patterns(values: Any, where: str) -> tuple[tuple[re.Pattern[str], ...], tup
     if values is None:
         return (), ()
     if not isinstance(values, list) or not all(isinstance(item, str) for item in values):
-        raise LexiconError(f"{where}: must be a list of patterns")
+        raise LexiconError(_("{where}: must be a list of patterns").format(where=where))
     compiled = []
     special = []
     for item in values:
         if item.startswith("@"):
             if item not in SPECIAL_KEYWORDS:
-                raise LexiconError(f"{where}: unknown special keyword {item}")
+                raise LexiconError(_("{where}: unknown special keyword {item}").format(where=where, item=item))
             special.append(item)
             continue
         try:
             compiled.append(re.compile(item))
         except re.error as exc:
-            raise LexiconError(f"{where}: bad pattern {item!r}: {exc}") from exc
+            raise LexiconError(
+                _("{where}: bad pattern {item!r}: {reason}").format(where=where, item=item, reason=regex_reason(exc))
+            ) from exc
     return tuple(compiled), tuple(special)
 
 
 def _severity(value: Any, where: str) -> Severity:
     if not isinstance(value, str):
-        raise LexiconError(f"{where}: severity must be error, warning or info")
+        raise LexiconError(_("{where}: severity must be error, warning or info").format(where=where))
     try:
         return Severity(value)
     except ValueError as exc:
-        raise LexiconError(f"{where}: severity must be error, warning or info") from exc
+        raise LexiconError(_("{where}: severity must be error, warning or info").format(where=where)) from exc
 
 
 def _file_of(files: list[str], number: int) -> str:
@@ -106,22 +110,24 @@ def load_packs(lexicon: Lexicon) -> dict[str, Pack]:
         where = f"{_file_of(section_files, number)} section #{number} ({raw.get('id', '?')})"
         unknown = set(raw) - _SECTION_KEYS
         if unknown:
-            raise LexiconError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+            raise LexiconError(
+                _("{where}: unknown key(s) {choices}").format(where=where, choices=", ".join(sorted(unknown)))
+            )
         for key in ("pack", "id", "name", "severity", "source", "expects"):
             if not isinstance(raw.get(key), str) or not raw[key]:
-                raise LexiconError(f"{where}: '{key}' is required")
+                raise LexiconError(_("{where}: '{key}' is required").format(where=where, key=key))
         when = raw.get("when")
         if when is not None and (not isinstance(when, str) or when not in CONDITIONS):
-            raise LexiconError(f"{where}: unknown condition {when!r}")
-        headings, _ = _patterns(raw.get("headings"), f"{where} headings")
+            raise LexiconError(_("{where}: unknown condition {when!r}").format(where=where, when=when))
+        headings, _sources = _patterns(raw.get("headings"), f"{where} headings")
         keywords, special = _patterns(raw.get("keywords"), f"{where} keywords")
         forward = raw.get("severity_when_forward")
         min_keywords = raw.get("min_keywords", 1)
         if not isinstance(min_keywords, int) or isinstance(min_keywords, bool) or not 0 <= min_keywords <= 1000:
-            raise LexiconError(f"{where}: 'min_keywords' must be a whole number from 0 to 1000")
+            raise LexiconError(_("{where}: 'min_keywords' must be a whole number from 0 to 1000").format(where=where))
         for key in ("risk_warning", "reasons"):
             if key in raw and not isinstance(raw[key], bool):
-                raise LexiconError(f"{where}: '{key}' must be true or false")
+                raise LexiconError(_("{where}: '{key}' must be true or false").format(where=where, key=key))
         spec = SectionSpec(
             pack=raw["pack"],
             id=raw["id"],
@@ -144,21 +150,27 @@ def load_packs(lexicon: Lexicon) -> dict[str, Pack]:
         where = f"{_file_of(pack_files, number)} pack #{number} ({raw.get('doc_type', '?')})"
         unknown = set(raw) - _PACK_KEYS
         if unknown:
-            raise LexiconError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+            raise LexiconError(
+                _("{where}: unknown key(s) {choices}").format(where=where, choices=", ".join(sorted(unknown)))
+            )
         doc_type = raw.get("doc_type")
         order = raw.get("order")
         if not isinstance(doc_type, str) or not isinstance(order, list):
-            raise LexiconError(f"{where}: 'doc_type' and 'order' are required")
+            raise LexiconError(_("{where}: 'doc_type' and 'order' are required").format(where=where))
         if not all(isinstance(item, str) for item in order):
-            raise LexiconError(f"{where}: 'order' must list section ids (strings)")
+            raise LexiconError(_("{where}: 'order' must list section ids (strings)").format(where=where))
         for key in ("name", "source"):
             if key in raw and not isinstance(raw[key], str):
-                raise LexiconError(f"{where}: '{key}' must be a string")
+                raise LexiconError(_("{where}: '{key}' must be a string").format(where=where, key=key))
         defined = sections_by_pack.get(doc_type, {})
         missing = [section_id for section_id in order if section_id not in defined]
         extra = set(defined) - set(order)
         if missing or extra:
-            raise LexiconError(f"{where}: order and sections differ ({', '.join(sorted(set(missing) | extra))})")
+            raise LexiconError(
+                _("{where}: order and sections differ ({choices})").format(
+                    where=where, choices=", ".join(sorted(set(missing) | extra))
+                )
+            )
         packs[doc_type] = Pack(
             doc_type=doc_type,
             name=str(raw.get("name", doc_type)),
@@ -167,7 +179,9 @@ def load_packs(lexicon: Lexicon) -> dict[str, Pack]:
         )
     orphans = set(sections_by_pack) - set(packs)
     if orphans:
-        raise LexiconError(f"sections.toml: sections for unknown pack(s) {', '.join(sorted(orphans))}")
+        raise LexiconError(
+            _("sections.toml: sections for unknown pack(s) {choices}").format(choices=", ".join(sorted(orphans)))
+        )
     return packs
 
 
