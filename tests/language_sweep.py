@@ -1,0 +1,436 @@
+"""Every screen a user can reach, run in one language, and the English words left on it.
+
+:func:`scenarios` lays out a folder of drafts and broken inputs and lists the
+command lines a user can type: the help of every command, each command on
+good and broken input, every kind of bad config, team lexicon and baseline,
+the limits, the time budget and usage errors. :func:`sweep` runs them
+in-process and returns, for each, the Latin words that are not names — the
+English a Chinese user would have to read. ``tests/test_language_sweep.py``
+asserts that none are left; ``python tests/language_sweep.py`` prints them
+by command, for a report.
+
+What may stay Latin: rule codes, paths and file names, option names,
+metavars and acronyms (all capitals), and the names a user types or reads
+in a config (formats, document types, exchanges, config keys, commands).
+Values of the fixed vocabularies (``error``, ``warning``) count as names
+only when quoted or in a list of choices: anywhere else they are English.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from cli_runner import invoke
+
+
+def _names() -> set[str]:
+    from disclint.model.findings import Category
+    from disclint.report import OUTPUT_FORMATS
+    from disclint.rules import all_rules
+    from disclint.startup import config
+    from disclint.structure import DOC_TYPES
+
+    words = {
+        "disclint", "pre-commit", "pyproject", "toml", "docx", "pdf", "txt", "md", "doc", "wps", "docm", "rtf",
+        "stdin", "Word", "GitHub", "Actions", "ruff",
+        "check", "init", "annotate", "rules", "explain",
+        # the lexicon's tables and keys, which the init template tells a team how to write
+        "term", "allow", "phrases",
+        # the suppression comments' directives (<!-- disclint-disable-next-line HY001 -->)
+        "disable", "enable", "line", "next",
+        # proper names in the rules' own content (hot topics, a valuation model), not interface words
+        "ChatGPT", "HarmonyOS", "OpenHarmony", "Sora", "DeepSeek", "eVTOL", "Web", "Black-Scholes",
+    }  # fmt: skip
+    words |= set(OUTPUT_FORMATS) | set(DOC_TYPES) | set(config.EXCHANGE_CHOICES) | set(config.BOARD_CHOICES)
+    words |= set(config.PRESETS) | set(config._KNOWN_KEYS) | set(config._SUPPRESSION_KEYS)
+    words |= {category.value for category in Category} | {spec.name for spec in all_rules()}
+    words |= _section_ids()
+    return words
+
+
+def _section_ids() -> set[str]:
+    """The section ids of the required-section packs (the contract's ids, and the packs' own)."""
+    import tomllib
+
+    sections = tomllib.loads((Path(__file__).parents[1] / "lexicons" / "sections.toml").read_text(encoding="utf-8"))
+    return {section["id"] for section in sections.get("section", [])}
+
+
+_A = r"(?<![A-Za-z0-9_])"  # word boundaries for Latin only: 问答Q2 holds the word Q2
+_Z = r"(?![A-Za-z0-9_])"
+_STRIPPED = [
+    re.compile(r"https?://\S+"),  # addresses of the sources
+    re.compile(r"'[\x20-\x7e]*?'|\"[\x20-\x7e]*?\"|`[^`]*`"),  # quoted names and values
+    re.compile(_A + r"--?[A-Za-z][\w-]*(?:=\S*)?"),  # option names
+    re.compile(r"[\w./~$\\:-]*[/\\.~][\w./~$\\-]*"),  # paths and file names
+    re.compile(r"\[\[?[\w.-]+\]\]?"),  # TOML tables ([tool.disclint], [[term]])
+    re.compile(r"\[\^?(?:[A-Za-z0-9]-[A-Za-z0-9]|\\\w)+\]"),  # classes of regular expressions ([A-Za-z])
+    re.compile(_A + r"[a-z_]+(?:(?:\s*[|/]\s*|,)[a-z_]+)+" + _Z),  # choices: error|warning|info, amount,percent
+    re.compile(_A + r"[a-z][\w-]*(?=[（：])"),  # a name glossed: warning（警告）, negated：同一分句……
+    re.compile(r"@\w+|〔数量：[^〕]*〕|[A-Za-z]+…"),  # explain: word classes, quantity kinds, cut-off terms
+    re.compile(_A + r"[A-Za-z0-9]*_[\w-]*"),  # identifiers (section ids, word classes): prose has no '_'
+    re.compile(_A + r"[A-Z][A-Z0-9_]*" + _Z),  # rule codes, metavars, acronyms, variables
+]
+_LATIN = re.compile(r"[A-Za-z][A-Za-z_]*(?:-[A-Za-z_]+)*")
+
+
+def english_words(text: str, allowed: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """The Latin words in ``text`` that are not names, in order of appearance (each once)."""
+    for pattern in _STRIPPED:
+        text = pattern.sub(" ", text)
+    names = _names() | set(allowed)
+    found: list[str] = []
+    for word in _LATIN.findall(text):
+        if len(word) == 1 or word in names or word.lower() in names:
+            continue
+        if all(part in names for part in re.split(r"[-_]", word) if part):
+            continue
+        if word not in found:
+            found.append(word)
+    return found
+
+
+@dataclass
+class Scenario:
+    command: str  # the group it is reported under ("check", "check: config", "help", …)
+    label: str
+    argv: list[str]
+    stdin: str | None = None
+    stdout_is_data: bool = False  # json, sarif…: only stderr is for people
+    allowed: frozenset[str] = frozenset()
+    before: Callable[[], None] | None = None
+    extra: Callable[[], str] | None = None  # more text the command wrote (a report file, a template)
+
+
+@dataclass
+class Outcome:
+    scenario: Scenario
+    status: int
+    text: str
+    english: list[str] = field(default_factory=list)
+
+
+def _html_text(html: str) -> str:
+    html = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", html)
+    html = re.sub(r"(?s)<[^>]+>", " ", html)
+    return re.sub(r"&\w+;", " ", html)
+
+
+def _toml_comments(path: Path) -> str:
+    return "\n".join(line.split("#", 1)[1] for line in path.read_text(encoding="utf-8").splitlines() if "#" in line)
+
+
+HYPE = "公司技术水平遥遥领先，力争三年内市值突破千亿元。\n"
+FAIL_ON = frozenset({"error", "warning", "info", "never"})
+
+
+def _config_cases() -> list[tuple[str, str, str]]:
+    """(label, file name, content): a bad config of each kind."""
+    return [
+        ("unknown key", "disclint.toml", 'selekt = ["HY"]\n'),
+        ("close key", "disclint.toml", 'fail_on = "warning"\n'),
+        ("invalid TOML", "disclint.toml", "select = [\n"),
+        ("invalid TOML in pyproject", "pyproject.toml", "[tool.disclint\n"),
+        ("not UTF-8", "disclint.toml", "\xff\xfe"),
+        ("unknown rule", "disclint.toml", 'select = ["XX999"]\n'),
+        ("select not a list", "disclint.toml", "select = 3\n"),
+        ("bad fail-on", "disclint.toml", 'fail-on = "sometimes"\n'),
+        ("bad exchange", "disclint.toml", 'exchange = "nyse"\n'),
+        ("bad board", "disclint.toml", 'board = "moon"\n'),
+        ("bad preset", "disclint.toml", 'preset = "paranoid"\n'),
+        ("bad type", "disclint.toml", 'type = "novel"\n'),
+        ("severity not a table", "disclint.toml", 'severity = "error"\n'),
+        ("bad severity", "disclint.toml", '[severity]\nHY001 = "fatal"\n'),
+        ("per-file-ignores not a table", "disclint.toml", 'per-file-ignores = "x"\n'),
+        ("bad glob", "disclint.toml", '[per-file-ignores]\n"[" = ["HY"]\n'),
+        ("glob not a string", "disclint.toml", "[per-file-types]\n\"*.txt\" = 3\n"),
+        ("lexicons not a list", "disclint.toml", "lexicons = 3\n"),
+        ("lexicon missing", "disclint.toml", 'lexicons = ["nowhere.toml"]\n'),
+        ("lexicon empty", "disclint.toml", 'lexicons = ["empty-lexicon.toml"]\n'),
+        ("lexicon bad TOML", "disclint.toml", 'lexicons = ["broken-lexicon.toml"]\n'),
+        ("lexicon unknown rule", "disclint.toml", 'lexicons = ["badrule-lexicon.toml"]\n'),
+        ("lexicon bad entry", "disclint.toml", 'lexicons = ["badentry-lexicon.toml"]\n'),
+        ("suppressions not a list", "disclint.toml", 'suppressions = "x"\n'),
+        ("suppression missing key", "disclint.toml", '[[suppressions]]\nfile = "*.txt"\n'),
+        ("suppression unknown key", "disclint.toml", '[[suppressions]]\nfile = "*.txt"\ncode = "HY"\nexcerpt = "x"\nwhy = "y"\n'),
+        ("suppression bad date", "disclint.toml", '[[suppressions]]\nfile = "*.txt"\ncode = "HY"\nexcerpt = "x"\nexpires = "soon"\n'),
+        ("bad path", "disclint.toml", "baseline = 3\n"),
+        ("bad review folder", "disclint.toml", 'review-folder = ""\n'),
+        ("baseline in config missing", "disclint.toml", 'baseline = "nowhere.json"\n'),
+    ]  # fmt: skip
+
+
+def scenarios(root: Path) -> list[Scenario]:
+    """Lay out the inputs under ``root`` (the working directory of the run) and list the command lines."""
+    import fixtures_inputs as fx
+
+    drafts = root / "drafts"
+    drafts.mkdir()
+    fx.write_txt(drafts / "plan.txt")
+    fx.write_docx(drafts / "plan.docx")
+    fx.write_pdf(drafts / "plan.pdf")
+    (drafts / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0not really")
+    bad = root / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.txt").write_bytes(b"\x00\x01\x02abc\x00")
+    (bad / "latin1.txt").write_bytes("caf\xe9 \xff\xfe\xfd".encode("latin-1") * 3)
+    (bad / "not.pdf").write_text("hello", encoding="utf-8")
+    (bad / "cut.pdf").write_bytes((drafts / "plan.pdf").read_bytes()[:400])
+    (bad / "not.docx").write_text("hello", encoding="utf-8")
+    (bad / "cut.docx").write_bytes((drafts / "plan.docx").read_bytes()[:2000])
+    (bad / "legacy.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    fx.write_pages(bad / "locked.pdf", [[(72, 72, "公司技术水平遥遥领先。", 12)]], encrypt=("secret", "owner"))
+    fx.write_pages(bad / "blank.pdf", [[]])
+    os.symlink(root / "nowhere.txt", bad / "dangling.txt")
+    empty_docx = bad / "empty.docx"
+    fx.write_docx(empty_docx, [], extras=False)
+    big = root / "big"
+    big.mkdir()
+    (big / "long.txt").write_text(HYPE * 3000, encoding="utf-8")
+    lexicons = root / "lexicons"
+    lexicons.mkdir()
+    (lexicons / "empty-lexicon.toml").write_text("# nothing\n", encoding="utf-8")
+    (lexicons / "broken-lexicon.toml").write_text("[[term]\n", encoding="utf-8")
+    (lexicons / "badrule-lexicon.toml").write_text(
+        '[[term]]\nmatch = "遥遥领先"\nrule = "ZZ001"\nreason = "夸大"\nsource = "内部"\n', encoding="utf-8"
+    )
+    (lexicons / "badentry-lexicon.toml").write_text(
+        '[[term]]\nmatch = "遥遥领先"\nrule = "HY001"\nsource = "内部"\n', encoding="utf-8"
+    )
+    (root / "notes.json").write_text("{}", encoding="utf-8")
+    (root / "garbage.json").write_text("not json", encoding="utf-8")
+    (root / "out").mkdir()
+    plan = "drafts/plan.txt"
+
+    found: list[Scenario] = []
+    add = found.append
+    # ------------------------------------------------------------------ help
+    for command in ([], ["check"], ["init"], ["annotate"], ["rules"], ["explain"]):
+        name = " ".join(command) or "disclint"
+        allowed = FAIL_ON if command == ["check"] else frozenset()
+        add(Scenario("help", f"{name} --help", [*command, "--help"], allowed=allowed))
+    add(Scenario("help", "disclint (no command)", []))
+    add(Scenario("help", "--version", ["--version"]))
+    # ------------------------------------------------------------------ usage errors
+    usage = [
+        ("unknown command", ["chekc"]),
+        ("unknown option", ["check", "--formt", "json", plan]),
+        ("option needs a value", ["check", plan, "--format"]),
+        ("unknown format", ["check", "--format", "yaml", plan]),
+        ("unknown type", ["check", "--type", "novel", plan]),
+        ("unknown fail-on", ["check", "--fail-on", "sometimes", plan]),
+        ("unknown exchange", ["check", "--exchange", "nyse", plan]),
+        ("bad jobs", ["check", "--jobs", "many", plan]),
+        ("negative jobs", ["check", "--jobs", "-1", plan]),
+        ("bad timeout", ["check", "--timeout", "soon", plan]),
+        ("bad max-file-size", ["check", "--max-file-size", "0", plan]),
+        ("bad max-pages", ["check", "--max-pages", "0", plan]),
+        ("statistics of sarif", ["check", "--statistics", "--format", "sarif", plan]),
+        ("baseline and write-baseline", ["check", "--baseline", "a.json", "--write-baseline", "b.json", plan]),
+        ("unknown select", ["check", "--select", "XX", plan]),
+        ("no drafts in folder", ["check", "lexicons"]),
+        ("no such path", ["check", "drafts/nowhere"]),
+        ("missing config file", ["check", "--config", "nowhere.toml", plan]),
+        ("flag with a value", ["check", "--no-cache=yes", plan]),
+        ("rules --format", ["rules", "--format", "yaml"]),
+        ("explain unknown", ["explain", "XX999"]),
+        ("explain no code", ["explain"]),
+        ("explain two codes", ["explain", "HY001", "PT001"]),
+        ("annotate no path", ["annotate"]),
+        ("annotate unknown type", ["annotate", "--type", "novel", plan]),
+        ("init pyproject", ["init", "pyproject.toml"]),
+    ]
+    for label, argv in usage:
+        add(Scenario("usage errors", label, argv, allowed=FAIL_ON if "fail-on" in label else frozenset()))
+    # ------------------------------------------------------------------ check
+    add(Scenario("check", "txt", ["check", plan]))
+    add(Scenario("check", "docx", ["check", "drafts/plan.docx"]))
+    add(Scenario("check", "pdf", ["check", "drafts/plan.pdf"]))
+    add(Scenario("check", "folder (with a .doc)", ["check", "drafts"]))
+    add(Scenario("check", "stdin", ["check", "-"], stdin=HYPE))
+    add(Scenario("check", "stdin-filename", ["check", "-", "--stdin-filename", "x.md"], stdin=HYPE))
+    add(Scenario("check", "clean", ["check", "-"], stdin="本公司将于2025年5月20日召开业绩说明会。\n"))
+    add(Scenario("check", "statistics", ["check", "--statistics", "drafts"]))
+    add(Scenario("check", "statistics json", ["check", "--statistics", "--format", "json", plan], stdout_is_data=True))
+    add(Scenario("check", "exit-zero", ["check", "--exit-zero", plan]))
+    add(Scenario("check", "strict", ["check", "--fail-on", "warning", plan]))
+    add(Scenario("check", "select", ["check", "--select", "price_target", plan]))
+    add(Scenario("check", "show-config", ["check", "--show-config", plan], allowed=FAIL_ON | {"all"}))
+    add(Scenario("check", "github", ["check", "--format", "github", plan], stdout_is_data=True))
+    for fmt in ("json", "sarif", "junit"):
+        add(Scenario("check", fmt, ["check", "--format", fmt, plan], stdout_is_data=True))
+
+    def report(name: str) -> Callable[[], str]:
+        return lambda: _html_text((root / "out" / name).read_text(encoding="utf-8"))
+
+    add(Scenario("check", "html of a pdf", ["check", "--format", "html", "-o", "out/pdf.html", "drafts/plan.pdf"],
+                 extra=report("pdf.html")))  # fmt: skip
+    add(Scenario("check", "html of a docx", ["check", "--format", "html", "-o", "out/docx.html", "drafts/plan.docx"],
+                 extra=report("docx.html")))  # fmt: skip
+    add(Scenario("check", "html of unreadable", ["check", "--format", "html", "-o", "out/bad.html", "bad"],
+                 extra=report("bad.html")))  # fmt: skip
+    add(Scenario("check", "report over an input", ["check", plan, "-o", plan]))
+    add(Scenario("check", "report into a folder", ["check", plan, "-o", "out"]))
+    # ------------------------------------------------------------------ unreadable inputs, one by one
+    for path in sorted(bad.iterdir()):
+        add(Scenario("check: unreadable", path.name, ["check", f"bad/{path.name}"]))
+    add(Scenario("check: unreadable", "a folder of them", ["check", "bad"]))
+    add(Scenario("check: unreadable", "allow-empty", ["check", "--allow-empty", "bad/empty.txt", plan]))
+    add(Scenario("check: unreadable", "debug", ["check", "--debug", "bad/cut.docx"]))
+    # ------------------------------------------------------------------ limits and the time budget
+    add(Scenario("check: limits", "max-file-size", ["check", "--max-file-size", "0.01", "big/long.txt"]))
+    add(Scenario("check: limits", "max-lines", ["check", "--max-lines", "10", "big/long.txt"]))
+    add(Scenario("check: limits", "max-chars", ["check", "--max-chars", "100", "big/long.txt"]))
+    add(Scenario("check: limits", "max-pages", ["check", "--max-pages", "1", "drafts/plan.pdf"]))
+    add(Scenario("check: limits", "max-page-objects", ["check", "--max-page-objects", "1", "drafts/plan.pdf"]))
+    add(Scenario("check: limits", "max-unzipped-size", ["check", "--max-unzipped-size", "0.001", "drafts/plan.docx"]))
+    add(Scenario("check: limits", "stdin over the limit", ["check", "--max-file-size", "0.001", "-"], stdin=HYPE * 100))
+    add(Scenario("check: limits", "timeout", ["check", "--timeout", "0.000001", "--no-cache", "big/long.txt"]))
+    # ------------------------------------------------------------------ configs
+    for label, name, content in _config_cases():
+        folder = root / "configs" / re.sub(r"\W+", "-", label)
+        folder.mkdir(parents=True)
+        data = content.encode("latin-1") if label == "not UTF-8" else content.encode("utf-8")
+        (folder / name).write_bytes(data)
+        for lexicon in lexicons.iterdir():
+            (folder / lexicon.name).write_bytes(lexicon.read_bytes())
+        (folder / "plan.txt").write_text(HYPE, encoding="utf-8")
+        allowed = FAIL_ON | {"all", "default", "strict"}
+        add(Scenario("check: config", label, ["check", str((folder / "plan.txt").relative_to(root))], allowed=allowed))
+    # ------------------------------------------------------------------ baseline
+    add(Scenario("check: baseline", "write", ["check", "--write-baseline", "out/baseline.json", plan]))
+    add(Scenario("check: baseline", "read", ["check", "--baseline", "out/baseline.json", plan]))
+    add(Scenario("check: baseline", "missing", ["check", "--baseline", "nowhere.json", plan]))
+    add(Scenario("check: baseline", "not a baseline", ["check", "--baseline", "notes.json", plan]))
+    add(Scenario("check: baseline", "not JSON", ["check", "--baseline", "garbage.json", plan]))
+    add(Scenario("check: baseline", "write into a folder", ["check", "--write-baseline", "out", plan]))
+    # ------------------------------------------------------------------ rules, explain
+    add(Scenario("rules", "rules", ["rules"]))
+    add(Scenario("rules", "rules json", ["rules", "--format", "json"], stdout_is_data=True))
+    from disclint.rules import all_rules
+    from disclint.structure import DOC_TYPES
+
+    for spec in all_rules():
+        add(Scenario("explain", spec.code, ["explain", spec.code]))
+    for name in DOC_TYPES:
+        add(Scenario("explain", name, ["explain", name]))
+    # ------------------------------------------------------------------ init
+    add(
+        Scenario(
+            "init", "init", ["init", "out/disclint.toml"], extra=lambda: _toml_comments(root / "out" / "disclint.toml")
+        )
+    )
+    add(Scenario("init", "init again", ["init", "out/disclint.toml"]))
+    add(Scenario("init", "init into a folder", ["init", "out", "--force"]))
+    # ------------------------------------------------------------------ annotate
+    add(Scenario("annotate", "docx", ["annotate", "drafts/plan.docx"]))
+    add(Scenario("annotate", "pdf", ["annotate", "drafts/plan.pdf"]))
+    add(Scenario("annotate", "txt to a file", ["annotate", plan, "-o", "out/plan.reviewed.docx"]))
+    add(Scenario("annotate", "unreadable", ["annotate", "bad/cut.docx"]))
+    add(Scenario("annotate", "over the input", ["annotate", "drafts/plan.docx", "-o", "drafts/plan.docx"]))
+    add(Scenario("annotate", "no such file", ["annotate", "nowhere.docx"]))
+    return found
+
+
+# ------------------------------------------------------------------ the English screens
+
+# Chinese that an English screen may show: names of what a user files or writes, and the review folder.
+CHINESE_NAMES = ("提质增效重回报行动方案、估值提升计划、激励计划草案……", "证券代码", "审阅")
+# Screens whose every line is interface (no findings, no rule content).
+INTERFACE_ONLY = ("help", "usage errors", "check: config", "check: baseline", "check: limits", "check: unreadable")
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")
+_PLURAL = re.compile(
+    r"(?<![\d.,])1 (?:files|problems|findings|comments|sections|entries|rules|lines|pages|characters|errors)\b"
+)
+
+
+def chinese_words(text: str) -> list[str]:
+    """The runs of Chinese in an English screen that are not names (line breaks of wrapped help removed)."""
+    joined = re.sub(r"\s*\n\s*", "", text)
+    return [run for run in _CJK.findall(joined) if not any(run in name for name in CHINESE_NAMES)]
+
+
+def wrong_plurals(text: str) -> list[str]:
+    """ "1 files" and the like."""
+    return _PLURAL.findall(text)
+
+
+def english_problems(outcome: Outcome) -> list[str]:
+    """What is wrong with a screen in English: a wrong plural anywhere, Chinese in the interface."""
+    found = wrong_plurals(outcome.text)
+    if outcome.scenario.command in INTERFACE_ONLY:
+        text = outcome.text
+        if outcome.scenario.command == "check: unreadable":  # the findings of a readable draft are Chinese
+            text = "\n".join(line for line in text.splitlines() if line.startswith(("disclint", "Nothing", "No ")))
+        found += chinese_words(text)
+    return found
+
+
+def run_one(scenario: Scenario, *, english: bool = False) -> Outcome:
+    """Run one scenario; ``english``: the run is in English (then the template of init, Chinese, is not read)."""
+    if scenario.before is not None:
+        scenario.before()
+    result = invoke(scenario.argv, input=scenario.stdin)
+    text = result.stderr if scenario.stdout_is_data else result.stdout + "\n" + result.stderr
+    if scenario.extra is not None and not (english and scenario.command == "init"):
+        try:
+            text += "\n" + scenario.extra()
+        except FileNotFoundError:
+            text += "\n(missing output)"
+    outcome = Outcome(scenario, result.exit_code, text)
+    outcome.english = english_problems(outcome) if english else english_words(text, scenario.allowed)
+    return outcome
+
+
+def sweep(root: Path) -> Iterator[Outcome]:
+    """Run every scenario with ``root`` as the working directory (restored afterwards), in the language
+    ``DISCLINT_LANG`` sets; each outcome lists what is wrong for that language (English words in
+    Chinese; Chinese interface words and wrong plurals in English)."""
+    from disclint.i18n import is_chinese
+
+    english = not is_chinese()
+    listed = scenarios(root)
+    saved = os.getcwd()
+    os.chdir(root)
+    try:
+        for scenario in listed:
+            yield run_one(scenario, english=english)
+    finally:
+        os.chdir(saved)
+
+
+def main(argv: list[str]) -> int:
+    """Print what is left on each screen, by command: English words (or, with ``--lang=en``, Chinese
+    interface words and wrong plurals); ``-v`` prints the screens too."""
+    import tempfile
+
+    os.environ["DISCLINT_LANG"] = "en" if "--lang=en" in argv else "zh"
+    os.environ["DISCLINT_NO_CACHE"] = "1"
+    verbose = "-v" in argv
+    by_command: dict[str, list[Outcome]] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for outcome in sweep(Path(folder)):
+            by_command.setdefault(outcome.scenario.command, []).append(outcome)
+    total = 0
+    for command, outcomes in by_command.items():
+        words = sorted({word for outcome in outcomes for word in outcome.english})
+        screens = [outcome for outcome in outcomes if outcome.english]
+        total += len(screens)
+        print(f"{command}: {len(screens)} of {len(outcomes)} screens wrong; {len(words)} words")
+        for outcome in screens:
+            print(f"  {outcome.scenario.label} (exit {outcome.status}): {' '.join(outcome.english)}")
+            if verbose:
+                print("    " + outcome.text.strip().replace("\n", "\n    "))
+    return 1 if total else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
