@@ -213,7 +213,7 @@ def textlint_setup(work: Path, draft_terms: list[str]) -> Path | None:
 
 def literal_terms() -> list[str]:
     sys.path.insert(0, str(ROOT / "src"))
-    from disclint.lexicons import default_lexicon
+    from disclint.startup.lexicon import default_lexicon
 
     return sorted(default_lexicon().all_literals())
 

@@ -18,7 +18,7 @@ import pytest
 from cli_runner import invoke
 from disclint.citations import UNKNOWN_MARKET, Market, is_seed_style
 from disclint.explain import render_explain, render_rules_json, render_rules_markdown
-from disclint.lexicons import LexiconError, default_lexicon, load_lexicons
+from disclint.lexicons import LexiconError
 from disclint.market import detect_market, market_from_code, resolve_market
 from disclint.parse.plaintext import document_from_text
 from disclint.report import write_report
@@ -27,6 +27,7 @@ from disclint.rules import all_rules
 from disclint.run.engine import Linter
 from disclint.sources_doc import citing, render_sources_markdown
 from disclint.startup.config import Config, ConfigError, load_config
+from disclint.startup.lexicon import default_lexicon, load_lexicons
 from disclint.structure.packs import get_packs
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from disclint.frame_specs import verify_specs
 from disclint.frames import FrameError
-from disclint.lexicons import LexiconError, default_lexicon, load_lexicons
+from disclint.lexicons import LexiconError
+from disclint.startup.lexicon import default_lexicon, load_lexicons
+from disclint.startup.specs import verify_specs
 from helpers import lint_text
 
 LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from disclint.frame_specs import entry_report, reported_at_match
-from disclint.lexicons import Term, default_lexicon
+from disclint.lexicons import Term
 from disclint.rules import RuleSpec, all_rules
+from disclint.startup.lexicon import default_lexicon
+from disclint.startup.specs import entry_report, reported_at_match
 from helpers import lint_text
 
 RULES = all_rules()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from disclint.frames import Matcher, WordClass
-from disclint.lexicons import default_lexicon
+from disclint.startup.lexicon import default_lexicon
 from disclint.text.normalize import normalize_span
 from disclint.text.segment import Segmenter
 from helpers import lint_text

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from disclint.lexicons import Lexicon, default_lexicon
+from disclint.lexicons import Lexicon
 from disclint.model.catalogue import Catalogue, RuleInfo
 from disclint.rules import RuleSpec, all_rules, get_rule
+from disclint.startup.lexicon import default_lexicon
 from disclint.structure.packs import get_packs
 
 _SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}

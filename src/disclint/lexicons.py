@@ -18,9 +18,8 @@ import dataclasses
 import hashlib
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -709,17 +708,14 @@ def check_shape(data: dict[str, Any], path: Path) -> None:
                 raise LexiconError(_("{where}: '{key}' must be a string").format(where=where, key=key))
 
 
-def _rule_basis(rule: str | None) -> str | None:
-    """The basis a rule cites by default (its registry ``reference``), if the rule is known."""
-    if not rule:
-        return None
-    from disclint.rules import get_rule
-
-    spec = get_rule(rule)
-    return spec.reference if spec else None
+# What a rule cites by default (its registry ``reference``): given by the caller
+# (startup.lexicon), since the rules sit above the lexicons.
+RuleBasis = Callable[[str], str | None]
 
 
-def resolve_source(source: str, where: str, citations: Citations, rule: str | None = None) -> str:
+def resolve_source(
+    source: str, where: str, citations: Citations, rule: str | None = None, rule_basis: RuleBasis | None = None
+) -> str:
     """``source`` as the loader keeps it: basis ids, or a team's own wording.
 
     An old seed-file citation (``"000 Q1；003 第五条"``) is mapped to the basis
@@ -729,7 +725,7 @@ def resolve_source(source: str, where: str, citations: Citations, rule: str | No
     if not source or citations.known(source) or not citations.bases:
         return source
     if is_seed_style(source):
-        basis = _rule_basis(rule)
+        basis = rule_basis(rule) if rule and rule_basis else None
         if basis and citations.known(basis):
             return basis
         raise LexiconError(
@@ -747,28 +743,30 @@ def resolve_source(source: str, where: str, citations: Citations, rule: str | No
     return source
 
 
-def resolve_sources(data: dict[str, Any], path: Path, citations: Citations) -> None:
+def resolve_sources(
+    data: dict[str, Any], path: Path, citations: Citations, rule_basis: RuleBasis | None = None
+) -> None:
     """Every ``source`` in one file through ``resolve_source`` (in place)."""
     name = path.name
     defaults = data.get("defaults", {})
     default_rule = defaults.get("rule")
     if isinstance(defaults.get("source"), str):
-        defaults["source"] = resolve_source(defaults["source"], f"{name} [defaults]", citations, default_rule)
+        defaults["source"] = resolve_source(defaults["source"], f"{name} [defaults]", citations, default_rule, rule_basis)
     for index, entry in enumerate(data.get("term", []), start=1):
         if isinstance(entry.get("source"), str):
             rule = entry.get("rule", default_rule)
             entry["source"] = resolve_source(
-                entry["source"], f"{name} term #{index}", citations, rule if isinstance(rule, str) else None
+                entry["source"], f"{name} term #{index}", citations, rule if isinstance(rule, str) else None, rule_basis
             )
     for cue_name, body in data.get("cue", {}).items():
         if isinstance(body, dict) and isinstance(body.get("source"), str):
             # A cue's source is documentation only (never shown in a finding): an old
             # seed-file citation there is read as the general accuracy basis.
-            body["source"] = resolve_source(body["source"], f"{name} [cue.{cue_name}]", citations, "CN008")
+            body["source"] = resolve_source(body["source"], f"{name} [cue.{cue_name}]", citations, "CN008", rule_basis)
     for kind, rule in (("section", None), ("pack", None), ("date_order", "CN011")):
         for index, row in enumerate(data.get(kind, []), start=1):
             if isinstance(row, dict) and isinstance(row.get("source"), str):
-                row["source"] = resolve_source(row["source"], f"{name} {kind} #{index}", citations, rule)
+                row["source"] = resolve_source(row["source"], f"{name} {kind} #{index}", citations, rule, rule_basis)
 
 
 def check_team_pattern(pattern: LazyRegex) -> None:
@@ -862,8 +860,13 @@ def _nested_repeat(source: str) -> str | None:
     return walk(tree)
 
 
-def load_lexicons(directories: Sequence[Path] = (), extra_files: Sequence[Path] = ()) -> Lexicon:
-    """Load every ``*.toml`` in the default directory, then ``extra_files``."""
+def load_lexicons(
+    directories: Sequence[Path] = (), extra_files: Sequence[Path] = (), *, rule_basis: RuleBasis | None = None
+) -> Lexicon:
+    """Load every ``*.toml`` in the default directory, then ``extra_files``: their shape,
+    sources and (for ``extra_files``) patterns checked. ``rule_basis`` maps a rule to the
+    basis it cites, for an entry that cites a seed file. The checks that run the rules
+    or the section packs are made by :mod:`disclint.startup.lexicon`, which callers use."""
     paths: list[Path] = []
     for directory in directories or (default_lexicon_dir(),):
         if not directory.is_dir():
@@ -891,7 +894,7 @@ def load_lexicons(directories: Sequence[Path] = (), extra_files: Sequence[Path] 
         except CitationError as exc:
             raise LexiconError(str(exc)) from exc
     for path, data in raw:
-        resolve_sources(data, path, citations)
+        resolve_sources(data, path, citations, rule_basis)
         cues.update(_load_cues(data, path, frame_set.classes))
         for key, title in data.get("source", {}).items():
             sources[str(key)] = str(title)
@@ -908,7 +911,7 @@ def load_lexicons(directories: Sequence[Path] = (), extra_files: Sequence[Path] 
                 tables.setdefault(key, []).extend(rows)
                 table_files.setdefault(key, []).extend([path.name] * len(rows))
     frame_set.frames = [
-        dataclasses.replace(frame, source=resolve_source(frame.source, frame.where, citations, frame.rule))
+        dataclasses.replace(frame, source=resolve_source(frame.source, frame.where, citations, frame.rule, rule_basis))
         for frame in frame_set.frames
     ]
     try:
@@ -949,9 +952,6 @@ def load_lexicons(directories: Sequence[Path] = (), extra_files: Sequence[Path] 
             check_team_pattern(pattern)
         for cue in cues.values():
             cue.regex.validate()
-        from disclint.structure.packs import get_packs
-
-        get_packs(lexicon)
     return lexicon
 
 
@@ -975,14 +975,3 @@ def _load_frame_set(
     return FrameSet(classes=classes, frames=frames, files=[path.name for path, _kind in [*class_files, *frame_files]])
 
 
-@lru_cache(maxsize=1)
-def default_lexicon() -> Lexicon:
-    """The shipped lexicons, loaded once per process; the class and frame specs checked."""
-    lexicon = load_lexicons()
-    from disclint.frame_specs import verify_specs
-
-    try:
-        verify_specs(lexicon)
-    except FrameError as exc:
-        raise LexiconError(str(exc)) from exc
-    return lexicon

@@ -7,7 +7,8 @@ committed file is stale.
 from __future__ import annotations
 
 from disclint.citations import BOARD_NAMES, EXCHANGE_NAMES, Citations
-from disclint.lexicons import Lexicon, default_lexicon
+from disclint.lexicons import Lexicon
+from disclint.startup.lexicon import default_lexicon
 
 
 def citing(lexicon: Lexicon) -> list[tuple[str, str]]:

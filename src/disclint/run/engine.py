@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from disclint.analysis import Analysis
-from disclint.lexicons import Lexicon, LexiconError, default_lexicon, load_lexicons
+from disclint.lexicons import Lexicon, LexiconError
 from disclint.model.document import BlockKind, Document
 from disclint.model.findings import DocumentPart, FileResult, Finding, LocatedFinding, Severity
 from disclint.model.results import FileOutcome
@@ -32,6 +32,7 @@ from disclint.parse.formats import reads_inline_comments
 from disclint.rules import RuleSpec, all_rules
 from disclint.run.guard import FileTimeout, guarded
 from disclint.startup.config import Config, ConfigError, resolve_selection, resolve_severities
+from disclint.startup.lexicon import default_lexicon, load_lexicons
 from disclint.structure.headings import Heading
 from disclint.text.segment import Segmenter
 

@@ -1,1 +1,1 @@
-"""Start-up: configuration files and path globs, read before anything is linted."""
+"""Start-up: configuration files, path globs and the lexicons as a run uses them, read and checked before anything is linted."""

@@ -1,4 +1,4 @@
-"""The specs of ``lexicons/classes`` and ``lexicons/frames``, run when the lexicons load.
+"""The specs of ``lexicons/classes`` and ``lexicons/frames``, run at start-up when the lexicons load.
 
 Like prh's ``specs:``, an example that fails is a load error naming the
 file and the entry, not a silently weaker rule:
@@ -23,9 +23,14 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from disclint.analysis import Analysis
 from disclint.cache_folder import cache_dir, read_marshal, write_marshal
 from disclint.frames import Frame, FrameError, Matcher, WordClass, frame_hits_in
 from disclint.lexicons import Lexicon, Term
+from disclint.parse.plaintext import document_from_text
+from disclint.rules.registry import all_rules, get_rule
+from disclint.text.normalize import normalize_span
+from disclint.text.segment import Segmenter
 
 _VERSION = "frame-specs-2"
 
@@ -37,9 +42,15 @@ def _digest(lexicon: Lexicon) -> str:
             digest.update(f"{path.parent.name}/{path.name}".encode() + b"\0" + path.read_bytes() + b"\0")
         except OSError:
             digest.update(str(path).encode())
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]
     for source in sorted(
-        [*package.glob("*.py"), *package.glob("model/*.py"), *package.glob("rules/*.py"), *package.glob("text/*.py")]
+        [
+            *package.glob("*.py"),
+            *package.glob("model/*.py"),
+            *package.glob("rules/*.py"),
+            *package.glob("text/*.py"),
+            *package.glob("startup/specs.py"),
+        ]
     ):
         try:
             stat = source.stat()
@@ -67,8 +78,6 @@ def verify_specs(lexicon: Lexicon, *, use_cache: bool = True) -> None:
 
 
 def _normalised(text: str) -> str:
-    from disclint.text.normalize import normalize_span
-
     return normalize_span(text, 0, len(text)).text
 
 
@@ -89,11 +98,6 @@ def entry_report(
     """Where ``entry`` (a term or a frame) matches ``example``, after its own conditions,
     and where its rule reports it when the rule has this entry and no other (its other
     terms and frames left out): both as offsets into ``example``."""
-    from disclint.analysis import Analysis
-    from disclint.parse.plaintext import document_from_text
-    from disclint.rules.registry import get_rule
-    from disclint.text.segment import Segmenter
-
     spec = get_rule(entry.rule)
     if spec is None or spec.check is None:
         raise FrameError(f"{_where(entry)}: unknown rule {entry.rule}")
@@ -130,10 +134,6 @@ def _where(entry: Term | Frame) -> str:
 
 
 def _verify_frame(lexicon: Lexicon, frame: Frame) -> None:
-    from disclint.analysis import Analysis
-    from disclint.parse.plaintext import document_from_text
-    from disclint.rules.registry import all_rules, get_rule
-
     spec = get_rule(frame.rule)
     if spec is None:
         raise FrameError(f"{frame.where}: unknown rule {frame.rule}")
