@@ -118,7 +118,7 @@ def _doc_type_lines(lexicon: Lexicon, name: str) -> list[str]:
     if doc_type.titles:
         lines.append("识别：标题符合 " + " 或 ".join(f"/{pattern.pattern}/" for pattern in doc_type.titles))
     if doc_type.source:
-        lines.append(f"依据：{doc_type.source}")
+        lines.append(f"格式与内容见：{doc_type.source}（文件类型的说明，不是发现的依据）")
     lines.append(f"适用规则：{', '.join(rules)}")
     if doc_type.skip:
         lines.append(f"不适用：{', '.join(sorted(doc_type.skip))}（{doc_type.skip_reason}）")

@@ -54,7 +54,7 @@ class DocType:
     # Sections whose forecasts are mandated content with their basis given there (a prospectus's
     # 募集资金运用 and 审计截止日后 sections): a cue naming their headings, not read by FL001.
     mandated_forecast_sections: str | None = None
-    source: str = ""  # the clause that defines the type's content
+    source: str = ""  # the rules the type's content and format follow (shown as 格式与内容见; not a finding's basis)
     examples: tuple[str, ...] = field(default=())  # titles it is detected from (for tests and explain)
 
     def title_match(self, title: str) -> re.Match[str] | None:

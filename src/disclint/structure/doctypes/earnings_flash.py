@@ -10,6 +10,6 @@ DOC_TYPE = DocType(
     skip=frozenset({"VP001", "FL001"}),
     skip_reason="业绩快报报告已结束期间的初步数据，不是预测或举措",
     part_title=False,
-    source="《深圳证券交易所股票上市规则》",
+    source="各交易所股票上市规则关于业绩快报的规定",
     examples=("2025年度业绩快报",),
 )

@@ -10,6 +10,6 @@ DOC_TYPE = DocType(
     skip=frozenset({"VP001", "FL001"}),
     skip_reason="业绩预告是规定格式的预测，预测依据见“业绩变动原因说明”",
     part_title=False,
-    source="《深圳证券交易所股票上市规则》",
+    source="各交易所股票上市规则关于业绩预告的规定",
     examples=("2025年度业绩预告", "2025年半年度业绩预增公告"),
 )
