@@ -264,6 +264,20 @@ def scenarios(root: Path) -> list[Scenario]:
     add(Scenario("check", "strict", ["check", "--fail-on", "warning", plan]))
     add(Scenario("check", "select", ["check", "--select", "price_target", plan]))
     add(Scenario("check", "show-config", ["check", "--show-config", plan], allowed=FAIL_ON | {"all"}))
+    add(Scenario("check", "show-config --type", ["check", "--type", "esop", "--show-config", plan], allowed=FAIL_ON))
+    full = root / "full"
+    full.mkdir()
+    (full / "disclint.toml").write_text(
+        'preset = "strict"\nselect = ["HY", "PT"]\nignore = ["ST003"]\ntype = "action_plan"\n'
+        'lexicons = ["team.toml"]\nbaseline = "base.json"\ncache-dir = ".cache"\nreview-folder = "review"\n'
+        '[severity]\nHY001 = "error"\n[per-file-ignores]\n"*.txt" = ["HY002"]\n'
+        '[[suppressions]]\nfile = "*.txt"\ncode = "HY001"\nexcerpt = "遥遥领先"\nreason = "商标"\n',
+        encoding="utf-8",
+    )
+    (full / "team.toml").write_text('[allow]\nphrases = ["领先者X1"]\n', encoding="utf-8")
+    (full / "plan.txt").write_text(HYPE, encoding="utf-8")
+    add(Scenario("check", "show-config of a full config", ["check", "--show-config", "full/plan.txt"],
+                 allowed=FAIL_ON | {"all"}))  # fmt: skip
     add(Scenario("check", "github", ["check", "--format", "github", plan], stdout_is_data=True))
     for fmt in ("json", "sarif", "junit"):
         add(Scenario("check", fmt, ["check", "--format", fmt, plan], stdout_is_data=True))

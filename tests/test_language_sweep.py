@@ -17,8 +17,13 @@ from language_sweep import Outcome, chinese_words, english_words, sweep, wrong_p
 
 
 def _sweep(language: str, root: Path) -> dict[str, list[Outcome]]:
+    """The sweep as a user runs it: Chinese from ``LANG=zh_CN.UTF-8`` alone, English from ``DISCLINT_LANG=en``."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DISCLINT_LANG", language)
+        for variable in ("DISCLINT_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+            patch.delenv(variable, raising=False)
+        patch.setenv("LANG", "zh_CN.UTF-8")
+        if language == "en":
+            patch.setenv("DISCLINT_LANG", "en")
         patch.setenv("DISCLINT_NO_CACHE", "1")
         by_command: dict[str, list[Outcome]] = {}
         for outcome in sweep(root):

@@ -369,7 +369,12 @@ def _show_config(resolver: ConfigResolver, target: Path) -> None:
     ]
     relative = config.relative_path(str(target))
     doc_type, origin = config.doc_type_for(relative)
-    lines.append(f"type = {doc_type or 'auto'!r}  # {origin}")
+    origins = {
+        "auto": _("detected from the text"),
+        "option": _("from --type"),
+        "config": _("from the config file"),
+    }
+    lines.append(f"type = {doc_type or 'auto'!r}  # {origins.get(origin, origin)}")
     ignored = sorted(config.ignored_for(relative))
     if ignored:
         lines.append(f"per-file-ignores → {', '.join(ignored)}")
