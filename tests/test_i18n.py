@@ -18,13 +18,76 @@ COMMANDS = [[], ["check"], ["init"], ["annotate"], ["rules"], ["explain"]]
 # What may stay Latin in a Chinese screen: names (of the program, formats, types, exchanges, levels),
 # metavars and file names. Option names (--format, -j) are taken out before the check.
 ALLOWED = {
-    "disclint", "PATH", "FORMAT", "TYPE", "CODES", "LEVEL", "FILE", "N", "NAME", "DIR", "SECONDS", "MB", "EXCHANGE",
-    "CODE", "text", "json", "github", "sarif", "junit", "html", "XML", "Actions", "auto", "sse", "szse", "bse",
-    "error", "warning", "info", "never", "strict", "shell", "toml", "pyproject", "docx", "pdf", "txt", "md", "stdin",
-    "UTF", "DISCLINT_CACHE_DIR", "cache", "review", "folder", "reviewed", "PT", "OCR", "rules", "action_plan",
-    "valuation_plan", "evaluation_report", "incentive_plan", "esop", "dividend", "voluntary", "generic",
-    "periodic_report", "buyback", "inquiry_reply", "prospectus", "check", "init", "annotate", "explain", "CPU",
-    "COMMAND", "Word", "PDF", "pre", "commit",
+    "disclint",
+    "PATH",
+    "FORMAT",
+    "TYPE",
+    "CODES",
+    "LEVEL",
+    "FILE",
+    "N",
+    "NAME",
+    "DIR",
+    "SECONDS",
+    "MB",
+    "EXCHANGE",
+    "CODE",
+    "text",
+    "json",
+    "github",
+    "sarif",
+    "junit",
+    "html",
+    "XML",
+    "Actions",
+    "auto",
+    "sse",
+    "szse",
+    "bse",
+    "error",
+    "warning",
+    "info",
+    "never",
+    "strict",
+    "shell",
+    "toml",
+    "pyproject",
+    "docx",
+    "pdf",
+    "txt",
+    "md",
+    "stdin",
+    "UTF",
+    "DISCLINT_CACHE_DIR",
+    "cache",
+    "review",
+    "folder",
+    "reviewed",
+    "PT",
+    "OCR",
+    "rules",
+    "action_plan",
+    "valuation_plan",
+    "evaluation_report",
+    "incentive_plan",
+    "esop",
+    "dividend",
+    "voluntary",
+    "generic",
+    "periodic_report",
+    "buyback",
+    "inquiry_reply",
+    "prospectus",
+    "check",
+    "init",
+    "annotate",
+    "explain",
+    "CPU",
+    "COMMAND",
+    "Word",
+    "PDF",
+    "pre",
+    "commit",
 }
 
 
@@ -81,7 +144,9 @@ def test_errors_and_summaries_in_both_languages(tmp_path: Path, monkeypatch: pyt
     (tmp_path / "plan.txt").write_text("公司技术水平遥遥领先。\n", encoding="utf-8")
     chinese = invoke(["check", str(tmp_path)])
     assert "disclint：错误：" in chinese.stderr and "空文件" in chinese.stderr
-    assert "发现 1 个问题" in chinese.stdout and "1 个文件无法读取" in chinese.stdout and "  警告  HY001" in chinese.stdout
+    assert (
+        "发现 1 个问题" in chinese.stdout and "1 个文件无法读取" in chinese.stdout and "  警告  HY001" in chinese.stdout
+    )
     usage = invoke(["check", "--fail-on", "loud", str(tmp_path)])
     assert usage.exit_code == 2 and "不认识的 --fail-on 'loud'" in usage.stderr
     monkeypatch.setenv("DISCLINT_LANG", "en")
@@ -130,3 +195,23 @@ def test_the_catalog_is_compiled_and_complete() -> None:
         [sys.executable, str(ROOT / "scripts" / "catalog.py"), "--check"], capture_output=True, text=True
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
+def test_install_completion_speaks_the_users_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """typer prints its installer's lines in English only; disclint's callback says them through the catalog."""
+    from typer import _completion_shared as completion
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setattr(completion, "_get_shell_name", lambda: "bash")
+    chinese = invoke(["--install-completion"])
+    assert chinese.exit_code == 0 and chinese.stdout.startswith("已为 bash 安装命令补全："), chinese.stdout
+    assert "重新打开终端后生效" in chinese.stdout and (tmp_path / ".bash_completions" / "disclint.sh").is_file()
+    monkeypatch.setenv("DISCLINT_LANG", "en")
+    english = invoke(["--install-completion"])
+    assert english.exit_code == 0 and english.stdout.startswith("bash completion installed in"), english.stdout
+    monkeypatch.setenv("DISCLINT_LANG", "zh")
+    monkeypatch.setattr(completion, "_get_shell_name", lambda: "tcsh")
+    refused = invoke(["--install-completion"])
+    assert refused.exit_code == 2 and refused.stderr.startswith("disclint：错误：无法为终端 'tcsh' 安装命令补全"), (
+        refused.stderr
+    )

@@ -1203,6 +1203,9 @@ def run(argv: Sequence[str]) -> int:
     from disclint.run.signals import Terminated, handled
 
     command = typer.main.get_command(build_app())
+    for param in command.params:
+        if param.name == "install_completion":
+            param.callback = _install_completion
     try:
         with handled():
             return _dispatch(command, list(argv))
@@ -1212,6 +1215,33 @@ def run(argv: Sequence[str]) -> int:
     except Terminated:  # SIGTERM: the same, with the status a shell gives a process ended by it
         _echo(_("disclint: terminated"), err=True)
         return 143
+
+
+_COMPLETION_SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _install_completion(ctx: Any, param: Any, value: Any) -> Any:
+    """``--install-completion``: typer's installer, with what it says in the user's language.
+
+    typer prints its own two lines as plain English strings (not through
+    gettext), and an unknown shell as a bare "Shell … not supported": this
+    callback replaces typer's and says the same through the catalog.
+    """
+    if not value or ctx.resilient_parsing:
+        return value
+    from typer import _completion_shared as completion
+
+    shell = value if isinstance(value, str) else completion._get_shell_name()
+    if shell not in _COMPLETION_SHELLS:
+        raise UsageError(
+            _("cannot install completion for the shell {shell!r}: use one of {choices}").format(
+                shell=shell or "?", choices=", ".join(_COMPLETION_SHELLS)
+            )
+        )
+    shell, path = completion.install(shell=shell)
+    _echo(_("{shell} completion installed in {path}").format(shell=shell, path=path))
+    _echo(_("Completion takes effect once you restart the terminal."))
+    raise typer.Exit(0)
 
 
 def _dispatch(command: Any, arguments: list[str]) -> int:
