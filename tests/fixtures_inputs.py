@@ -267,6 +267,7 @@ def write_docx(path: Path, draft: list[tuple[str, Any]] = DRAFT, *, extras: bool
 # --------------------------------------------------------------------------- .pdf
 
 FONT = "DisclintTestBoxes"  # generated and embedded: see pdf_font.py
+BLANK_FONT = "DisclintTestBlanks"  # the same advances, every glyph blank: see pdf_font.py
 TABLE_COLUMNS = (0.45, 0.2, 0.35)  # shares of the text width
 _CLOSING = "，。、；：？！）》」』”’%"
 
@@ -279,6 +280,7 @@ def _register_font() -> None:
 
     if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(FONT, str(font_path())))
+        pdfmetrics.registerFont(TTFont(BLANK_FONT, str(font_path(empty=True))))
 
 
 def _width(text: str, size: float) -> float:
@@ -462,10 +464,11 @@ def write_pages(
     *,
     rules: list[list[tuple[float, float, float, float]]] | None = None,
     encrypt: tuple[str, str] | None = None,
+    font: str = FONT,
 ) -> Path:
     """Draw text items (x, y from the top, text, size[, angle in degrees]) and
     lines (x0, y0, x1, y1 from the top) page by page, in the order given (that
-    is the content order)."""
+    is the content order), in ``font``."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
@@ -481,7 +484,7 @@ def write_pages(
     for index, items in enumerate(pages):
         for item in items:
             x, y, text, size = item[:4]
-            pdf.setFont(FONT, size)
+            pdf.setFont(font, size)
             if len(item) > 4 and item[4]:
                 pdf.saveState()
                 pdf.translate(x, height - y)

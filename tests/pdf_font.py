@@ -4,8 +4,10 @@ Why: a PDF that names a font without embedding it (reportlab's built-in CID
 fonts, such as STSong-Light) is drawn by PDFium with whatever font the machine
 substitutes. With no CJK font installed the CJK glyphs have empty boxes, and
 PDFium's text page drops a text object whose box has no width — a line of
-CJK text turned a quarter vanishes. Embedding a font makes the test PDFs read
-the same on every machine.
+CJK text turned a quarter vanished. Embedding a font makes the test PDFs read
+the same on every machine; the reader widens such objects before PDFium reads
+the text (parse/pdf.py), and the blank variant of this font (``empty=True``)
+recreates the missing-font case on any machine to test that.
 
 The font is generated, so nothing is downloaded and no licence applies: every
 character the tests draw gets a box glyph with STSong-Light's advance width,
@@ -43,8 +45,10 @@ _BLANKS = frozenset(" \u00a0\u2002\u2003\u2009\u3000")
 
 
 @cache
-def font_path() -> Path:
-    """The generated font, written once per test process."""
+def font_path(empty: bool = False) -> Path:
+    """The generated font, written once per test process. ``empty``: every glyph
+    blank, with the same advances, as a font that is named but not embedded is
+    drawn on a machine without CJK fonts (glyph boxes with no extent)."""
     from fontTools.fontBuilder import FontBuilder
     from fontTools.pens.ttGlyphPen import TTGlyphPen
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -75,7 +79,7 @@ def font_path() -> Path:
         for code in range(first, last + 1):
             char = chr(code)
             width = max(1, round(stringWidth(char, reference, 1000)))
-            cmap[code] = glyph(width, char in _BLANKS)
+            cmap[code] = glyph(width, empty or char in _BLANKS)
     notdef = TTGlyphPen(None)
     glyphs[".notdef"] = notdef.glyph()
     order = [".notdef", *sorted(name for name in glyphs if name != ".notdef")]
@@ -86,11 +90,12 @@ def font_path() -> Path:
     builder.setupGlyf(glyphs)
     builder.setupHorizontalMetrics(advances)
     builder.setupHorizontalHeader(ascent=ASCENT, descent=DESCENT)
-    builder.setupNameTable({"familyName": "DisclintTestBoxes", "styleName": "Regular"})
+    family = "DisclintTestBlanks" if empty else "DisclintTestBoxes"
+    builder.setupNameTable({"familyName": family, "styleName": "Regular"})
     builder.setupOS2(sTypoAscender=ASCENT, sTypoDescender=DESCENT, usWinAscent=ASCENT, usWinDescent=-DESCENT)
     builder.setupPost()
     folder = tempfile.mkdtemp(prefix="disclint-font-")
     atexit.register(shutil.rmtree, folder, True)
-    path = Path(folder) / "boxes.ttf"
+    path = Path(folder) / f"{family}.ttf"
     builder.save(str(path))
     return path

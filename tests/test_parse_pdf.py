@@ -27,6 +27,7 @@ from disclint.parse.pdf import (
 from disclint.run.engine import Linter
 from disclint.startup.config import Config
 from fixtures_inputs import (
+    BLANK_FONT,
     DRAFT,
     HEADER,
     PdfLayout,
@@ -296,6 +297,21 @@ def test_text_turned_a_quarter_is_read_in_its_own_frame(tmp_path: Path, angle: i
         items = [(400 - 18 * index, 100, text, 12, angle) for index, text in enumerate(lines)]
     document = parse_path(write_pages(tmp_path / "turned.pdf", [items]))
     assert document.text.split("\n") == lines
+
+
+@pytest.mark.parametrize("angle", [90, 270])
+def test_text_turned_a_quarter_is_read_whatever_fonts_the_machine_has(tmp_path: Path, angle: int) -> None:
+    """Glyphs with empty boxes, as a font that is not embedded has on a machine without
+    CJK fonts: PDFium's text page leaves out an object with no width, which a turned
+    line is; the reader widens it first, so every line is read."""
+    lines = ["横向表格第一行：营业收入46.30亿元", "横向表格第二行：净利润3.12亿元", "特此公告。"]
+    if angle == 90:
+        items = [(100 + 18 * index, 700, text, 12, angle) for index, text in enumerate(lines)]
+    else:
+        items = [(400 - 18 * index, 100, text, 12, angle) for index, text in enumerate(lines)]
+    path = write_pages(tmp_path / "blank.pdf", [items, [(72, 100, "横排的一行。", 12)]], font=BLANK_FONT)
+    document = parse_path(path)
+    assert document.text.split("\n") == [*lines, "横排的一行。"]
 
 
 def test_clean_text_folds_extraction_artefacts_one_for_one() -> None:

@@ -274,6 +274,7 @@ def _lay_out_pages(
             page = pdf[index]
             if max_page_objects is not None:
                 _check_text_objects(page, raw, index + 1, max_page_objects)
+            _keep_turned_text(page, raw)
             textpage = page.get_textpage()
         except pdfium.PdfiumError as exc:
             raise InputError(f"corrupt PDF: page {index + 1} cannot be read") from exc
@@ -283,6 +284,35 @@ def _lay_out_pages(
             textpage.close()
             page.close()
     return layouts
+
+
+# PDFium's text page leaves out a text object whose box is narrower than 0.01 pt
+# (kSizeEpsilon). The box is made of the glyphs' boxes, and a font that is named but
+# not embedded (STSong-Light, as many filings use) is drawn with whatever the machine
+# substitutes: with no CJK font installed, a CJK glyph's box is empty, and a line
+# turned a quarter, whose glyphs follow each other upwards, has no width at all —
+# the line vanished on a machine without CJK fonts and was read on one with them.
+_SLIVER = 0.01  # PDFium's limit
+_SHEAR_WIDTH = 0.05  # what such an object is widened to (the reader rounds angles to quarters)
+
+
+def _keep_turned_text(page: Any, raw: Any) -> None:
+    """Widen each text object that PDFium would leave out for having no width but a
+    height, by shearing it about its own corner: its text then reads the same on every
+    machine, whatever fonts it has; positions move by at most ``_SHEAR_WIDTH``."""
+    import ctypes
+
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    refs = [ctypes.byref(item) for item in (left, bottom, right, top)]
+    text_type = raw.FPDF_PAGEOBJ_TEXT
+    for index in range(raw.FPDFPage_CountObjects(page.raw)):
+        item = raw.FPDFPage_GetObject(page.raw, index)
+        if raw.FPDFPageObj_GetType(item) != text_type or not raw.FPDFPageObj_GetBounds(item, *refs):
+            continue
+        height = top.value - bottom.value
+        if right.value - left.value < _SLIVER and height > _SLIVER:
+            shear = min(_SHEAR_WIDTH / height, 1.0)
+            raw.FPDFPageObj_Transform(item, 1.0, 0.0, shear, 1.0, -shear * bottom.value, 0.0)
 
 
 def _check_text_objects(page: Any, raw: Any, number: int, limit: int) -> None:
