@@ -48,6 +48,18 @@ def test_config_file_in_another_encoding_is_refused(project: Path) -> None:
     assert result.stdout == ""  # nothing was linted
 
 
+@pytest.mark.parametrize("value", ["[]", "{}", "1", '"lenient"'])
+def test_a_preset_that_is_not_a_preset_name_is_refused(project: Path, value: str) -> None:
+    # preset = [] reached the preset table as a key (TypeError: unhashable type), found by
+    # the config property of test_fuzz once it drew every known key.
+    (project / "disclint.toml").write_text(f"preset = {value}\n", encoding="utf-8")
+    result = invoke(["check", "plan.txt", "--no-cache"])
+    assert result.exit_code == 2
+    line = _one_error_line(result.stderr)
+    assert "disclint.toml" in line and "preset" in line
+    assert result.stdout == ""
+
+
 def test_team_lexicon_in_another_encoding_is_refused(project: Path) -> None:
     code, out, err = _team(project, TERM.encode("gb18030"))
     assert code == 2 and out == ""

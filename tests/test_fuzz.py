@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from cli_runner import invoke  # noqa: E402
+from disclint.startup.config import KNOWN_KEYS  # noqa: E402
 from fuzz_inputs import (  # noqa: E402
     PARAGRAPHS,
     build_docx,
@@ -252,20 +253,7 @@ values = st.recursive(
     ),
     max_leaves=8,
 )
-CONFIG_KEYS = [
-    "select",
-    "ignore",
-    "fail-on",
-    "type",
-    "severity",
-    "per-file-ignores",
-    "per-file-types",
-    "lexicons",
-    "suppressions",
-    "baseline",
-    "cache-dir",
-    "unknown-key",
-]
+CONFIG_KEYS = [*KNOWN_KEYS, "unknown-key"]
 LEXICON_KEYS = ["term", "defaults", "cue", "source", "section", "pack", "allow", "date_order", "hot_topic", "bogus"]
 
 

@@ -40,7 +40,7 @@ class ConfigError(Exception):
 
 FAIL_ON = ("error", "warning", "info", "never")
 SEVERITIES = ("error", "warning", "info")
-_KNOWN_KEYS = (
+KNOWN_KEYS = (
     "exchange",
     "board",
     "select",
@@ -334,7 +334,7 @@ def load_config(path: Path) -> Config:
     codes = _rule_codes()
     if "preset" in table:
         preset = table["preset"]
-        if preset not in PRESETS:
+        if not isinstance(preset, str) or preset not in PRESETS:
             raise ConfigError(
                 _("{where}: must be one of {choices}").format(where=_where(path, "preset"), choices=", ".join(PRESETS))
             )
@@ -342,9 +342,9 @@ def load_config(path: Path) -> Config:
         config.fail_on = PRESETS[preset]["fail-on"]
     for key, value in table.items():
         where = _where(path, key)
-        if key not in _KNOWN_KEYS:
+        if key not in KNOWN_KEYS:
             hint = ""
-            close = [known for known in _KNOWN_KEYS if known.replace("-", "_") == key.replace("-", "_")]
+            close = [known for known in KNOWN_KEYS if known.replace("-", "_") == key.replace("-", "_")]
             if close:
                 hint = _(" (did you mean {key!r}?)").format(key=close[0])
             raise ConfigError(_("{where}: unknown key{hint}").format(where=where, hint=hint))
