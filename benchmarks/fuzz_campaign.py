@@ -60,8 +60,10 @@ from fuzz_inputs import (
     mutate,
     numbering_xml,
     paragraph_xml,
+    pdf_repeating_one_page,
     seed_pdf,
     styles_xml,
+    zip_bomb,
 )
 
 MEMORY_LIMIT = 3 * 1024**3
@@ -339,28 +341,13 @@ def crafted_docx(rng: random.Random, index: int) -> tuple[str, bytes]:
         return "bignum.docx", build_docx({"word/document.xml": document_xml(body),
                                           "word/numbering.xml": numbering_xml("upperLetter", "99999999999")})
     if kind == 1:  # a zip bomb: a document.xml of ~300 MB that deflates to well under 1 MB
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-            for name, content in {"[Content_Types].xml": build_docx_part("[Content_Types].xml"),
-                                  "_rels/.rels": build_docx_part("_rels/.rels")}.items():
-                package.writestr(name, content)
-            with package.open("word/document.xml", "w") as stream:
-                stream.write(document_xml("").encode()[:-30])
-                chunk = b" " * (1 << 20)
-                for _ in range(rng.randint(200, 300)):
-                    stream.write(chunk)
-        return "bomb.docx", buffer.getvalue()
+        return "bomb.docx", zip_bomb(rng.randint(200, 300))
     if kind == 2:  # many paragraphs
         body = paragraph_xml(PARAGRAPHS[1]) * rng.randint(20_000, 60_000)
         return "many.docx", build_docx({"word/document.xml": document_xml(body)})
     body = "".join(paragraph_xml("条款", numbered=True, ilvl=str(level % 9)) for level in range(2000))
     return "deepnum.docx", build_docx({"word/document.xml": document_xml(body),
                                        "word/numbering.xml": numbering_xml("ideographDigital", "-5")})
-
-
-def build_docx_part(name: str) -> bytes:
-    with zipfile.ZipFile(io.BytesIO(build_docx())) as package:
-        return package.read(name)
 
 
 def random_pdf(rng: random.Random) -> bytes:
@@ -391,35 +378,12 @@ def crafted_pdf(rng: random.Random, index: int) -> tuple[str, bytes]:
     kind = index % 3
     if kind == 0:  # one page object listed many times in the page tree
         count = rng.randint(20_000, 100_000)
-        return "repeat.pdf", _pdf_with_kids(count)
+        return "repeat.pdf", pdf_repeating_one_page(count)
     if kind == 1:  # deeply nested arrays
         depth = rng.randint(1_000, 100_000)
         body = b"%PDF-1.4\n1 0 obj\n" + b"[" * depth + b"]" * depth + b"\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
         return "nested.pdf", body
     return "garbage.pdf", b"%PDF-1.7\n" + rng.randbytes(rng.randint(1_000, 200_000))
-
-
-def _pdf_with_kids(count: int) -> bytes:
-    content = b"BT /F1 12 Tf 72 720 Td (Page) Tj ET"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [" + b" ".join([b"3 0 R"] * count) + b"] /Count " + str(count).encode() + b" >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    for offset in offsets:
-        out += f"{offset:010d} 00000 n \n".encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
 
 
 # ---------------------------------------------------------------- drafts: batches
@@ -537,7 +501,8 @@ def random_value(rng: random.Random, depth: int = 0) -> Any:
 
 
 CONFIG_KEYS = ["select", "ignore", "fail-on", "type", "severity", "per-file-ignores", "per-file-types", "lexicons",
-               "suppressions", "baseline", "cache-dir", "unknown-key", "fail_on"]
+               "suppressions", "baseline", "cache-dir", "unknown-key", "fail_on", "preset", "review-folder", "exchange",
+               "board"]
 
 
 def random_config(rng: random.Random) -> bytes:

@@ -147,3 +147,44 @@ def mutate(data: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
 def write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def zip_bomb(megabytes: int) -> bytes:
+    """A DOCX whose ``document.xml`` inflates to ``megabytes`` MiB of blanks (an unclosed
+    body), from well under 1 MB: what the size limits must refuse while inflating."""
+    with zipfile.ZipFile(io.BytesIO(build_docx())) as package:
+        kept = {name: package.read(name) for name in ("[Content_Types].xml", "_rels/.rels")}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, content in kept.items():
+            package.writestr(name, content)
+        with package.open("word/document.xml", "w") as stream:
+            stream.write(b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>')
+            chunk = b" " * (1 << 20)
+            for _ in range(megabytes):
+                stream.write(chunk)
+    return buffer.getvalue()
+
+
+def pdf_repeating_one_page(count: int) -> bytes:
+    """A PDF whose page tree lists one page object ``count`` times."""
+    content = b"BT /F1 12 Tf 72 720 Td (Page) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + b" ".join([b"3 0 R"] * count) + b"] /Count " + str(count).encode() + b" >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for offset in offsets:
+        out += f"{offset:010d} 00000 n \n".encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)

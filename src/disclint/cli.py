@@ -743,6 +743,11 @@ def explain(code: str) -> None:
 # ---------------------------------------------------------------- the typer app
 
 
+def _limit_option(flag: str, metavar: str, parse: Callable[[str], Any], help_text: str) -> Any:
+    """An input limit's option: absent means the default limit; the text is parsed by ``parse``."""
+    return typer.Option(None, flag, metavar=metavar, callback=_option_value(parse), help=help_text)
+
+
 def _option_value(parse: Callable[[str], Any]) -> Callable[[Any], Any]:
     """A typer callback that parses an option's text with ``parse`` (None stays None)."""
 
@@ -1070,55 +1075,45 @@ def build_app() -> Any:
             ).format(seconds=f"{DEFAULT_TIMEOUT:g}"),
             show_default=False,
         ),
-        max_file_size: str | None = typer.Option(
-            None,
+        max_file_size: str | None = _limit_option(
             "--max-file-size",
-            metavar="MB",
-            callback=_option_value(_megabytes),
-            help=_("Largest input file read, in MB (default {mb}).").format(mb=_mb(DEFAULT_LIMITS.max_file_bytes)),
+            "MB",
+            _megabytes,
+            _("Largest input file read, in MB (default {mb}).").format(mb=_mb(DEFAULT_LIMITS.max_file_bytes)),
         ),
-        max_unzipped_size: str | None = typer.Option(
-            None,
+        max_unzipped_size: str | None = _limit_option(
             "--max-unzipped-size",
-            metavar="MB",
-            callback=_option_value(_megabytes),
-            help=_(
+            "MB",
+            _megabytes,
+            _(
                 "Largest part of a .docx package once inflated, in MB (default {mb}; the whole package may inflate to twice that)."
             ).format(mb=_mb(DEFAULT_LIMITS.max_member_bytes)),
         ),
-        max_pages: str | None = typer.Option(
-            None,
+        max_pages: str | None = _limit_option(
             "--max-pages",
-            metavar="N",
-            callback=_option_value(_positive),
-            help=_("Most pages read from a PDF (default {pages}).").format(pages=DEFAULT_LIMITS.max_pdf_pages),
+            "N",
+            _positive,
+            _("Most pages read from a PDF (default {pages}).").format(pages=DEFAULT_LIMITS.max_pdf_pages),
         ),
-        max_page_objects: str | None = typer.Option(
-            None,
+        max_page_objects: str | None = _limit_option(
             "--max-page-objects",
-            metavar="N",
-            callback=_option_value(_positive),
-            help=_("Most text objects on one PDF page (default {objects}).").format(
-                objects=DEFAULT_LIMITS.max_page_objects
-            ),
+            "N",
+            _positive,
+            _("Most text objects on one PDF page (default {objects}).").format(objects=DEFAULT_LIMITS.max_page_objects),
         ),
-        max_lines: str | None = typer.Option(
-            None,
+        max_lines: str | None = _limit_option(
             "--max-lines",
-            metavar="N",
-            callback=_option_value(_positive),
-            help=_("Most lines (text, PDF) or paragraphs (.docx) read from one file (default {lines}).").format(
+            "N",
+            _positive,
+            _("Most lines (text, PDF) or paragraphs (.docx) read from one file (default {lines}).").format(
                 lines=DEFAULT_LIMITS.max_lines
             ),
         ),
-        max_chars: str | None = typer.Option(
-            None,
+        max_chars: str | None = _limit_option(
             "--max-chars",
-            metavar="N",
-            callback=_option_value(_positive),
-            help=_("Most characters of text read from one file (default {chars}).").format(
-                chars=DEFAULT_LIMITS.max_chars
-            ),
+            "N",
+            _positive,
+            _("Most characters of text read from one file (default {chars}).").format(chars=DEFAULT_LIMITS.max_chars),
         ),
         debug: bool = typer.Option(
             False, "--debug", help=_("Print the traceback of an unexpected error in a file, after its error line.")

@@ -22,6 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from disclint.i18n import _
+from disclint.text.wordscan import WordScanner
+
 if TYPE_CHECKING:
     from disclint.analysis import Analysis
     from disclint.text.sentences import Sentence
@@ -157,7 +160,7 @@ def _past_fact(analysis: Analysis, sentence: Sentence, start: int, end: int) -> 
 @predicate("condition")
 def _condition(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bool:
     """A trigger condition before the hit in its ；-part (若股价低于…，则启动…)."""
-    part_start, _ = sentence.part_at(start)
+    part_start, _part_end = sentence.part_at(start)
     return bool(_CONDITION.search(sentence.text[part_start:start]))
 
 
@@ -224,14 +227,15 @@ _DEFAULT_KEYS = {
 }
 
 
-def _strings(value: Any, where: str, key: str) -> list[str]:
+def string_list(value: Any, where: str, key: str, error: type[Exception] = FrameError) -> list[str]:
+    """A field that holds one string or a list of them, as a list (absent: empty); ``error`` otherwise."""
     if value is None:
         return []
     if isinstance(value, str):
         return [value]
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return list(value)
-    raise FrameError(f"{where}: '{key}' must be a string or a list of strings")
+    raise error(_("{where}: '{key}' must be a string or a list of strings").format(where=where, key=key))
 
 
 def _examples(value: Any, where: str, key: str, default_hit: bool) -> tuple[Example, ...]:
@@ -276,7 +280,7 @@ def load_classes(data: dict[str, Any], path: Path) -> list[WordClass]:
         unknown = set(entry) - _CLASS_KEYS
         if unknown:
             raise FrameError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
-        members = _strings(entry.get("members"), where, "members")
+        members = string_list(entry.get("members"), where, "members")
         dated: dict[str, str] = {}
         dated_context: list[str] = []  # {term = …, since = …, context = true}: dated, but only inside a frame
         for item in entry.get("dated", []) or []:
@@ -284,8 +288,8 @@ def load_classes(data: dict[str, Any], path: Path) -> list[WordClass]:
                 raise FrameError(f"{where}: each of 'dated' is {{term = …, since = …}}")
             dated[item["term"]] = str(item.get("since", ""))
             (dated_context if item.get("context") else members).append(item["term"])
-        context_dependent = _strings(entry.get("context_dependent"), where, "context_dependent") + dated_context
-        patterns = _strings(entry.get("patterns"), where, "patterns")
+        context_dependent = string_list(entry.get("context_dependent"), where, "context_dependent") + dated_context
+        patterns = string_list(entry.get("patterns"), where, "patterns")
         for pattern in patterns:
             _check_regex(pattern, where)
         if not (members or context_dependent or patterns):
@@ -365,7 +369,7 @@ def load_frames(data: dict[str, Any], path: Path) -> list[Frame]:
         rule = get("rule")
         if not isinstance(rule, str) or not rule:
             raise FrameError(f"{where}: 'rule' is required")
-        seq = [_slot(item, where) for item in _strings(entry.get("seq"), where, "seq")]
+        seq = [_slot(item, where) for item in string_list(entry.get("seq"), where, "seq")]
         if not seq or all(slot.optional for slot in seq):
             raise FrameError(f"{where}: 'seq' needs at least one required item")
         if seq[0].optional:
@@ -384,24 +388,24 @@ def load_frames(data: dict[str, Any], path: Path) -> list[Frame]:
             raise FrameError(f"{where}: 'source' is required")
         # unless/require lists: the entry's own items are added to the file's defaults.
         # drop_unless: default conditions that do not apply to this frame ("已见底" is a judgement, not a past fact).
-        dropped = set(_strings(entry.get("drop_unless"), where, "drop_unless"))
+        dropped = set(string_list(entry.get("drop_unless"), where, "drop_unless"))
         unless = [
             item
-            for item in _strings(defaults.get("unless"), where, "unless")
-            + _strings(entry.get("unless"), where, "unless")
+            for item in string_list(defaults.get("unless"), where, "unless")
+            + string_list(entry.get("unless"), where, "unless")
             if item not in dropped
         ]
-        unless_sentence = _strings(defaults.get("unless_sentence"), where, "unless_sentence") + _strings(
+        unless_sentence = string_list(defaults.get("unless_sentence"), where, "unless_sentence") + string_list(
             entry.get("unless_sentence"), where, "unless_sentence"
         )
-        allow = _strings(defaults.get("allow"), where, "allow") + _strings(entry.get("allow"), where, "allow")
-        require = _strings(entry.get("require"), where, "require")
-        require_sentence = _strings(entry.get("require_sentence"), where, "require_sentence")
+        allow = string_list(defaults.get("allow"), where, "allow") + string_list(entry.get("allow"), where, "allow")
+        require = string_list(entry.get("require"), where, "require")
+        require_sentence = string_list(entry.get("require_sentence"), where, "require_sentence")
         for item in unless + unless_sentence + require + require_sentence + allow:
             if not item.startswith("@") and not re.fullmatch(r"[a-z_]+", item):
                 _check_regex(item, where)
-        bad = _strings(entry.get("bad"), where, "bad")
-        good = _strings(entry.get("good"), where, "good")
+        bad = string_list(entry.get("bad"), where, "bad")
+        good = string_list(entry.get("good"), where, "good")
         if not bad:
             raise FrameError(f"{where}: needs at least one 'bad' example")
         if not good:
@@ -435,25 +439,6 @@ def load_frames(data: dict[str, Any], path: Path) -> list[Frame]:
 
 
 # ---------------------------------------------------------------- matching
-def _trie_pattern(words: Iterable[str]) -> str:
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = True
-
-    def render(node: dict[str, Any]) -> str:
-        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
-        terminal = "" in node
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if terminal else body
-
-    return render(trie)
-
-
 class ClassScanner:
     """Every member of every class in a text, in one pass.
 
@@ -470,24 +455,14 @@ class ClassScanner:
                 self.by_word.setdefault(member, []).append((word_class.name, False))
             for member in word_class.context_dependent:
                 self.by_word.setdefault(member, []).append((word_class.name, True))
-        words = sorted(self.by_word)
-        self._prefixes = {
-            word: [word[:size] for size in range(1, len(word) + 1) if word[:size] in self.by_word] for word in words
-        }
-        self._regex = re.compile(_trie_pattern(words)) if words else None
+        self._words = WordScanner(self.by_word)
 
     def scan(self, text: str) -> dict[str, list[tuple[int, int, bool]]]:
         found: dict[str, list[tuple[int, int, bool]]] = {}
-        if self._regex is None:
-            return found
-        search = self._regex.search
-        match = search(text)
-        while match is not None:
-            start = match.start()
-            for prefix in self._prefixes[match.group()]:
+        for start, _word, prefixes in self._words.scan(text):
+            for prefix in prefixes:
                 for name, dependent in self.by_word[prefix]:
                     found.setdefault(name, []).append((start, start + len(prefix), dependent))
-            match = search(text, start + 1)
         return found
 
 
@@ -540,7 +515,7 @@ class FrameSet:
 
     def class_spans(self, text: str, name: str, found: dict[str, list[tuple[int, int, bool]]]) -> list[Span]:
         """Spans of class ``name`` in ``text``: its scanned members, then its regex patterns."""
-        spans = [(start, end) for start, end, _ in found.get(name, ())]
+        spans = [(start, end) for start, end, _dependent in found.get(name, ())]
         word_class = self.classes[name]
         for pattern in word_class.patterns:
             spans.extend(match.span() for match in self.regex(pattern).finditer(text) if match.end() > match.start())
@@ -612,7 +587,7 @@ class Matcher:
 
         if self._quantities is None:
             self._quantities = [(q.kind.value, q.start, q.end) for q in find_quantities(self.text)]
-        _, _, kinds_text = slot_text.partition(":")
+        _slot, _colon, kinds_text = slot_text.partition(":")
         kinds = set(kinds_text.split(",")) if kinds_text else None
         return sorted((start, end) for kind, start, end in self._quantities if kinds is None or kind in kinds)
 

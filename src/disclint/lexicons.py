@@ -25,10 +25,11 @@ from typing import Any
 
 from disclint.cache_folder import cache_dir, read_marshal, write_marshal
 from disclint.citations import UNKNOWN_MARKET, CitationError, Citations, Market, is_seed_style
-from disclint.frames import Frame, FrameError, FrameSet, WordClass, load_classes, load_frames
+from disclint.frames import Frame, FrameError, FrameSet, WordClass, load_classes, load_frames, string_list
 from disclint.i18n import _
 from disclint.messages import os_reason, regex_reason, toml_reason
 from disclint.model.findings import Severity
+from disclint.text.wordscan import WordScanner, trie_pattern
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -344,27 +345,6 @@ def _case_variants(words: set[str], limit: int = 64) -> set[str] | None:
     return variants if len(variants) <= limit else None
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
-    """A regex matching any of ``words``, factored as a trie so the engine
-    tests one character set per position instead of every alternative."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = True
-
-    def render(node: dict[str, Any]) -> str:
-        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
-        terminal = "" in node
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if terminal else body
-
-    return render(trie)
-
-
 class TriggerIndex:
     """Which terms can match a text: all their trigger words found in one scan.
 
@@ -377,31 +357,20 @@ class TriggerIndex:
         for term in terms:
             for trigger in term.triggers:
                 by_word.setdefault(trigger, set()).add(id(term))
-        words = sorted(by_word)
-        # Every trigger that is a prefix of a longer one also occurs where the longer one does.
-        self._prefixes = {
-            word: [word[:size] for size in range(1, len(word) + 1) if word[:size] in by_word] for word in words
-        }
         self._terms = {word: frozenset(ids) for word, ids in by_word.items()}
-        # No lookahead: a plain pattern lets the regex engine skip to a possible first character.
-        self._scanner = re.compile(_trie_pattern(words)) if words else None
+        self._scanner = WordScanner(by_word)
 
     def candidates(self, text: str) -> frozenset[int]:
         """``id()`` of every term that could match ``text``."""
-        if self._scanner is None:
+        if not self._scanner:
             return self.always
         found: set[int] = set(self.always)
         seen: set[str] = set()
-        search = self._scanner.search
-        # The longest trigger at every start position (searching again from the next character).
-        match = search(text)
-        while match is not None:
-            word = match.group()
+        for _start, word, prefixes in self._scanner.scan(text):
             if word not in seen:
                 seen.add(word)
-                for prefix in self._prefixes[word]:
+                for prefix in prefixes:
                     found |= self._terms[prefix]
-            match = search(text, match.start() + 1)
         return frozenset(found)
 
 
@@ -414,13 +383,7 @@ def default_lexicon_dir() -> Path:
 
 
 def _as_list(value: Any, where: str, key: str) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return list(value)
-    raise LexiconError(_("{where}: '{key}' must be a string or a list of strings").format(where=where, key=key))
+    return string_list(value, where, key, LexiconError)
 
 
 def _compile(pattern: str, where: str) -> LazyRegex:
@@ -459,7 +422,7 @@ def _expand_classes(pattern: str, classes: dict[str, WordClass], where: str) -> 
         word_class = classes.get(match.group(1))
         if word_class is None:
             raise LexiconError(_("{where}: unknown class @{value}").format(where=where, value=match.group(1)))
-        branches = [_trie_pattern((*word_class.members, *word_class.context_dependent))]
+        branches = [trie_pattern((*word_class.members, *word_class.context_dependent))]
         branches.extend(f"(?:{item})" for item in word_class.patterns)
         return "(?:" + "|".join(branch for branch in branches if branch) + ")"
 
@@ -751,7 +714,9 @@ def resolve_sources(
     defaults = data.get("defaults", {})
     default_rule = defaults.get("rule")
     if isinstance(defaults.get("source"), str):
-        defaults["source"] = resolve_source(defaults["source"], f"{name} [defaults]", citations, default_rule, rule_basis)
+        defaults["source"] = resolve_source(
+            defaults["source"], f"{name} [defaults]", citations, default_rule, rule_basis
+        )
     for index, entry in enumerate(data.get("term", []), start=1):
         if isinstance(entry.get("source"), str):
             rule = entry.get("rule", default_rule)
@@ -973,5 +938,3 @@ def _load_frame_set(
     except FrameError as exc:
         raise LexiconError(str(exc)) from exc
     return FrameSet(classes=classes, frames=frames, files=[path.name for path, _kind in [*class_files, *frame_files]])
-
-
