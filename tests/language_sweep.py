@@ -49,7 +49,7 @@ def _names() -> set[str]:
         "ChatGPT", "HarmonyOS", "OpenHarmony", "Sora", "DeepSeek", "eVTOL", "Web", "Black-Scholes",
     }  # fmt: skip
     words |= set(OUTPUT_FORMATS) | set(DOC_TYPES) | set(config.EXCHANGE_CHOICES) | set(config.BOARD_CHOICES)
-    words |= set(config.PRESETS) | set(config._KNOWN_KEYS) | set(config._SUPPRESSION_KEYS)
+    words |= set(config.PRESETS) | set(config.KNOWN_KEYS) | set(config._SUPPRESSION_KEYS)
     words |= {category.value for category in Category} | {spec.name for spec in all_rules()}
     words |= _section_ids()
     return words
