@@ -875,7 +875,9 @@ def _valid_json(path: Path) -> bool:
 # ---------------------------------------------------------------- signals
 
 
-def signal_class(campaign: Campaign, count: int, pool: concurrent.futures.Executor) -> None:
+def signal_class(
+    campaign: Campaign, count: int, pool: concurrent.futures.Executor, delays: tuple[float, float] = (0.1, 2.5)
+) -> None:
     rng = random.Random(f"{campaign.seed}-signal")
     work = campaign.out / "work" / "signal"
     drafts = work / "drafts"
@@ -888,7 +890,7 @@ def signal_class(campaign: Campaign, count: int, pool: concurrent.futures.Execut
     jobs = []
     for index in range(count):
         signum = [signal.SIGINT, signal.SIGTERM, signal.SIGKILL][index % 3]
-        delay = rng.uniform(0.1, 2.5)
+        delay = rng.uniform(*delays)
         output = rng.random() < 0.5
         jobs.append(pool.submit(_signal_case, campaign, work, drafts, index, signum, delay, output))
     for job in concurrent.futures.as_completed(jobs):
@@ -957,11 +959,19 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--disclint", default="disclint", help="the command to run (split on spaces)")
     parser.add_argument("--only", default=",".join(CLASSES))
+    parser.add_argument(
+        "--signal-delay",
+        default="0.1,2.5",
+        help="seconds after the start when a signal is sent, drawn from MIN,MAX (a loaded machine starts slower: "
+        "raise them until most signals arrive while the workers run)",
+    )
     options = parser.parse_args()
     out = options.out or Path(tempfile.mkdtemp(prefix="disclint-fuzz-"))
     out.mkdir(parents=True, exist_ok=True)
     campaign = Campaign(options.disclint.split(), out, options.seed)
     only = set(options.only.split(","))
+    low, high = (float(item) for item in options.signal_delay.split(","))
+    delays = (low, high)
 
     def n(count: int) -> int:
         return max(1, round(count * options.scale))
@@ -976,7 +986,7 @@ def main() -> int:
             ("lexicon", lambda: config_class(campaign, "lexicon", n(600), pool)),
             ("cache", lambda: cache_class(campaign, n(450), pool)),
             ("output", lambda: output_class(campaign, n(336), pool)),
-            ("signal", lambda: signal_class(campaign, n(90), pool)),
+            ("signal", lambda: signal_class(campaign, n(90), pool, delays)),
         ]
         for name, step in steps:
             if name in only:

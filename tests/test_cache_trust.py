@@ -173,6 +173,20 @@ def test_a_forged_lexicon_cache_does_not_change_findings(draft: Path) -> None:
     assert _json("--cache-dir", "c") == expected
 
 
+def test_no_file_of_the_cache_folder_but_a_document_entry_changes_findings(draft: Path) -> None:
+    """issue 15: rewriting the compiled-pattern store's entries halved the findings. The store
+    is gone; whatever else the cache folder holds (lexicon cache, spec markers, keys of
+    other versions) may be overwritten with anything and the findings stay those of a
+    run without cache."""
+    expected = _json("--no-cache")
+    assert _json("--cache-dir", "c") == expected
+    others = [path for path in Path("c").rglob("*") if path.is_file() and "documents" not in path.parts]
+    assert others and not [path for path in others if path.name.startswith("regex-")]
+    for path in others:
+        path.write_bytes(b"\x00not what was written" * 4)
+    assert _json("--cache-dir", "c") == expected
+
+
 def test_the_key_file_is_made_once_and_private(tmp_path: Path) -> None:
     first = cache_folder.cache_secret()
     cache_folder.cache_secret.cache_clear()

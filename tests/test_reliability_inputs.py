@@ -339,6 +339,19 @@ def test_fifos_and_devices_are_refused_also_in_folder_walks(tmp_path: Path) -> N
     assert "PT001" in completed.stdout  # a.txt was linted and reported
 
 
+@pytest.mark.parametrize("target", ["/dev/urandom", "/dev/zero"])
+def test_a_device_given_as_input_or_through_a_link_is_refused(tmp_path: Path, target: str) -> None:
+    """issue 15: /dev/urandom given as input, or a symlink to /dev/zero, read for ever (MemoryError)."""
+    link = tmp_path / "draft.txt"
+    link.symlink_to(target)
+    good = write(tmp_path / "good.txt", HYPE + "。\n")
+    for given in (target, str(link)):
+        result = invoke(["check", "--no-config", "--no-cache", given, str(good)])
+        assert result.exit_code == 2, result.stderr
+        assert f"disclint: error: {given}: a character device, not a regular file" in result.stderr
+        assert "PT001" in result.stdout  # the other file was still linted
+
+
 def test_a_device_is_refused_without_reading_it() -> None:
     with pytest.raises(InputError, match="character device"):
         read_input(Path("/dev/zero"))
