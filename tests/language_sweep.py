@@ -41,8 +41,8 @@ def _names() -> set[str]:
         "disclint", "pre-commit", "pyproject", "toml", "docx", "pdf", "txt", "md", "doc", "wps", "docm", "rtf",
         "stdin", "Word", "GitHub", "Actions", "ruff",
         "check", "init", "annotate", "rules", "explain",
-        # the lexicon's tables and keys, which the init template tells a team how to write
-        "term", "allow", "phrases",
+        # the lexicon's tables and keys, which the init template tells a team how to write, and TOML's literals
+        "term", "allow", "phrases", "section", "source", "true", "false",
         # the suppression comments' directives (<!-- disclint-disable-next-line HY001 -->)
         "disable", "enable", "line", "next",
         # proper names in the rules' own content (hot topics, a valuation model), not interface words
@@ -164,6 +164,36 @@ def _config_cases() -> list[tuple[str, str, str]]:
         ("bad path", "disclint.toml", "baseline = 3\n"),
         ("bad review folder", "disclint.toml", 'review-folder = ""\n'),
         ("baseline in config missing", "disclint.toml", 'baseline = "nowhere.json"\n'),
+    ]  # fmt: skip
+
+
+TERM = '[[term]]\nrule = "HY001"\nmatch = "工艺领跑"\nreason = "绝对化表述"\nsource = "内部规定"\n'
+SECTION = "[[section]]\npack = 'action_plan'\nid = 'outlook'\nname = '展望'\nsource = '000'\nexpects = '未来安排'\n"
+
+
+def _team_lexicon_cases() -> list[tuple[str, str]]:
+    """(label, content of team.toml): a team lexicon of each wrong shape a loader refuses."""
+    return [
+        ("team: cue key in a term table", 'cue = "否认"\n' + TERM),
+        ("team: source not a string", 'source = ["000"]\n' + TERM),
+        ("team: [[defaults]]", "[[defaults]]\n" + TERM),
+        ("team: [source] value", "[source]\n'900' = 5\n" + TERM),
+        ("team: cue with a source", "[cue.hedge]\npatterns = ['据悉']\nsource = ['a']\n" + TERM),
+        ("team: cue unknown key", "[cue.hedge]\npatterns = ['据悉']\ncolour = 1\n" + TERM),
+        ("team: date order missing after", "[[date_order]]\nbefore = '登记日'\n" + TERM),
+        ("team: date order bad pattern", "[[date_order]]\nbefore = '登记日'\nafter = '(派息'\n" + TERM),
+        ("team: date order strict", "[[date_order]]\nbefore = '登记日'\nafter = '派息日'\nstrict = 'yes'\n" + TERM),
+        ("team: section unknown key", SECTION + "severity = 'info'\ntitle_words = ['展望']\n" + TERM),
+        ("team: section min_keywords", SECTION + "severity = 'info'\nmin_keywords = 'two'\n" + TERM),
+        ("team: section severity", SECTION + "severity = ['info']\n" + TERM),
+        ("team: section condition", SECTION + "severity = 'info'\nwhen = 'sometimes'\n" + TERM),
+        ("team: exponential pattern", "[[term]]\nrule = 'HY001'\npattern = '(a+)+$'\nreason = '绝对化'\nsource = '000'\n"),
+        ("team: alternation pattern", "[[term]]\nrule = 'HY001'\npattern = '(?:领先|领先者)*的'\nreason = '绝对化'\nsource = '000'\n"),
+        ("team: pattern that does not compile", "[[term]]\nrule = 'HY001'\npattern = '(领先'\nreason = '绝对化'\nsource = '000'\n"),
+        ("team: match and pattern", "[[term]]\nrule = 'HY001'\nmatch = 'a'\npattern = 'b'\nreason = 'r'\nsource = 's'\n"),
+        ("team: bad severity", TERM + "severity = 'fatal'\n"),
+        ("team: unknown table", "[colours]\nred = 1\n" + TERM),
+        ("team: cue override", "[cue.negation]\npatterns = ['(?:不再|没)+有']\n" + TERM),
     ]  # fmt: skip
 
 
@@ -319,6 +349,13 @@ def scenarios(root: Path) -> list[Scenario]:
         (folder / "plan.txt").write_text(HYPE, encoding="utf-8")
         allowed = FAIL_ON | {"all", "default", "strict"}
         add(Scenario("check: config", label, ["check", str((folder / "plan.txt").relative_to(root))], allowed=allowed))
+    for label, content in _team_lexicon_cases():
+        folder = root / "configs" / re.sub(r"\W+", "-", label)
+        folder.mkdir(parents=True)
+        (folder / "disclint.toml").write_text('lexicons = ["team.toml"]\n', encoding="utf-8")
+        (folder / "team.toml").write_text(content, encoding="utf-8")
+        (folder / "plan.txt").write_text(HYPE, encoding="utf-8")
+        add(Scenario("check: config", label, ["check", str((folder / "plan.txt").relative_to(root))], allowed=FAIL_ON))
     # ------------------------------------------------------------------ baseline
     add(Scenario("check: baseline", "write", ["check", "--write-baseline", "out/baseline.json", plan]))
     add(Scenario("check: baseline", "read", ["check", "--baseline", "out/baseline.json", plan]))
@@ -368,7 +405,7 @@ _PLURAL = re.compile(
 
 def chinese_words(text: str) -> list[str]:
     """The runs of Chinese in an English screen that are not names (line breaks of wrapped help removed)."""
-    joined = re.sub(r"\s*\n\s*", "", text)
+    joined = re.sub(r"\s*\n\s*", "", re.sub(r"'[^'\n]*'", " ", text))  # quoted: the user's own text
     return [run for run in _CJK.findall(joined) if not any(run in name for name in CHINESE_NAMES)]
 
 

@@ -315,6 +315,7 @@ def test_seed_style_term_source_is_mapped_to_its_rules_basis(tmp_path: Path) -> 
     assert not SEED.search(lexicon.cite(term.source))
 
 
+@pytest.mark.usefixtures("english")
 def test_seed_style_section_source_is_refused_naming_the_bases(tmp_path: Path) -> None:
     team = _team(
         tmp_path,

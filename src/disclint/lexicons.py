@@ -516,7 +516,9 @@ def _load_terms(data: dict[str, Any], path: Path, expander: _CueExpander) -> lis
         unknown = set(entry) - _TERM_KEYS
         if unknown:
             raise LexiconError(
-                _("{where}: unknown key(s) {choices}").format(where=where, choices=", ".join(sorted(unknown)))
+                _("{where}: unknown key(s) {choices}").format(
+                    where=where, choices=", ".join(repr(key) for key in sorted(unknown))
+                )
             )
         rule = entry.get("rule", default_rule)
         if not isinstance(rule, str) or not rule:
@@ -587,7 +589,9 @@ def _load_allow(table: Any, path: Path) -> dict[str, Any]:
     unknown = set(table) - {"phrases", "note"}
     if unknown:
         raise LexiconError(
-            _("{where}: unknown key(s) {choices}").format(where=where, choices=", ".join(sorted(unknown)))
+            _("{where}: unknown key(s) {choices}").format(
+                where=where, choices=", ".join(repr(key) for key in sorted(unknown))
+            )
         )
     phrases = _as_list(table.get("phrases"), where, "phrases")
     if not phrases or not all(phrase.strip() for phrase in phrases):
@@ -614,7 +618,9 @@ def check_shape(data: dict[str, Any], path: Path) -> None:
     unknown = set(data) - _FILE_KEYS
     if unknown:
         raise LexiconError(
-            _("{name}: unknown table(s) {choices}").format(name=name, choices=", ".join(sorted(unknown)))
+            _("{name}: unknown table(s) {choices}").format(
+                name=name, choices=", ".join(repr(key) for key in sorted(unknown))
+            )
         )
     for key in ("defaults", "cue", "source", "allow", "hot_topic", "file"):
         if key in data and not isinstance(data[key], dict):
@@ -632,7 +638,9 @@ def check_shape(data: dict[str, Any], path: Path) -> None:
     unknown = set(defaults) - _DEFAULTS_KEYS
     if unknown:
         raise LexiconError(
-            _("{name} [defaults]: unknown key(s) {choices}").format(name=name, choices=", ".join(sorted(unknown)))
+            _("{name} [defaults]: unknown key(s) {choices}").format(
+                name=name, choices=", ".join(repr(key) for key in sorted(unknown))
+            )
         )
     for key in ("rule", "source", "reason"):
         if key in defaults and not isinstance(defaults[key], str):
@@ -644,7 +652,9 @@ def check_shape(data: dict[str, Any], path: Path) -> None:
         unknown = set(body) - _CUE_KEYS
         if unknown:
             raise LexiconError(
-                _("{where}: unknown key(s) {choices}").format(where=where, choices=", ".join(sorted(unknown)))
+                _("{where}: unknown key(s) {choices}").format(
+                    where=where, choices=", ".join(repr(key) for key in sorted(unknown))
+                )
             )
         if "source" in body and not isinstance(body["source"], str):
             raise LexiconError(_("{where}: 'source' must be a string").format(where=where))
@@ -658,7 +668,9 @@ def check_shape(data: dict[str, Any], path: Path) -> None:
         unknown = set(row) - _DATE_ORDER_KEYS
         if unknown:
             raise LexiconError(
-                _("{where}: unknown key(s) {choices}").format(where=where, choices=", ".join(sorted(unknown)))
+                _("{where}: unknown key(s) {choices}").format(
+                    where=where, choices=", ".join(repr(key) for key in sorted(unknown))
+                )
             )
         for key in ("before", "after"):
             if not isinstance(row.get(key), str) or not row[key]:
@@ -692,9 +704,10 @@ def resolve_source(
         if basis and citations.known(basis):
             return basis
         raise LexiconError(
-            f"{where}: source {source!r} cites the project's seed files (000–004, MVM, SIM, seed…), "
-            "which are not a legal basis; write a basis id from lexicons/sources.toml instead: "
-            + ", ".join(sorted(citations.bases))
+            _(
+                "{where}: source {source!r} cites the project's seed files (000–004, MVM, SIM, seed…), "
+                "which are not a legal basis; write a basis id from lexicons/sources.toml instead: {bases}"
+            ).format(where=where, source=source, bases=", ".join(sorted(citations.bases)))
         )
     parts = [part.strip() for part in re.split(r"[；;]", source) if part.strip()]
     if parts and all(re.fullmatch(r"[a-z][a-z0-9]*_[a-z0-9_]*(?:（[^（）]+）)?", part) for part in parts):

@@ -111,7 +111,9 @@ def load_packs(lexicon: Lexicon) -> dict[str, Pack]:
         unknown = set(raw) - _SECTION_KEYS
         if unknown:
             raise LexiconError(
-                _("{where}: unknown key(s) {choices}").format(where=where, choices=", ".join(sorted(unknown)))
+                _("{where}: unknown key(s) {choices}").format(
+                    where=where, choices=", ".join(repr(key) for key in sorted(unknown))
+                )
             )
         for key in ("pack", "id", "name", "severity", "source", "expects"):
             if not isinstance(raw.get(key), str) or not raw[key]:
@@ -151,7 +153,9 @@ def load_packs(lexicon: Lexicon) -> dict[str, Pack]:
         unknown = set(raw) - _PACK_KEYS
         if unknown:
             raise LexiconError(
-                _("{where}: unknown key(s) {choices}").format(where=where, choices=", ".join(sorted(unknown)))
+                _("{where}: unknown key(s) {choices}").format(
+                    where=where, choices=", ".join(repr(key) for key in sorted(unknown))
+                )
             )
         doc_type = raw.get("doc_type")
         order = raw.get("order")
