@@ -61,6 +61,7 @@ from fuzz_inputs import (
     numbering_xml,
     paragraph_xml,
     pdf_repeating_one_page,
+    run_in_session,
     seed_pdf,
     styles_xml,
     zip_bomb,
@@ -127,21 +128,6 @@ def _limits() -> None:
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
-def _session_members(sid: int) -> list[int]:
-    members = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", encoding="utf-8", errors="replace") as handle:
-                fields = handle.read().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if len(fields) > 4 and fields[0] not in ("Z", "X") and int(fields[3]) == sid:
-            members.append(int(entry))
-    return members
-
-
 def _children(pid: int) -> set[int]:
     found: set[int] = set()
     with contextlib.suppress(OSError):
@@ -183,37 +169,11 @@ def run_cli(
     environment = dict(os.environ, DISCLINT_LANG="en")  # the messages checked are the English ones
     environment.update(env or {})
     start = time.monotonic()
-    process = subprocess.Popen(
-        [*campaign.disclint, *arguments],
-        cwd=cwd,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=environment,
-        start_new_session=True,
-        preexec_fn=_limits,
+    # Whatever is left of the session (workers, helpers) gets a moment for a parent-death signal.
+    status, stdout, stderr, left = run_in_session(
+        [*campaign.disclint, *arguments], cwd, timeout, environment, preexec_fn=_limits, during=during, grace=2.0
     )
-    if during is not None:
-        during(process)
-    try:
-        stdout, stderr = process.communicate(timeout=timeout)
-        status: int | None = process.returncode
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        stdout, stderr = process.communicate()
-        status = None
     seconds = time.monotonic() - start
-    # Whatever is left of the session (workers, helpers): give a parent-death signal a moment.
-    left: list[int] = []
-    for _ in range(40):
-        left = _session_members(process.pid)
-        if not left:
-            break
-        time.sleep(0.05)
-    for pid in left:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
     return Run(status, stdout, stderr, left, seconds)
 
 

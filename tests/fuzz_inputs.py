@@ -9,8 +9,14 @@ file written by reportlab.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
+import signal
+import subprocess
+import time
 import zipfile
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -188,3 +194,66 @@ def pdf_repeating_one_page(count: int) -> bytes:
         out += f"{offset:010d} 00000 n \n".encode()
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     return bytes(out)
+
+
+# ---------------------------------------------------------------- runs in their own session
+
+
+def session_members(sid: int) -> list[int]:
+    """The live processes of session ``sid`` (what a run left behind)."""
+    members = []
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="utf-8", errors="replace") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if len(fields) > 4 and fields[0] not in ("Z", "X") and int(fields[3]) == sid:
+            members.append(int(entry))
+    return members
+
+
+def run_in_session(
+    command: list[str],
+    cwd: Path,
+    timeout: float,
+    env: dict[str, str],
+    *,
+    preexec_fn: Callable[[], None] | None = None,
+    during: Callable[[subprocess.Popen[bytes]], None] | None = None,
+    grace: float = 0.0,
+) -> tuple[int | None, bytes, bytes, list[int]]:
+    """Run ``command`` in a new session with a timeout (status None: it ran out, the
+    session was killed). What is left of the session ``grace`` seconds after the end
+    (time for a parent-death signal to act) is killed and returned, by PID."""
+    process = subprocess.Popen(
+        command,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        start_new_session=True,
+        preexec_fn=preexec_fn,
+    )
+    if during is not None:
+        during(process)
+    try:
+        out, err = process.communicate(timeout=timeout)
+        status: int | None = process.returncode
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        out, err = process.communicate()
+        status = None
+    end = time.monotonic() + grace
+    left = session_members(process.pid)
+    while left and time.monotonic() < end:
+        time.sleep(0.05)
+        left = session_members(process.pid)
+    for pid in left:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    return status, out, err, left

@@ -26,13 +26,10 @@ Prints one line per input and exits 1 when any fails. The hypothesis tests
 from __future__ import annotations
 
 import argparse
-import contextlib
 import hashlib
 import json
 import os
 import shutil
-import signal
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -43,42 +40,12 @@ CORPUS = HERE / "reproducers"
 DRAFT = "一、经营情况\n公司力争到2027年末市值迈上三百亿元台阶，产品工艺遥遥领先。\n"
 
 
-def _session_left(sid: int) -> list[int]:
-    left = []
-    for entry in os.listdir("/proc") if os.path.isdir("/proc") else []:
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat", encoding="utf-8", errors="replace") as handle:
-                    fields = handle.read().rsplit(")", 1)[1].split()
-            except (OSError, IndexError):
-                continue
-            if fields[0] not in ("Z", "X") and int(fields[3]) == sid:
-                left.append(int(entry))
-    return left
-
-
 def run(disclint: list[str], arguments: list[str], cwd: Path, timeout: float) -> tuple[int | None, str, str, list[int]]:
-    process = subprocess.Popen(
-        [*disclint, *arguments],
-        cwd=cwd,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-        env=dict(os.environ, DISCLINT_LANG="en"),  # messages checked in English
-    )
-    try:
-        out, err = process.communicate(timeout=timeout)
-        status: int | None = process.returncode
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        out, err = process.communicate()
-        status = None
-    left = _session_left(process.pid)
-    for pid in left:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
+    sys.path.insert(0, str(HERE))
+    from fuzz_inputs import run_in_session
+
+    environment = dict(os.environ, DISCLINT_LANG="en")  # messages checked in English
+    status, out, err, left = run_in_session([*disclint, *arguments], cwd, timeout, environment)
     return status, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"), left
 
 
