@@ -30,6 +30,24 @@ _TITLE = re.compile(r"《[^《》]{0,80}》")
 _CLAUSE_STOPS = "，。；：,;:！？!?"
 # 释义: "简称 指 全称……" (the reader may keep or drop the spaces around 指).
 _DEFINITION = re.compile(r"^[^，。；：]{0,24}?(?<![手食中拇])指(?![标出导定引南明日挥令向数望的责控])[^，。；]{2,}")
+# The date an announcement is signed, in Arabic or Chinese numerals (二O一八年四月二十一日).
+_YEAR_DIGITS = "0-9〇零OoＯ○一二三四五六七八九"
+_DATE_LINE = re.compile(rf"^[^，。；]{{0,40}}?([{_YEAR_DIGITS}]{{4}})年[0-9一二三四五六七八九十]{{1,3}}月[0-9一二三四五六七八九十]{{1,3}}日$")
+# A report on a period: "2017年度内部控制评价报告", "2020年年度报告", "2018年半年度报告".
+_PERIOD_TITLE = re.compile(r"(\d{4})年(?:年度|度|半年度|第?[一二三四]季度)?[^，。；]{0,20}报告")
+_YEAR_DIGIT_VALUE = {char: index % 10 for index, char in enumerate("0123456789")} | {
+    char: value for value, chars in enumerate(("〇零OoＯ○", "一", "二", "三", "四", "五", "六", "七", "八", "九")) for char in chars
+}
+
+
+def _year_of(digits: str) -> int:
+    return int("".join(str(_YEAR_DIGIT_VALUE[char]) for char in digits))
+
+
+_PLACE_AFTER_COPULA = re.compile(
+    r"((?:成为|(?<![但就总若或于还即凡只正])是|位居|位列|居于|跻身|作为)(?:目前|当前|现在)?)"
+    r"(我国|中国(?![\u4e00-\u9fff]{0,8}(?:公司|委员会|协会|集团))|全国|国内|全球|世界|[\u4e00-\u9fff]{2}省)"
+)
 _QUESTION_START = re.compile(r"(?:问|提问|投资者提问|投资者问|网友提问|Q\d*)[:：]")
 
 
@@ -145,6 +163,28 @@ class Analysis:
             self._titles[sentence.index] = spans
         return spans
 
+    @cached_property
+    def last_past_year(self) -> int | None:
+        """The latest year the document reports on as past, or None if it cannot tell.
+
+        A document signed in 2018 reports 2017 as past; a report on a period (2017年度内部
+        控制评价报告, 2020年年度报告) reports that period as past. A plan for the coming
+        year is dated in the year it plans for, so its own year stays open."""
+        limit: int | None = None
+        blocks = self.document.blocks
+        for index in range(len(blocks) - 1, max(-1, len(blocks) - 9), -1):
+            match = _DATE_LINE.search(self.block_text(index))
+            if match:
+                limit = _year_of(match.group(1)) - 1
+                break
+        for part in self.parts:
+            match = _PERIOD_TITLE.search(part.title or "")
+            if match:
+                period = _year_of(match.group(1))
+                limit = period if limit is None else max(limit, period)
+            break
+        return limit
+
     # ------------------------------------------------------------ context tests
     def in_table(self, sentence: Sentence) -> bool:
         """The sentence is a table row or cell (the readers mark rows; a row is not a claim
@@ -166,6 +206,10 @@ class Analysis:
             if end <= start:
                 continue
             piece = text[start:end]
+            if start == clause_start and self.lexicon.cue("subject_own").search(text):
+                # "公司……，是中国最大的金属容器生产企业之一": a place right after the copula
+                # qualifies what the company is, it is not the subject of the clause.
+                piece = _PLACE_AFTER_COPULA.sub(lambda found: found.group(1) + "　" * len(found.group(2)), piece)
             own = self.lexicon.cue("subject_own").search(piece)
             other = self.lexicon.cue("subject_other").search(piece)
             if own and (not other or own.start() <= other.start()):

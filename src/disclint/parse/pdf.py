@@ -507,6 +507,12 @@ def _page_from_raw(
             x0, x1 = x1, x0
         if y1 < y0:
             y0, y1 = y1, y0
+        # PDFium reports the size set by Tf, not the size drawn: a PDF that sets
+        # 1 pt and scales the text matrix up (many exchange-filed reports do)
+        # would have 1-pt lines, every word gap would read as a cell border and
+        # no line would continue the one above. The loose box is the size drawn.
+        if not size or y1 - y0 > 1.5 * size:
+            size = y1 - y0
         runs.append(
             TextRun(
                 text=clean_text(text),
@@ -800,19 +806,29 @@ def page_lines(page: PdfPage) -> list[Line]:
 
 def _line(page: int, segments: list[Segment], row: Row, flow: int) -> Line:
     runs = [run for segment in segments for run in segment.runs]
+    texts = [segment_text(segment) for segment in segments]
+    # "(三)" and a tab stop before its title ("(三)⇥经营计划") is one heading, not two cells.
+    if len(texts) > 1 and _bare_marker(texts[0]):
+        texts[:2] = [texts[0].rstrip() + texts[1].lstrip()]
     return Line(
         page=page,
         number=0,
-        text="\t".join(segment_text(segment) for segment in segments),
+        text="\t".join(texts),
         x0=runs[0].x0,
         x1=runs[-1].x1,
         top=min(run.top for run in runs),
         bottom=max(run.bottom for run in runs),
         size=row.size,
         bold=sum(len(run.text) for run in runs if run.bold) > 0.6 * sum(len(run.text) for run in runs),
-        cells=len(segments),
+        cells=len(texts),
         flow=flow,
     )
+
+
+def _bare_marker(text: str) -> bool:
+    """The text is item numbering and nothing else: "(三)", "一、", "1."."""
+    marker = item_marker(text)
+    return marker is not None and not text[marker.end :].strip()
 
 
 def _set_margins(lines: list[Line]) -> None:
@@ -1002,6 +1018,14 @@ def _is_heading(lines: Sequence[Line], body_size: float) -> bool:
     return larger or (first.bold and all(line.bold for line in lines))
 
 
+def _wrapped_numeral(prev: Line, line: Line) -> bool:
+    """A numeral wrapped to the line start mid-sentence ("……增速不" + "一、行业集中度不高……"):
+    the line above runs to the margin without closing its sentence, and this one runs to
+    the margin too, as a paragraph's lines do and a short heading does not."""
+    last = _last_char(prev.text)
+    return _is_full(prev) and _is_full(line) and "\u4e00" <= last <= "\u9fff" and not _is_indented(line)
+
+
 def _continues(prev: Line, line: Line, leading: float, indents: bool) -> bool:
     """Does ``line`` continue the paragraph that ``prev`` ends?"""
     if prev.cells > 1 or line.cells > 1:
@@ -1009,7 +1033,7 @@ def _continues(prev: Line, line: Line, leading: float, indents: bool) -> bool:
     text = line.text.strip()
     if not text:
         return False
-    if item_marker(text) is not None:
+    if item_marker(text) is not None and not _wrapped_numeral(prev, line):
         return False
     if abs(prev.size - line.size) > 0.15 * max(prev.size, line.size) or prev.bold != line.bold:
         return False

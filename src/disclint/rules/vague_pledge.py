@@ -85,6 +85,20 @@ def _anchors(analysis: Analysis, sentence: Sentence, *, slogan: bool = False, pl
     return anchors
 
 
+# A sentence set in a year the document reports on as past: "2017年，公司继续加大……" in a
+# report signed in 2018 says what was done, even with 继续 or 进一步.
+_YEAR_FRAME = re.compile(r"(?:在|于)?(\d{4})年度?(?:上半年|下半年|全年|内|中|以来)?(?=[，,]|本?公司|我们|我司|集团|继续|进一步)")
+
+
+def _reported_year(analysis: Analysis, sentence: Sentence) -> bool:
+    limit = analysis.last_past_year
+    if limit is None:
+        return False
+    marker = item_marker(sentence.text)
+    match = _YEAR_FRAME.match(sentence.text, marker.end if marker else 0)
+    return match is not None and int(match.group(1)) <= limit
+
+
 _FRAME_LEAD = re.compile(r"^(?:\d{4}年度?|下一步|同时|此外|另外|未来[^，。；]{0,3}|今后|届时|后续|随后|并|且|也|还)?$")
 
 
@@ -242,7 +256,7 @@ def unmeasurable_pledge(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
             if result is not None:
                 yield result
                 continue
-        if analysis.past_only(text):
+        if analysis.past_only(text) or _reported_year(analysis, sentence):
             continue
         if _SUMMARY.match(text) or sentence.index in forecasts:
             continue  # a summary detailed below; a forecast is not a measure
@@ -259,8 +273,10 @@ def unmeasurable_pledge(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
             continue
         if _BACK_REFERENCE.search(text):
             continue  # "上述项目", "前述措施": quantified where they were first stated
-        if sections is not None and not analysis.under_heading(sections, sentence):
-            continue  # a periodic report: only its business plan holds measures
+        if sections is not None and (
+            not analysis.under_heading(sections, sentence) or analysis.under_heading("direction_heading", sentence)
+        ):
+            continue  # a periodic report: only its business plan holds measures, its strategy a direction
         if not plan_types and analysis.has_cue("impact_statement", text):
             continue  # outside a plan: an event's effect, a mission statement, a what-if
         if not_own_claim(analysis, spec, sentence, markers[0].start if markers else sentence.clause_at(0)[1] - 1):

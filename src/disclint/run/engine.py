@@ -217,10 +217,11 @@ class Linter:
         if self.document_view:
             _attach_document_view(result, document, analysis)
         outcome = FileOutcome(result, relative=relative)
+        places = Places(document, analysis.headings)
         result.findings = locate(
             document,
-            self.apply_workflow(document, outcome, deduplicate(findings), enabled),
-            places=Places(document, analysis.headings),
+            collapse_repeats(document, self.apply_workflow(document, outcome, deduplicate(findings), enabled), places),
+            places=places,
         )
         outcome.origin = document.locate(0)
         outcome.origin_line = document.line_text(0)
@@ -380,6 +381,45 @@ def deduplicate(findings: Iterable[Finding]) -> list[Finding]:
         seen.add(key)
         unique.append(finding)
     return unique
+
+
+# Wording rules whose finding is the phrase itself: the same phrase again in the same
+# chapter is the same claim restated (a prospectus repeats its ranking in every chapter
+# that describes the business). One finding per chapter names the other places instead
+# of a wall of identical findings; each chapter keeps its own, so none is missed.
+_COLLAPSED_CATEGORIES = frozenset({"hype", "price_target", "hot_topic"})
+
+
+def collapse_repeats(document: Document, findings: list[Finding], places: Places) -> list[Finding]:
+    """The first finding of each (rule, phrase, chapter), its message naming the repeats."""
+    first: dict[tuple[str, str, str], int] = {}
+    repeats: dict[int, list[Finding]] = {}
+    kept: list[Finding] = []
+    for finding in findings:
+        if finding.category.value not in _COLLAPSED_CATEGORIES:
+            kept.append(finding)
+            continue
+        phrase = "".join(document.text[finding.start : finding.end].split())
+        path = places.heading_path(finding.start)
+        key = (finding.code, phrase, path[0] if path else "")
+        index = first.get(key)
+        if index is None:
+            first[key] = len(kept)
+            kept.append(finding)
+        else:
+            repeats.setdefault(index, []).append(finding)
+    for index, others in repeats.items():
+        finding = kept[index]
+        where = "、".join(_place(document, other.start) for other in others[:5]) + ("等" if len(others) > 5 else "")
+        kept[index] = dataclasses.replace(
+            finding, message=f"{finding.message}（本节另有{len(others)}处相同表述：{where}）"
+        )
+    return kept
+
+
+def _place(document: Document, offset: int) -> str:
+    position = document.locate(offset)
+    return f"第{position.page}页" if position.page is not None else f"第{position.line}行"
 
 
 class Places:

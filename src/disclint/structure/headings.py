@@ -38,6 +38,8 @@ _CANONICAL_ORDER = (
 )
 _SPACE = re.compile(r"[\s\u3000]+")
 _MAX_TITLE = 40
+# The report templates' applicability mark under a heading ("√适用 □不适用"): not a heading.
+_APPLICABILITY = re.compile(r"^[√□■☑☐✔✓]?适用[√□■☑☐✔✓]?不适用$")
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,7 @@ def find_headings(document: Document) -> list[Heading]:
             continue
         text = document.text[block.start : block.end]
         compact = _clean(text)
-        if not compact:
+        if not compact or _APPLICABILITY.match(compact):
             continue
         if block.kind is BlockKind.HEADING:
             title = compact.lstrip("#")
@@ -110,6 +112,13 @@ def find_headings(document: Document) -> list[Heading]:
             marker = item_marker(title)
             if marker is not None:
                 title = title[marker.end :]
+            if style == "word" and block.level == 0:
+                # A PDF heading (bold or larger, no outline level): its numbering ranks it,
+                # so a bold "1、……" stays under the "第十二节" above it; without numbering it
+                # heads a part of the section it is in, like an unnumbered line.
+                style = marker.style if marker is not None else "plain"
+                raw.append((index, title, compact, style, False, block.start, block.end))
+                continue
             # Markdown: the number of #; Word: the style's outline level.
             levels[index] = (
                 max(1, len(compact) - len(compact.lstrip("#"))) if style == "markdown" else max(block.level, 1)
@@ -188,13 +197,18 @@ def _assign_levels(raw: list[tuple[int, str, str, str, bool, int, int]], levels:
     ranked = [style for style in _CANONICAL_ORDER if style in used]
     level_of = {style: position + 1 for position, style in enumerate(ranked)}
     headings = []
+    above: int | None = None  # the level of the last numbered or styled heading
     for index, title, text, style, run_in, start, end in raw:
         if style in ("markdown", "word"):
             level = levels[index]
         elif style == "plain":
-            level = 1
+            # An unnumbered line ("项目背景", "风险提示") heads a part of the section it is
+            # in: in a long filing it must not close the chapter above it.
+            level = 1 if above is None else above + 1
         else:
             level = level_of[style]
+        if style != "plain" and not run_in:
+            above = level
         headings.append(
             Heading(
                 block_index=index, title=title, text=text, style=style, level=level, run_in=run_in, start=start, end=end

@@ -29,8 +29,8 @@ _STYLES: tuple[tuple[str, str], ...] = (
 _MARKER = re.compile(r"^[ \t\u3000]*(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _STYLES) + ")")
 
 # "（三）项" or "第（一）项" at a line start continues a sentence that
-# refers to an item; it does not open one.
-_REFERENCE_SUFFIX = re.compile(r"[ \t\u3000]*(?:项|款|条|目|的|之|种|类|个|号|、第|至第|或第|和第|及第)")
+# refers to an item; it does not open one ("（一）项目概况" does).
+_REFERENCE_SUFFIX = re.compile(r"[ \t\u3000]*(?:项(?!目)|款|条|目|的|之|种|类|个|号|、第|至第|或第|和第|及第)")
 
 
 class Marker(NamedTuple):
