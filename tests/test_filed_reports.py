@@ -18,8 +18,8 @@ from helpers import lint_text
 pytest.importorskip("pypdfium2")
 pytest.importorskip("reportlab")
 
-from disclint.parse import parse_path  # noqa: E402
-from fixtures_inputs import FONT, _register_font  # noqa: E402
+from disclint.parse import parse_path
+from fixtures_inputs import FONT, _register_font
 
 _LEFT = 72.0
 _SIZE = 10.5

@@ -32,11 +32,15 @@ _CLAUSE_STOPS = "，。；：,;:！？!?"
 _DEFINITION = re.compile(r"^[^，。；：]{0,24}?(?<![手食中拇])指(?![标出导定引南明日挥令向数望的责控])[^，。；]{2,}")
 # The date an announcement is signed, in Arabic or Chinese numerals (二O一八年四月二十一日).
 _YEAR_DIGITS = "0-9〇零OoＯ○一二三四五六七八九"
-_DATE_LINE = re.compile(rf"^[^，。；]{{0,40}}?([{_YEAR_DIGITS}]{{4}})年[0-9一二三四五六七八九十]{{1,3}}月[0-9一二三四五六七八九十]{{1,3}}日$")
+_DATE_LINE = re.compile(
+    rf"^[^，。；]{{0,40}}?([{_YEAR_DIGITS}]{{4}})年[0-9一二三四五六七八九十]{{1,3}}月[0-9一二三四五六七八九十]{{1,3}}日$"
+)
 # A report on a period: "2017年度内部控制评价报告", "2020年年度报告", "2018年半年度报告".
 _PERIOD_TITLE = re.compile(r"(\d{4})年(?:年度|度|半年度|第?[一二三四]季度)?[^，。；]{0,20}报告")
 _YEAR_DIGIT_VALUE = {char: index % 10 for index, char in enumerate("0123456789")} | {
-    char: value for value, chars in enumerate(("〇零OoＯ○", "一", "二", "三", "四", "五", "六", "七", "八", "九")) for char in chars
+    char: value
+    for value, chars in enumerate(("〇零OoＯ○", "一", "二", "三", "四", "五", "六", "七", "八", "九"))
+    for char in chars
 }
 
 

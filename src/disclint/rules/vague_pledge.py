@@ -87,7 +87,9 @@ def _anchors(analysis: Analysis, sentence: Sentence, *, slogan: bool = False, pl
 
 # A sentence set in a year the document reports on as past: "2017年，公司继续加大……" in a
 # report signed in 2018 says what was done, even with 继续 or 进一步.
-_YEAR_FRAME = re.compile(r"(?:在|于)?(\d{4})年度?(?:上半年|下半年|全年|内|中|以来)?(?=[，,]|本?公司|我们|我司|集团|继续|进一步)")
+_YEAR_FRAME = re.compile(
+    r"(?:在|于)?(\d{4})年度?(?:上半年|下半年|全年|内|中|以来)?(?=[，,]|本?公司|我们|我司|集团|继续|进一步)"
+)
 
 
 def _reported_year(analysis: Analysis, sentence: Sentence) -> bool:
@@ -243,6 +245,7 @@ def unmeasurable_pledge(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
             f"“{word}”等评估结论没有数据支撑：完成了哪些目标、数值多少，不可检验",
             suggestion="写明各项举措的完成情况与数据，如“现金分红1.2亿元，占净利润的35%；召开业绩说明会3次”",
         )
+
     for sentence in analysis.sentences:
         text = sentence.text
         if len(text) < 8 or analysis.is_heading(sentence):
