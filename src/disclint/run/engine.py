@@ -218,11 +218,12 @@ class Linter:
             _attach_document_view(result, document, analysis)
         outcome = FileOutcome(result, relative=relative)
         places = Places(document, analysis.headings)
-        result.findings = locate(
-            document,
-            collapse_repeats(document, self.apply_workflow(document, outcome, deduplicate(findings), enabled), places),
-            places=places,
-        )
+        kept = self.apply_workflow(document, outcome, deduplicate(findings), enabled)
+        # A baseline counts every copy (a third copy of a sentence is new), so runs that
+        # read or write one keep them all; other runs show a restated claim once a chapter.
+        if not self.fingerprints:
+            kept = collapse_repeats(document, kept, places)
+        result.findings = locate(document, kept, places=places)
         outcome.origin = document.locate(0)
         outcome.origin_line = document.line_text(0)
         if self.fingerprints:
