@@ -397,12 +397,12 @@ def collapse_repeats(document: Document, findings: list[Finding], places: Places
     repeats: dict[int, list[Finding]] = {}
     kept: list[Finding] = []
     for finding in findings:
-        if finding.category.value not in _COLLAPSED_CATEGORIES:
-            kept.append(finding)
+        path = places.heading_path(finding.start)
+        if finding.category.value not in _COLLAPSED_CATEGORIES or not path:
+            kept.append(finding)  # a draft without chapters: every copy is the writer's to fix
             continue
         phrase = "".join(document.text[finding.start : finding.end].split())
-        path = places.heading_path(finding.start)
-        key = (finding.code, phrase, path[0] if path else "")
+        key = (finding.code, phrase, path[0])
         index = first.get(key)
         if index is None:
             first[key] = len(kept)
