@@ -33,6 +33,7 @@ from disclint.rules import RuleSpec, all_rules
 from disclint.run.guard import FileTimeout, guarded
 from disclint.startup.config import Config, ConfigError, resolve_selection, resolve_severities
 from disclint.startup.lexicon import default_lexicon, load_lexicons
+from disclint.structure import doctypes
 from disclint.structure.headings import Heading
 from disclint.text.segment import Segmenter
 
@@ -220,8 +221,9 @@ class Linter:
         places = Places(document, analysis.headings)
         kept = self.apply_workflow(document, outcome, deduplicate(findings), enabled)
         # A baseline counts every copy (a third copy of a sentence is new), so runs that
-        # read or write one keep them all; other runs show a restated claim once a chapter.
-        if not self.fingerprints:
+        # read or write one keep them all; other runs show a long filing's restated claim
+        # once a chapter.
+        if not self.fingerprints and doctypes.get(analysis.doc_type).collapse_repeats:
             kept = collapse_repeats(document, kept, places)
         result.findings = locate(document, kept, places=places)
         outcome.origin = document.locate(0)

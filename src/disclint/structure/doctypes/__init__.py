@@ -54,6 +54,10 @@ class DocType:
     # Sections whose forecasts are mandated content with their basis given there (a prospectus's
     # 募集资金运用 and 审计截止日后 sections): a cue naming their headings, not read by FL001.
     mandated_forecast_sections: str | None = None
+    # A long filing restates its claims chapter after chapter (概览, 业务与技术, 募集资金运用):
+    # a wording finding is reported once a chapter, naming the other places. A draft keeps
+    # every copy: each is the writer's to fix.
+    collapse_repeats: bool = False
     source: str = ""  # the rules the type's content and format follow (shown as 格式与内容见; not a finding's basis)
     examples: tuple[str, ...] = field(default=())  # titles it is detected from (for tests and explain)
 

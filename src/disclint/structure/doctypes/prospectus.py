@@ -33,6 +33,7 @@ DOC_TYPE = DocType(
     skip_reason="招股说明书的风险因素与发行安排按规则撰写，不是举措承诺",
     part_title=False,
     goals_are_claims=False,
+    collapse_repeats=True,
     mandated_forecast_sections="mandated_forecast_heading",
     source="《公开发行证券的公司信息披露内容与格式准则第57号——招股说明书》",
     examples=("首次公开发行股票并在创业板上市招股说明书",),
