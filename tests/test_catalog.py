@@ -67,3 +67,58 @@ def test_registry_help_is_extracted(catalog_script: ModuleType) -> None:
             assert template.get(fmt.help) is not None, fmt.help
             entry = catalog.get(fmt.help)
             assert entry is not None and entry.string, fmt.help
+
+
+# Errors that reach a person as they are (stderr), so their text must go through the catalog. The parsers'
+# InputError and the outputs' OutputError stay English (the JSON "error" field) and are translated on the way
+# out by disclint.messages.error_text.
+USER_FACING_ERRORS = {
+    "ConfigError",
+    "LexiconError",
+    "BaselineError",
+    "AnnotateError",
+    "GlobError",
+    "UsageError",
+    "BadValue",
+}
+
+
+def _untranslated_raises(source: str) -> list[int]:
+    """Lines raising a user-facing error whose message is English text, not a ``_()`` call.
+
+    A message made only of placeholders and separators (``f"{where}: {exc}"``) composes translated parts.
+    """
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in USER_FACING_ERRORS):
+            continue
+        if not node.args:
+            continue
+        message = node.args[0]
+        if isinstance(message, ast.Constant) and isinstance(message.value, str):
+            words = message.value
+        elif isinstance(message, ast.JoinedStr):
+            words = "".join(part.value for part in message.values if isinstance(part, ast.Constant))
+        else:
+            continue
+        if any(character.isalpha() for character in words):
+            found.append(node.lineno)
+    return found
+
+
+def test_user_facing_errors_go_through_the_catalog() -> None:
+    offenders = []
+    for path in sorted((ROOT / "src" / "disclint").rglob("*.py")):
+        for line in _untranslated_raises(path.read_text(encoding="utf-8")):
+            offenders.append(f"{path.relative_to(ROOT)}:{line}")
+    assert offenders == [], "wrap these messages in _(…).format(…): " + ", ".join(offenders)
+
+
+def test_the_untranslated_raise_detector() -> None:
+    assert _untranslated_raises('raise ConfigError(f"{where}: unknown key")') == [1]
+    assert _untranslated_raises('raise ConfigError("empty pattern")') == [1]
+    assert _untranslated_raises('raise ConfigError(f"{where}: {exc}")') == []
+    assert _untranslated_raises('raise ConfigError(_("{where}: unknown key").format(where=where))') == []
+    assert _untranslated_raises('raise InputError(f"the file has {n} lines")') == []
