@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from disclint.frames import Frame
 from disclint.lexicons import Term
 from disclint.rules import RuleSpec, all_rules
 from disclint.startup.lexicon import default_lexicon
-from disclint.startup.specs import entry_report, reported_at_match
+from disclint.startup.specs import entry_report, reported_at_match, reported_without_entries
 from helpers import lint_text
 
 RULES = all_rules()
@@ -79,6 +80,39 @@ def assert_own_finding(term: Term, example: str, doc_type: str) -> None:
         f"{_term_id(term)} matches {[example[start:end] for start, end in matched]} in {example!r}, "
         f"but {term.rule} with this entry alone reports {shown}"
     )
+
+
+def _only_it_catches(entry: Term | Frame, example: str, doc_type: str) -> bool:
+    """The rule reports the entry's match with the entry, and not there without any entry."""
+    matched, reported = entry_report(LEXICON, entry, example, doc_type)
+    without = set(reported_without_entries(LEXICON, entry.rule, example, doc_type))
+    return any(
+        start <= own_start and own_end <= end
+        for own_start, own_end in matched
+        for start, end in reported
+        if (start, end) not in without
+    )
+
+
+FRAMES = [frame for frame in LEXICON.frames.frames if frame.rule in SPECS]
+
+
+@pytest.mark.parametrize("term", TERMS, ids=[_term_id(term) for term in TERMS])
+def test_every_term_has_an_example_only_it_catches(term: Term) -> None:
+    """An entry whose every example the rule's own code (a future cue with an improvement
+    verb, a quantified forecast) also reports could be broken without a test noticing."""
+    assert any(_only_it_catches(term, example, SPECS[term.rule].example_type) for example in term.bad)
+
+
+@pytest.mark.parametrize("frame", FRAMES, ids=[frame.where for frame in FRAMES])
+def test_every_frame_has_an_example_only_it_catches(frame: Frame) -> None:
+    assert any(_only_it_catches(frame, example, "generic") for example in frame.bad)
+
+
+def test_an_example_the_rule_catches_without_the_entry_does_not_count() -> None:
+    pledge = next(term for term in TERMS if term.rule == "VP001" and "积极推进" in term.literals)
+    assert not _only_it_catches(pledge, "公司将积极推进募投项目建设，努力提升经营质量。", "action_plan")
+    assert _only_it_catches(pledge, "公司积极推进募投项目建设。", "action_plan")
 
 
 def test_an_example_of_another_entry_fails() -> None:

@@ -218,9 +218,10 @@ class Lexicon:
         assert isinstance(term, Term)
         return term
 
-    def with_only_entry(self, rule: str, entry: Term | Frame) -> Lexicon:
-        """A copy in which rule ``rule`` has this one term or frame and no other: an
-        example's finding in it is that entry's own, not one another entry makes."""
+    def with_only_entry(self, rule: str, entry: Term | Frame | None) -> Lexicon:
+        """A copy in which rule ``rule`` has this one term or frame and no other (``None``:
+        none at all): an example's finding in it is that entry's own, not one another
+        entry makes."""
         frames = dataclasses.replace(
             self.frames, frames=[frame for frame in self.frames.frames if frame.rule != rule or frame is entry]
         )

@@ -123,6 +123,26 @@ def entry_report(
     return matched, reported
 
 
+def reported_without_entries(
+    lexicon: Lexicon, rule: str, example: str, doc_type: str = "generic"
+) -> list[tuple[int, int]]:
+    """Where rule ``rule`` reports ``example`` with none of its terms and frames: what its
+    own code finds (a pledge from a future cue, a forecast from a figure)."""
+    spec = get_rule(rule)
+    if spec is None or spec.check is None:
+        raise FrameError(f"unknown rule {rule}")
+    analysis = Analysis(
+        document=document_from_text(example, "spec.txt"),
+        lexicon=lexicon.with_only_entry(rule, None),
+        segmenter=Segmenter.for_words(lexicon.all_literals()),
+        doc_type=doc_type,
+        doc_type_forced=True,
+    )
+    if analysis.parts:
+        analysis.doc_type = analysis.parts[0].doc_type
+    return [(finding.start, finding.end) for finding in spec.check(analysis, spec)]
+
+
 def reported_at_match(matched: list[tuple[int, int]], reported: list[tuple[int, int]]) -> bool:
     """A finding holds one of the entry's matches: the words themselves for a wording
     rule, the statement for a rule that reports statements (HT001, VP001, FL001)."""
