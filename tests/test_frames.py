@@ -143,6 +143,23 @@ def test_gap_bound_and_clause_scope(tmp_path: Path) -> None:
     assert spans("站稳300亿元。") == []
 
 
+def test_a_copy_with_one_frame_matches_with_that_frame_only() -> None:
+    # A rule's frames are indexed on first use; a copy with other frames must not reuse that index.
+    from disclint.analysis import Analysis
+    from disclint.parse.plaintext import document_from_text
+
+    lexicon = default_lexicon()
+    text = "公司力争2027年营业收入将达到50亿元。预计公司营业收入将实现翻番。"
+    frames = lexicon.frames.frames_for("FL001")
+    assert len(frames) > 1
+    full = Analysis(document=document_from_text(text, "t.txt"), lexicon=lexicon).frame_hits("FL001")
+    for frame in frames:
+        alone = lexicon.with_only_entry("FL001", frame)
+        hits = Analysis(document=document_from_text(text, "t.txt"), lexicon=alone).frame_hits("FL001")
+        assert {hit.term.index for hit in hits} <= {frame.index}
+    assert Analysis(document=document_from_text(text, "t.txt"), lexicon=lexicon).frame_hits("FL001") == full
+
+
 def test_context_dependent_members_count_only_inside_a_longer_frame(tmp_path: Path) -> None:
     folder = _copy_lexicons(tmp_path, _CLASSES, _frame())
     lexicon = load_lexicons([folder])

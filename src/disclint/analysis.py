@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from disclint.citations import UNKNOWN_MARKET, Market
-from disclint.frames import Frame, Matcher, frame_hits_in
+from disclint.frames import Frame, FrameIndex, Matcher, frame_hits_in
 from disclint.lexicons import Lexicon, Term
 from disclint.model.document import BlockKind, Document
 from disclint.model.findings import Category, Finding, Severity
@@ -458,15 +458,14 @@ class Analysis:
 
     def frame_hits(self, rule: str, frames: list[Frame] | None = None) -> list[Hit]:
         """Hits of the frames of rule ``rule`` that no ``unless`` condition suppresses, in order."""
-        if frames is None:
-            frames = self.lexicon.frames.frames_for(rule)
-        if not frames:
+        frame_set = self.lexicon.frames
+        index = frame_set.index_for(rule) if frames is None else FrameIndex(frame_set, frames)
+        if not index.frames:
             return []
         hits: list[Hit] = []
-        frame_set = self.lexicon.frames
         for sentence in self.sentences:
             matcher = self.matcher(sentence)
-            for frame in frames:
+            for frame in index.candidates(matcher.found):
                 if not matcher.may_match(frame):
                     continue
                 term = self.lexicon.frame_term(frame)

@@ -17,6 +17,7 @@ the frame's class slots already occur. The format is documented in
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -476,6 +477,12 @@ class FrameSet:
     _scanner: ClassScanner | None = None
     _regexes: dict[str, re.Pattern[str]] = field(default_factory=dict)
     _by_rule: dict[str, list[Frame]] | None = None
+    # Worked out on first use; not passed on by dataclasses.replace (a copy with other frames gets its own).
+    _slots: dict[str, SlotParts] = field(default_factory=dict, init=False)
+    _needs: dict[int, tuple[Frame, tuple[tuple[frozenset[str], ...], str, bool]]] = field(
+        default_factory=dict, init=False
+    )
+    _indexes: dict[str, FrameIndex] = field(default_factory=dict, init=False)
 
     def frames_for(self, rule: str) -> list[Frame]:
         if self._by_rule is None:
@@ -483,6 +490,12 @@ class FrameSet:
             for frame in self.frames:
                 self._by_rule.setdefault(frame.rule, []).append(frame)
         return self._by_rule.get(rule, [])
+
+    def index_for(self, rule: str) -> FrameIndex:
+        index = self._indexes.get(rule)
+        if index is None:
+            index = self._indexes[rule] = FrameIndex(self, self.frames_for(rule))
+        return index
 
     @property
     def scanner(self) -> ClassScanner:
@@ -495,6 +508,49 @@ class FrameSet:
         if compiled is None:
             compiled = self._regexes[pattern] = re.compile(pattern)
         return compiled
+
+    def slot_parts(self, slot_text: str) -> SlotParts:
+        """What a slot's text (or an ``unless``/``allow`` item) names, worked out once per run."""
+        parts = self._slots.get(slot_text)
+        if parts is None:
+            names = slot_text.split("|")
+            if slot_text.startswith("$"):
+                parts = SlotParts(quantity=True)
+            elif any(name.startswith("@") for name in names):
+                is_class = [bool(re.fullmatch(r"@[a-z][a-z0-9_]*", name)) for name in names]
+                others = [name for name, class_name in zip(names, is_class, strict=True) if not class_name]
+                parts = SlotParts(
+                    classes=tuple(
+                        name[1:]
+                        for name, class_name in zip(names, is_class, strict=True)
+                        if class_name and name[1:] in self.classes
+                    ),
+                    regex=self.regex("|".join(others)) if others else None,
+                )
+            else:
+                parts = SlotParts(regex=self.regex(slot_text), sort=False)
+            self._slots[slot_text] = parts
+        return parts
+
+    def needs(self, frame: Frame) -> tuple[tuple[frozenset[str], ...], str, bool]:
+        """What a sentence must have before ``frame`` is tried on it, worked out once per frame.
+
+        For each required class slot whose classes are all plain member lists, those
+        classes (the member scan must have found one of them; a class with regex
+        ``patterns`` is never ruled out by it); and the first slot's text, whose spans
+        must not be empty (with ``standalone``: the frame has no other slot)."""
+        entry = self._needs.get(id(frame))
+        if entry is None or entry[0] is not frame:
+            classes = tuple(
+                frozenset(slot.classes)
+                for slot in frame.seq
+                if not slot.optional
+                and slot.classes
+                and not slot.regex
+                and not any(self.classes[name].patterns for name in slot.classes)
+            )
+            entry = self._needs[id(frame)] = (frame, (classes, frame.seq[0].text, len(frame.seq) == 1))
+        return entry[1]
 
     def check_references(self, cue_names: Iterable[str]) -> None:
         """Every ``@name`` in a frame is a class (or, in unless/require, a cue of contexts.toml)."""
@@ -513,34 +569,45 @@ class FrameSet:
                         f"{frame.where}: unknown condition {item!r} (known: {', '.join(sorted(PREDICATES))})"
                     )
 
-    def class_spans(self, text: str, name: str, found: dict[str, list[tuple[int, int, bool]]]) -> list[Span]:
-        """Spans of class ``name`` in ``text``: its scanned members, then its regex patterns."""
-        spans = [(start, end) for start, end, _dependent in found.get(name, ())]
-        word_class = self.classes[name]
-        for pattern in word_class.patterns:
-            spans.extend(match.span() for match in self.regex(pattern).finditer(text) if match.end() > match.start())
-        spans.sort()
-        return spans
 
-    def standalone_spans(self, text: str, name: str, found: dict[str, list[tuple[int, int, bool]]]) -> list[Span]:
-        """Spans of class ``name`` when it is a frame's only slot: context-dependent members left out."""
-        spans = [(start, end) for start, end, dependent in found.get(name, ()) if not dependent]
-        word_class = self.classes[name]
-        for pattern in word_class.patterns:
-            spans.extend(match.span() for match in self.regex(pattern).finditer(text) if match.end() > match.start())
-        spans.sort()
-        return spans
+@dataclass(frozen=True)
+class SlotParts:
+    """A slot's text taken apart: a quantity slot, known classes and the regex of its other alternatives."""
+
+    quantity: bool = False
+    classes: tuple[str, ...] = ()
+    regex: re.Pattern[str] | None = None
+    sort: bool = True  # spans of several classes or patterns are merged in order
 
 
-def _clause_bounds(text: str, start: int) -> Span:
-    stops = "，。；：,;:！？!?"
-    left = start
-    while left > 0 and text[left - 1] not in stops:
-        left -= 1
-    right = start
-    while right < len(text) and text[right] not in stops:
-        right += 1
-    return left, right
+class FrameIndex:
+    """Frames by a class that a sentence must have for each (see :meth:`FrameSet.needs`)."""
+
+    def __init__(self, frame_set: FrameSet, frames: Sequence[Frame]) -> None:
+        self.frames = list(frames)
+        self._by_class: dict[str, list[int]] = {}
+        self._always: list[int] = []
+        for position, frame in enumerate(self.frames):
+            classes, _, _ = frame_set.needs(frame)
+            if not classes:
+                self._always.append(position)
+                continue
+            for name in classes[0]:
+                self._by_class.setdefault(name, []).append(position)
+        self._always_frames = [self.frames[position] for position in self._always]
+
+    def candidates(self, found: Iterable[str]) -> list[Frame]:
+        """The frames that the scanned classes ``found`` leave possible, in their order."""
+        listed = [self._by_class[name] for name in found if name in self._by_class]
+        if not listed:
+            return self._always_frames
+        positions = set(self._always)
+        for positions_of_class in listed:
+            positions.update(positions_of_class)
+        return [self.frames[position] for position in sorted(positions)]
+
+
+_CLAUSE_STOP = re.compile(r"[，。；：,;:！？!?]")
 
 
 class Matcher:
@@ -552,34 +619,43 @@ class Matcher:
         self.found = frames.scanner.scan(text)
         self._spans: dict[tuple[str, bool], list[Span]] = {}
         self._quantities: list[tuple[str, int, int]] | None = None
+        self._stops: list[int] | None = None
+
+    def clause_bounds(self, start: int) -> Span:
+        """The clause around ``start``: from after the previous stop (，。；： …) to the next one."""
+        stops = self._stops
+        if stops is None:
+            stops = self._stops = [match.start() for match in _CLAUSE_STOP.finditer(self.text)]
+        index = bisect_left(stops, start)
+        left = stops[index - 1] + 1 if index > 0 else 0
+        right = stops[index] if index < len(stops) else len(self.text)
+        return left, right
 
     def spans(self, slot_text: str, *, standalone: bool = False) -> list[Span]:
         key = (slot_text, standalone)
         cached = self._spans.get(key)
         if cached is None:
-            names = slot_text.split("|")
-            if slot_text.startswith("$"):
-                cached = self._quantity_spans(slot_text)
-            elif any(name.startswith("@") for name in names):
-                cached = []
-                others = []
-                for name in names:
-                    if not re.fullmatch(r"@[a-z][a-z0-9_]*", name):
-                        others.append(name)
-                    elif name[1:] not in self.frames.classes:
-                        continue
-                    elif standalone:
-                        cached.extend(self.frames.standalone_spans(self.text, name[1:], self.found))
-                    else:
-                        cached.extend(self.frames.class_spans(self.text, name[1:], self.found))
-                if others:
-                    regex = self.frames.regex("|".join(others))
-                    cached.extend(m.span() for m in regex.finditer(self.text) if m.end() > m.start())
-                cached.sort()
-            else:
-                cached = [m.span() for m in self.frames.regex(slot_text).finditer(self.text) if m.end() > m.start()]
-            self._spans[key] = cached
+            cached = self._spans[key] = self._find(self.frames.slot_parts(slot_text), slot_text, standalone)
         return cached
+
+    def _find(self, parts: SlotParts, slot_text: str, standalone: bool) -> list[Span]:
+        if parts.quantity:
+            return self._quantity_spans(slot_text)
+        text = self.text
+        found: list[Span] = []
+        classes = self.frames.classes
+        for name in parts.classes:
+            if standalone:
+                found.extend((start, end) for start, end, dependent in self.found.get(name, ()) if not dependent)
+            else:
+                found.extend((start, end) for start, end, _ in self.found.get(name, ()))
+            for pattern in classes[name].patterns:
+                found.extend(m.span() for m in self.frames.regex(pattern).finditer(text) if m.end() > m.start())
+        if parts.regex is not None:
+            found.extend(m.span() for m in parts.regex.finditer(text) if m.end() > m.start())
+        if parts.sort:
+            found.sort()
+        return found
 
     def _quantity_spans(self, slot_text: str) -> list[Span]:
         """``$q:amount,percent``: the figures of those kinds (:mod:`disclint.text.numbers`), all kinds for ``$q``."""
@@ -592,26 +668,34 @@ class Matcher:
         return sorted((start, end) for kind, start, end in self._quantities if kinds is None or kind in kinds)
 
     def may_match(self, frame: Frame) -> bool:
-        """Cheap test: every required class slot has a member in the text."""
-        classes = self.frames.classes
-        for slot in frame.seq:
-            if slot.optional or not slot.classes or slot.regex:
-                continue
-            if not any(name in self.found or classes[name].patterns for name in slot.classes):
+        """Cheap test: every required class slot has a member in the text, and the first slot occurs."""
+        classes, first, standalone = self.frames.needs(frame)
+        found = self.found.keys()
+        for names in classes:
+            if found.isdisjoint(names):
                 return False
-        return True
+        spans = self._spans.get((first, standalone))
+        if spans is None:
+            parts = self.frames.slot_parts(first)
+            if not parts.classes and not parts.quantity and parts.regex is not None:
+                # A regex slot: one search says whether to find its spans at all.
+                if parts.regex.search(self.text) is None:
+                    self._spans[(first, standalone)] = []
+                    return False
+                return True
+            spans = self.spans(first, standalone=standalone)
+        return bool(spans)
 
     def matches(self, frame: Frame) -> Iterator[Span]:
         """Non-overlapping spans where the frame's sequence occurs (leftmost first)."""
         if not self.may_match(frame):
             return
-        standalone = len(frame.seq) == 1
-        first = self.spans(frame.seq[0].text, standalone=standalone)
+        first = self.spans(frame.seq[0].text, standalone=len(frame.seq) == 1)
         last_end = -1
         for start, end in first:
             if start < last_end:
                 continue
-            limit = _clause_bounds(self.text, start)[1] if frame.within == "clause" else len(self.text)
+            limit = self.clause_bounds(start)[1] if frame.within == "clause" else len(self.text)
             if end > limit:
                 continue
             final = self._extend(frame, 1, end, limit)
@@ -653,7 +737,7 @@ def frame_hits_in(
     text = sentence.text
     kept: list[Span] = []
     for start, end in matcher.matches(frame):
-        clause_start, clause_end = _clause_bounds(text, start) if frame.within == "clause" else (0, len(text))
+        clause_start, clause_end = matcher.clause_bounds(start) if frame.within == "clause" else (0, len(text))
         clause_end = max(clause_end, end)
         if frame.allow and any(
             _overlaps(analysis, frames, matcher, item, sentence, (start, end)) for item in frame.allow
