@@ -39,7 +39,7 @@ def _names() -> set[str]:
 
     words = {
         "disclint", "pre-commit", "pyproject", "toml", "docx", "pdf", "txt", "md", "doc", "wps", "docm", "rtf",
-        "stdin", "Word", "GitHub", "Actions", "ruff",
+        "stdin", "Word", "Excel", "PowerPoint", "GitHub", "Actions", "ruff",
         "check", "init", "annotate", "rules", "explain",
         # the lexicon's tables and keys, which the init template tells a team how to write, and TOML's literals
         "term", "allow", "phrases", "section", "source", "true", "false",
@@ -67,6 +67,7 @@ _A = r"(?<![A-Za-z0-9_])"  # word boundaries for Latin only: 问答Q2 holds the 
 _Z = r"(?![A-Za-z0-9_])"
 _STRIPPED = [
     re.compile(r"https?://\S+"),  # addresses of the sources
+    re.compile(r"UTF-\d+(?:LE|BE)?"),  # text encodings
     re.compile(r"'[\x20-\x7e]*?'|\"[\x20-\x7e]*?\"|`[^`]*`"),  # quoted names and values
     re.compile(_A + r"--?[A-Za-z][\w-]*(?:=\S*)?"),  # option names
     re.compile(r"[\w./~$\\:-]*[/\\.~][\w./~$\\-]*"),  # paths and file names
@@ -220,6 +221,20 @@ def scenarios(root: Path) -> list[Scenario]:
     fx.write_pages(bad / "locked.pdf", [[(72, 72, "公司技术水平遥遥领先。", 12)]], encrypt=("secret", "owner"))
     fx.write_pages(bad / "blank.pdf", [[]])
     os.symlink(root / "nowhere.txt", bad / "dangling.txt")
+    (bad / "bom.txt").write_bytes(b"\xff\xfe" + "公司".encode("utf-16-le") + b"\x00")  # UTF-16, an odd byte
+    import zipfile
+
+    with zipfile.ZipFile(bad / "nodocument.docx", "w") as package:
+        package.writestr("notes.txt", "not Word")
+    with zipfile.ZipFile(drafts / "plan.docx") as source, zipfile.ZipFile(bad / "sheet.docx", "w") as package:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                    b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                )
+            package.writestr(item, data)
     empty_docx = bad / "empty.docx"
     fx.write_docx(empty_docx, [], extras=False)
     big = root / "big"

@@ -64,6 +64,23 @@ def _templates() -> list[tuple[str, str]]:
             _("this is a legacy Word .doc file named .docx: save it as .docx and lint that"),
         ),
         ("not a .docx file (not a ZIP package)", _("not a .docx file (not a ZIP package)")),
+        (
+            "not a Word document (no word/document.xml in the package)",
+            _("not a Word document (no word/document.xml in the package)"),
+        ),
+        ("not a Word document (its main part is {kind})", _("not a Word document (its main part is {kind})")),
+        (
+            "not a Word document (its main part holds <w:{tag}>, not <w:document> with a body)",
+            _("not a Word document (its main part holds <w:{tag}>, not <w:document> with a body)"),
+        ),
+        (
+            "not valid {encoding} despite its byte-order mark: {reason}",
+            _("not valid {encoding} despite its byte-order mark: {reason}"),
+        ),
+        (
+            "python-docx is not installed: pip install python-docx",
+            _("python-docx is not installed: pip install python-docx"),
+        ),
         ("corrupt or unreadable .docx file ({reason})", _("corrupt or unreadable .docx file ({reason})")),
         ("corrupt .docx file ({reason})", _("corrupt .docx file ({reason})")),
         (
@@ -149,6 +166,23 @@ def _words() -> dict[str, str]:
         "File is not a zip file": _("not a ZIP package"),
         "Bad magic number for central directory": _("its table of contents is damaged"),
         "Truncated file header": _("a part of the package is cut short"),
+        # what the main part of an Office package that is not a Word document holds
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": _("an Excel workbook"),
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml": _(
+            "a PowerPoint presentation"
+        ),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml": _("a Word template"),
+        "application/vnd.ms-word.document.macroEnabled.main+xml": _("a Word document with macros (.docm)"),
+        # the text encodings a byte-order mark names, and why their text did not decode
+        "utf-8": "UTF-8",
+        "utf-16-le": "UTF-16LE",
+        "utf-16-be": "UTF-16BE",
+        "truncated data": _("the text ends in the middle of a character"),
+        "illegal UTF-16 surrogate": _("an invalid UTF-16 character"),
+        "illegal encoding": _("an invalid character"),
+        "invalid start byte": _("an invalid byte"),
+        "invalid continuation byte": _("an invalid byte"),
+        "unexpected end of data": _("the text ends in the middle of a character"),
     }
 
 
