@@ -104,10 +104,11 @@ class Scenario:
     label: str
     argv: list[str]
     stdin: str | None = None
-    stdout_is_data: bool = False  # json, sarif…: only stderr is for people
+    stdout_is_data: bool = False  # json, sarif…: only stderr is for people, and what ``people`` takes out
     allowed: frozenset[str] = frozenset()
     before: Callable[[], None] | None = None
     extra: Callable[[], str] | None = None  # more text the command wrote (a report file, a template)
+    people: Callable[[str], str] | None = None  # the text people read in a data format's output
 
 
 @dataclass
@@ -116,12 +117,58 @@ class Outcome:
     status: int
     text: str
     english: list[str] = field(default_factory=list)
+    people: str = ""  # what ``Scenario.people`` took out of a data format's output
 
 
 def _html_text(html: str) -> str:
     html = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", html)
     html = re.sub(r"(?s)<[^>]+>", " ", html)
     return re.sub(r"&\w+;", " ", html)
+
+
+def sarif_text(data: str) -> str:
+    """What people read in a SARIF log: the rules' descriptions and help, messages, notifications, page names."""
+    import json
+
+    found: list[str] = []
+
+    def walk(node: object, key: str = "") -> None:
+        if isinstance(node, dict):
+            for name, value in node.items():
+                if name == "text" and key in ("message", "shortDescription", "fullDescription", "help"):
+                    found.append(str(value))
+                elif name == "name" and key == "logicalLocations":
+                    found.append(str(value))
+                else:
+                    walk(value, name)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value, key)
+
+    walk(json.loads(data))
+    return "\n".join(found)
+
+
+def junit_text(data: str) -> str:
+    """What people read in a JUnit report: the failure and error messages and bodies, and system-out."""
+    import xml.etree.ElementTree as ET
+
+    found: list[str] = []
+    for element in ET.fromstring(data).iter():
+        if element.tag in ("failure", "error"):
+            found.append(element.get("message", ""))
+        if element.tag in ("failure", "error", "system-out"):
+            found.append(element.text or "")
+    return "\n".join(found)
+
+
+def github_text(data: str) -> str:
+    """What people read in GitHub annotations: the message after ``::``, unescaped."""
+    messages = [line.split("::", 2)[2] for line in data.splitlines() if line.startswith("::") and line.count("::") >= 2]
+    return "\n".join(m.replace("%0A", "\n").replace("%0D", "").replace("%25", "%") for m in messages)
+
+
+PEOPLE = {"sarif": sarif_text, "junit": junit_text, "github": github_text}
 
 
 def _toml_comments(path: Path) -> str:
@@ -323,9 +370,12 @@ def scenarios(root: Path) -> list[Scenario]:
     (full / "plan.txt").write_text(HYPE, encoding="utf-8")
     add(Scenario("check", "show-config of a full config", ["check", "--show-config", "full/plan.txt"],
                  allowed=FAIL_ON | {"all"}))  # fmt: skip
-    add(Scenario("check", "github", ["check", "--format", "github", plan], stdout_is_data=True))
-    for fmt in ("json", "sarif", "junit"):
-        add(Scenario("check", fmt, ["check", "--format", fmt, plan], stdout_is_data=True))
+    for fmt in ("json", "github", "sarif", "junit"):
+        add(Scenario("check", fmt, ["check", "--format", fmt, plan], stdout_is_data=True, people=PEOPLE.get(fmt)))
+    for fmt in ("github", "sarif", "junit"):  # a Word draft's places and a PDF's pages, a file that cannot be read
+        inputs = ["drafts/plan.docx", "drafts/plan.pdf", "bad/cut.docx"]
+        add(Scenario("check", f"{fmt} of docx, pdf and unreadable", ["check", "--format", fmt, "--fail-on", "info", *inputs],
+                     stdout_is_data=True, people=PEOPLE[fmt]))  # fmt: skip
 
     def report(name: str) -> Callable[[], str]:
         return lambda: _html_text((root / "out" / name).read_text(encoding="utf-8"))
@@ -338,6 +388,7 @@ def scenarios(root: Path) -> list[Scenario]:
                  extra=report("bad.html")))  # fmt: skip
     add(Scenario("check", "report over an input", ["check", plan, "-o", plan]))
     add(Scenario("check", "report into a folder", ["check", plan, "-o", "out"]))
+    add(Scenario("check", "report into a missing folder", ["check", plan, "-o", "nowhere/report.txt"]))
     # ------------------------------------------------------------------ unreadable inputs, one by one
     for path in sorted(bad.iterdir()):
         add(Scenario("check: unreadable", path.name, ["check", f"bad/{path.name}"]))
@@ -378,6 +429,7 @@ def scenarios(root: Path) -> list[Scenario]:
     add(Scenario("check: baseline", "not a baseline", ["check", "--baseline", "notes.json", plan]))
     add(Scenario("check: baseline", "not JSON", ["check", "--baseline", "garbage.json", plan]))
     add(Scenario("check: baseline", "write into a folder", ["check", "--write-baseline", "out", plan]))
+    add(Scenario("check: baseline", "write into a missing folder", ["check", "--write-baseline", "nowhere/b.json", plan]))
     # ------------------------------------------------------------------ rules, explain
     add(Scenario("rules", "rules", ["rules"]))
     add(Scenario("rules", "rules json", ["rules", "--format", "json"], stdout_is_data=True))
@@ -396,6 +448,7 @@ def scenarios(root: Path) -> list[Scenario]:
     )
     add(Scenario("init", "init again", ["init", "out/disclint.toml"]))
     add(Scenario("init", "init into a folder", ["init", "out", "--force"]))
+    add(Scenario("init", "init into a missing folder", ["init", "nowhere/disclint.toml"]))
     # ------------------------------------------------------------------ annotate
     add(Scenario("annotate", "docx", ["annotate", "drafts/plan.docx"]))
     add(Scenario("annotate", "pdf", ["annotate", "drafts/plan.pdf"]))
@@ -403,6 +456,7 @@ def scenarios(root: Path) -> list[Scenario]:
     add(Scenario("annotate", "unreadable", ["annotate", "bad/cut.docx"]))
     add(Scenario("annotate", "over the input", ["annotate", "drafts/plan.docx", "-o", "drafts/plan.docx"]))
     add(Scenario("annotate", "no such file", ["annotate", "nowhere.docx"]))
+    add(Scenario("annotate", "into a missing folder", ["annotate", plan, "-o", "nowhere/plan.reviewed.docx"]))
     return found
 
 
@@ -437,6 +491,22 @@ def english_problems(outcome: Outcome) -> list[str]:
         if outcome.scenario.command == "check: unreadable":  # the findings of a readable draft are Chinese
             text = "\n".join(line for line in text.splitlines() if line.startswith(("disclint", "Nothing", "No ")))
         found += chinese_words(text)
+    found += labels_in_chinese(outcome.people)
+    return found
+
+
+# A line of a data format's people text that opens with a short Chinese label (依据：, 第3页): the
+# finding's own content (its message, clause, suggestion) follows an interface label, never opens a line.
+_CHINESE_LABEL = re.compile(r"^\s*(?:[\u4e00-\u9fff]{1,4}：|第\d+页$)", re.MULTILINE)
+
+
+def labels_in_chinese(people: str) -> list[str]:
+    """Chinese interface in the people text of a data format in English: labels, page names, and
+    the whole line that says a file cannot be read."""
+    found = [match.group().strip() for match in _CHINESE_LABEL.finditer(people)]
+    for line in people.splitlines():
+        if "cut.docx" in line:
+            found += chinese_words(line)
     return found
 
 
@@ -446,12 +516,14 @@ def run_one(scenario: Scenario, *, english: bool = False) -> Outcome:
         scenario.before()
     result = invoke(scenario.argv, input=scenario.stdin)
     text = result.stderr if scenario.stdout_is_data else result.stdout + "\n" + result.stderr
+    people = scenario.people(result.stdout) if scenario.people is not None else ""
+    text += "\n" + people
     if scenario.extra is not None and not (english and scenario.command == "init"):
         try:
             text += "\n" + scenario.extra()
         except FileNotFoundError:
             text += "\n(missing output)"
-    outcome = Outcome(scenario, result.exit_code, text)
+    outcome = Outcome(scenario, result.exit_code, text, people=people)
     outcome.english = english_problems(outcome) if english else english_words(text, scenario.allowed)
     return outcome
 

@@ -215,3 +215,45 @@ def test_install_completion_speaks_the_users_language(tmp_path: Path, monkeypatc
     assert refused.exit_code == 2 and refused.stderr.startswith("disclint：错误：无法为终端 'tcsh' 安装命令补全"), (
         refused.stderr
     )
+
+
+def test_a_failed_write_gives_the_operating_systems_reason_in_chinese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The OS's own words ("No such file or directory") came through untranslated after 无法写入报告："""
+    draft = tmp_path / "plan.txt"
+    draft.write_text("公司技术水平遥遥领先。\n", encoding="utf-8")
+    missing = tmp_path / "nowhere" / "report.html"
+    chinese = invoke(["check", "--format", "html", "-o", str(missing), str(draft)])
+    assert chinese.exit_code == 2 and chinese.stderr.endswith("无法写入报告：文件或文件夹不存在\n"), chinese.stderr
+    monkeypatch.setenv("DISCLINT_LANG", "en")
+    english = invoke(["check", "--format", "html", "-o", str(missing), str(draft)])
+    assert "cannot write the report: No such file or directory" in english.stderr, english.stderr
+
+
+def test_interrupted_while_starting_says_so_in_the_users_language(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ctrl-C before the command line is built (disclint.launch's own handler) speaks the catalog's language."""
+    import types
+
+    from disclint import launch
+
+    broken = types.ModuleType("disclint.cli")
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    broken.main = interrupted  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "disclint.cli", broken)
+    monkeypatch.setattr(sys, "argv", ["disclint", "check", "x.txt"])
+
+    def leave(status: object) -> None:
+        raise SystemExit(status)
+
+    monkeypatch.setattr(launch, "exit_now", leave)
+    for language_value, said in (("zh", "disclint：已中断\n"), ("en", "disclint: interrupted\n")):
+        monkeypatch.setenv("DISCLINT_LANG", language_value)
+        with pytest.raises(SystemExit) as finished:
+            launch.main()
+        assert finished.value.code == 130 and capsys.readouterr().err == said

@@ -37,14 +37,25 @@ def main() -> None:
             raise
         status = finished.code
     except KeyboardInterrupt:
-        sys.stderr.write("disclint: interrupted\n")
+        _say("disclint: interrupted")
         status = 130
     except Terminated:
-        sys.stderr.write("disclint: terminated\n")
+        _say("disclint: terminated")
         status = 143
     else:
         status = 0
     exit_now(status)
+
+
+def _say(message: str) -> None:
+    """One line on stderr in the user's language (the catalog is read only now, on the way out)."""
+    try:
+        from disclint.i18n import _
+
+        message = _(message)
+    except Exception:  # noqa: BLE001 - an interrupted import may leave the package half-loaded
+        pass
+    sys.stderr.write(message + "\n")
 
 
 def exit_now(status: object) -> NoReturn:

@@ -11,6 +11,7 @@ as it is.
 from __future__ import annotations
 
 import errno
+import os
 import re
 from functools import lru_cache
 
@@ -183,6 +184,8 @@ def _words() -> dict[str, str]:
         "invalid start byte": _("an invalid byte"),
         "invalid continuation byte": _("an invalid byte"),
         "unexpected end of data": _("the text ends in the middle of a character"),
+        # the operating system's reasons inside "cannot write …: {reason}" and "cannot read: {reason}"
+        **_os_words(),
     }
 
 
@@ -231,9 +234,8 @@ def counted(what: str, count: int) -> str:
 # ------------------------------------------------------------------ reasons from Python and the OS
 
 
-def os_reason(exc: BaseException) -> str:
-    """Why an operating-system call failed, in the user's language (the OS's own text is English)."""
-    reasons = {
+def _os_reasons() -> dict[int, str]:
+    return {
         errno.ENOENT: _("no such file or folder"),
         errno.EACCES: _("permission denied"),
         errno.EPERM: _("operation not permitted"),
@@ -245,10 +247,21 @@ def os_reason(exc: BaseException) -> str:
         errno.ENAMETOOLONG: _("file name too long"),
         errno.EEXIST: _("it already exists"),
     }
+
+
+def os_reason(exc: BaseException) -> str:
+    """Why an operating-system call failed, in the user's language (the OS's own text is English)."""
+    reasons = _os_reasons()
     number = getattr(exc, "errno", None)
     if isinstance(number, int) and number in reasons:
         return reasons[number]
     return str(getattr(exc, "strerror", None) or exc)
+
+
+def _os_words() -> dict[str, str]:
+    """The operating system's own text for the reasons :func:`os_reason` knows (``No such file or
+    directory``), as a message built from ``exc.strerror`` carries it, and its translation."""
+    return {os.strerror(number): reason for number, reason in _os_reasons().items()}
 
 
 def _position(line: object, column: object) -> str:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from disclint.i18n import _
+from disclint.messages import error_text
 from disclint.model.findings import FileResult, LocatedFinding, Severity
 from disclint.parse.formats import is_binary
 from disclint.report.location import location
@@ -42,9 +44,9 @@ def annotation(path: str, item: LocatedFinding) -> str:
     properties.append(("title", f"disclint {finding.code}"))
     lines = [f"{location(path, item)}: {finding.code} {finding.message}"]
     if finding.reference:
-        lines.append(f"依据：{finding.reference}")
+        lines.append(_("basis: ") + finding.reference)
     if finding.suggestion:
-        lines.append(f"建议：{finding.suggestion}")
+        lines.append(_("suggestion: ") + finding.suggestion)
     rendered = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
     return f"::{_COMMAND[finding.severity]} {rendered}::{escape_data(chr(10).join(lines))}"
 
@@ -55,7 +57,9 @@ def render_github(results: Sequence[FileResult]) -> str:
         if result.error:
             out.append(
                 f"::error file={escape_property(result.path)},title={escape_property('disclint')}::"
-                + escape_data(f"{result.path}: 无法读取：{result.error}")
+                + escape_data(
+                    _("{path}: cannot read: {reason}").format(path=result.path, reason=error_text(result.error))
+                )
             )
             continue
         out.extend(annotation(result.path, item) for item in result.findings)

@@ -13,8 +13,11 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
+from disclint.i18n import _
+from disclint.messages import error_text
 from disclint.model.findings import FileResult, LocatedFinding, Severity
-from disclint.report.location import location
+from disclint.report.location import location, place_text
+from disclint.report.text import severity_label
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -25,13 +28,16 @@ def _clean(text: str) -> str:
 
 def _details(path: str, item: LocatedFinding) -> str:
     finding = item.finding
-    lines = [f"{location(path, item)}  {finding.severity.value}  {finding.code}  {finding.message}"]
+    lines = [f"{location(path, item)}  {severity_label(finding.severity)}  {finding.code}  {finding.message}"]
     if item.excerpt:
-        lines.append(f"摘录：{item.excerpt}")
+        lines.append(_("excerpt: ") + item.excerpt)
+    place = place_text(item)
+    if place:
+        lines.append(_("where: ") + place)
     if finding.reference:
-        lines.append(f"依据：{finding.reference}")
+        lines.append(_("basis: ") + finding.reference)
     if finding.suggestion:
-        lines.append(f"建议：{finding.suggestion}")
+        lines.append(_("suggestion: ") + finding.suggestion)
     return _clean("\n".join(lines))
 
 
@@ -54,8 +60,9 @@ def render_junit(results: Sequence[FileResult], *, fail_on: str = "error") -> st
             suite, "testcase", {"classname": "disclint", "name": _clean(result.path), "file": _clean(result.path)}
         )
         if result.error:
-            error = ET.SubElement(case, "error", {"type": "InputError", "message": _clean(result.error)})
-            error.text = _clean(f"{result.path}: {result.error}")
+            reason = error_text(result.error)
+            error = ET.SubElement(case, "error", {"type": "InputError", "message": _clean(reason)})
+            error.text = _clean(_("{path}: cannot read: {reason}").format(path=result.path, reason=reason))
             continue
         below: list[str] = []
         for item in result.findings:

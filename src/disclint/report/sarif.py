@@ -35,6 +35,8 @@ from pathlib import PurePath
 from typing import Any
 
 from disclint import __version__
+from disclint.i18n import _
+from disclint.messages import error_text
 from disclint.model.catalogue import Catalogue
 from disclint.model.findings import FileResult, LocatedFinding, Severity
 from disclint.parse.formats import PLAIN_TEXT, Locations, for_path
@@ -108,15 +110,15 @@ def _result(path: str, index: int, item: LocatedFinding, rule_index: dict[str, i
     finding = item.finding
     text = finding.message
     if finding.reference:
-        text += f"\n依据：{finding.reference}"
+        text += "\n" + _("basis: ") + finding.reference
     if finding.suggestion:
-        text += f"\n建议：{finding.suggestion}"
+        text += "\n" + _("suggestion: ") + finding.suggestion
     location: dict[str, Any] = {
         "physicalLocation": {"artifactLocation": _artifact_location(path, index), "region": _region(path, item)}
     }
     if item.start.page is not None:
         location["logicalLocations"] = [
-            {"name": f"第{item.start.page}页", "fullyQualifiedName": f"{path}#page={item.start.page}", "kind": "page"}
+            {"name": _("page {page}").format(page=item.start.page), "fullyQualifiedName": f"{path}#page={item.start.page}", "kind": "page"}
         ]
     result: dict[str, Any] = {
         "ruleId": finding.code,
@@ -154,7 +156,11 @@ def render_sarif(results: Sequence[FileResult], catalogue: Catalogue) -> str:
             notifications.append(
                 {
                     "level": "error",
-                    "message": {"text": f"{result.path}: {result.error}"},
+                    "message": {
+                        "text": _("{path}: cannot read: {reason}").format(
+                            path=result.path, reason=error_text(result.error)
+                        )
+                    },
                     "locations": [{"physicalLocation": {"artifactLocation": _artifact_location(result.path, index)}}],
                 }
             )
