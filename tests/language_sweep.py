@@ -135,9 +135,9 @@ def sarif_text(data: str) -> str:
     def walk(node: object, key: str = "") -> None:
         if isinstance(node, dict):
             for name, value in node.items():
-                if name == "text" and key in ("message", "shortDescription", "fullDescription", "help"):
-                    found.append(str(value))
-                elif name == "name" and key == "logicalLocations":
+                if (name == "text" and key in ("message", "shortDescription", "fullDescription", "help")) or (
+                    name == "name" and key == "logicalLocations"
+                ):
                     found.append(str(value))
                 else:
                     walk(value, name)
@@ -429,7 +429,11 @@ def scenarios(root: Path) -> list[Scenario]:
     add(Scenario("check: baseline", "not a baseline", ["check", "--baseline", "notes.json", plan]))
     add(Scenario("check: baseline", "not JSON", ["check", "--baseline", "garbage.json", plan]))
     add(Scenario("check: baseline", "write into a folder", ["check", "--write-baseline", "out", plan]))
-    add(Scenario("check: baseline", "write into a missing folder", ["check", "--write-baseline", "nowhere/b.json", plan]))
+    add(
+        Scenario(
+            "check: baseline", "write into a missing folder", ["check", "--write-baseline", "nowhere/b.json", plan]
+        )
+    )
     # ------------------------------------------------------------------ rules, explain
     add(Scenario("rules", "rules", ["rules"]))
     add(Scenario("rules", "rules json", ["rules", "--format", "json"], stdout_is_data=True))
@@ -492,18 +496,36 @@ def english_problems(outcome: Outcome) -> list[str]:
             text = "\n".join(line for line in text.splitlines() if line.startswith(("disclint", "Nothing", "No ")))
         found += chinese_words(text)
     found += labels_in_chinese(outcome.people)
+    if outcome.scenario.command == "explain":  # the rule's content is Chinese, its labels are interface
+        found += labels_in_chinese(outcome.text)
     return found
 
 
 # A line of a data format's people text that opens with a short Chinese label (依据：, 第3页): the
 # finding's own content (its message, clause, suggestion) follows an interface label, never opens a line.
-_CHINESE_LABEL = re.compile(r"^\s*(?:[\u4e00-\u9fff]{1,4}：|第\d+页$)", re.MULTILINE)
+_CHINESE_LABEL = re.compile(
+    r"^\s*(?:[\u4e00-\u9fff]{1,4}：|第\d+页$|\[[\u4e00-\u9fff]|[\u4e00-\u9fff]{1,6}（[^）]*）：$)", re.MULTILINE
+)
+
+
+def _rule_content() -> set[str]:
+    """The rules' own Chinese (summary, rationale, suggestion, examples): content that may open a line."""
+    from disclint.rules import all_rules
+
+    return {
+        text.strip()
+        for spec in all_rules()
+        for text in (spec.summary, spec.rationale, spec.suggestion or "", *spec.bad, *spec.good)
+        if text
+    }
 
 
 def labels_in_chinese(people: str) -> list[str]:
-    """Chinese interface in the people text of a data format in English: labels, page names, and
-    the whole line that says a file cannot be read."""
-    found = [match.group().strip() for match in _CHINESE_LABEL.finditer(people)]
+    """Chinese interface in the people text of a data format or explain in English: labels, page and
+    exchange names, and the whole line that says a file cannot be read."""
+    content = _rule_content()
+    kept = "\n".join(line for line in people.splitlines() if line.strip() not in content)
+    found = [match.group().strip() for match in _CHINESE_LABEL.finditer(kept)]
     for line in people.splitlines():
         if "cut.docx" in line:
             found += chinese_words(line)

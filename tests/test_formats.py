@@ -85,7 +85,10 @@ def test_github_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.chdir(tmp_path)
     (tmp_path / "empty.txt").write_bytes(b"")
     code, out, _ = run("check", "empty.txt", "--format", "github")
-    assert code == 2 and out.startswith("::error file=empty.txt,title=disclint::empty.txt: ")
+    assert code == 2 and out == "::error file=empty.txt,title=disclint::empty.txt：无法读取：空文件\n", out
+    monkeypatch.setenv("DISCLINT_LANG", "en")
+    _, out, _ = run("check", "empty.txt", "--format", "github")
+    assert out == "::error file=empty.txt,title=disclint::empty.txt: cannot read: empty file\n", out
 
 
 # ---------------------------------------------------------------- sarif

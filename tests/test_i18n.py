@@ -257,3 +257,24 @@ def test_interrupted_while_starting_says_so_in_the_users_language(
         with pytest.raises(SystemExit) as finished:
             launch.main()
         assert finished.value.code == 130 and capsys.readouterr().err == said
+
+
+def test_explain_labels_follow_the_language_and_its_content_stays_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
+    chinese = invoke(["explain", "HY001"]).stdout
+    assert "类别：hype    默认级别：warning（警告）" in chinese and "不合规示例：" in chinese
+    monkeypatch.setenv("DISCLINT_LANG", "en")
+    english = invoke(["explain", "HY001"]).stdout
+    assert "category: hype    default severity: warning\n" in english and "examples that break the rule:" in english
+    assert "类别" not in english and "[SSE STAR Market]" in english
+    assert "绝对化、最高级或无来源的排名表述" in english  # the rule's summary is content: Chinese in both
+
+
+def test_docs_rules_md_does_not_depend_on_who_generated_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from disclint.explain import render_rules_markdown
+
+    chinese = render_rules_markdown()
+    monkeypatch.setenv("DISCLINT_LANG", "en")
+    assert render_rules_markdown() == chinese and "应说明：" in chinese
+    import os
+
+    assert os.environ["DISCLINT_LANG"] == "en"  # speaking("zh") gave the environment back

@@ -5,13 +5,24 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from disclint.i18n import N_, _, is_chinese, speaking
 from disclint.lexicons import Lexicon
+from disclint.messages import counted
 from disclint.model.catalogue import Catalogue, RuleInfo
+from disclint.model.findings import Severity
 from disclint.rules import RuleSpec, all_rules, get_rule
 from disclint.startup.lexicon import default_lexicon
 from disclint.structure.packs import get_packs
 
-_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+def _severity(severity: Severity) -> str:
+    from disclint.report.text import severity_label
+
+    return severity_label(severity)
+
+
+def _listed(items: list[str] | tuple[str, ...]) -> str:
+    return _(", ").join(items)
 
 
 def catalogue(*, with_help: bool = False) -> Catalogue:
@@ -114,16 +125,23 @@ def _doc_type_lines(lexicon: Lexicon, name: str) -> list[str]:
 
     doc_type = doctypes.get(name)
     rules = [spec.code for spec in all_rules() if _runs_on(spec, name, get_packs(lexicon))]
-    lines = [f"{name}（{doc_type.label}）：{doc_type.summary}"]
+    lines = [_("{name} ({label}): {summary}").format(name=name, label=doc_type.label, summary=doc_type.summary)]
     if doc_type.titles:
-        lines.append("识别：标题符合 " + " 或 ".join(f"/{pattern.pattern}/" for pattern in doc_type.titles))
+        patterns = _(" or ").join(f"/{pattern.pattern}/" for pattern in doc_type.titles)
+        lines.append(_("recognised by a title matching {patterns}").format(patterns=patterns))
     if doc_type.source:
-        lines.append(f"格式与内容见：{doc_type.source}（文件类型的说明，不是发现的依据）")
-    lines.append(f"适用规则：{', '.join(rules)}")
+        lines.append(
+            _("format and content: {source} (what the document type is; not the basis of a finding)").format(
+                source=doc_type.source
+            )
+        )
+    lines.append(_("rules run: {rules}").format(rules=", ".join(rules)))
     if doc_type.skip:
-        lines.append(f"不适用：{', '.join(sorted(doc_type.skip))}（{doc_type.skip_reason}）")
+        lines.append(
+            _("not run: {rules} ({reason})").format(rules=", ".join(sorted(doc_type.skip)), reason=doc_type.skip_reason)
+        )
     if doc_type.pack not in get_packs(lexicon):
-        lines.append("必备部分：无（不按任何文件的必备部分检查）")
+        lines.append(_("required sections: none (not checked against any document's required sections)"))
     return lines
 
 
@@ -137,11 +155,11 @@ def render_rules_json() -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-_CONDITION_ZH = {
-    "forward": "设定量化目标或作出预测时",
-    "unimplemented": "文中写明有措施未实施或未完成时",
-    "full_draft": "仅草案全文（摘要可不含）",
-    "low_payout": "不分红或现金分红比例低于30%时",
+_CONDITIONS = {
+    "forward": N_("when it sets a quantified target or makes a forecast"),
+    "unimplemented": N_("when the text says a measure was not carried out or completed"),
+    "full_draft": N_("in the full draft only (a summary may leave it out)"),
+    "low_payout": N_("when no dividend is paid or the cash payout is below 30%"),
 }
 
 
@@ -150,15 +168,26 @@ def _pack_lines(lexicon: Lexicon, only: str | None = None) -> list[str]:
     for pack in get_packs(lexicon).values():
         if only and pack.doc_type != only:
             continue
-        lines += ["", f"{pack.doc_type}（{pack.name}）— 依据：{lexicon.cite(pack.source)}"]
+        lines += [
+            "",
+            _("{type} ({name}) — basis: {basis}").format(
+                type=pack.doc_type, name=pack.name, basis=lexicon.cite(pack.source)
+            ),
+        ]
         for section in pack.sections:
-            severity = _SEVERITY_ZH[section.severity.value]
+            severity = _severity(section.severity)
             if section.severity_when_forward:
-                severity += f"，有量化目标时为{_SEVERITY_ZH[section.severity_when_forward.value]}"
-            condition = f"；{_CONDITION_ZH[section.when]}" if section.when else ""
-            lines.append(f"  - {section.id}：{section.name}（{severity}{condition}）")
-            lines.append(f"      应说明：{section.expects}")
-            lines.append(f"      依据：{lexicon.cite(section.source)}")
+                severity = _("{severity}; {forward} with a quantified target").format(
+                    severity=severity, forward=_severity(section.severity_when_forward)
+                )
+            condition = _("; ") + _(_CONDITIONS[section.when]) if section.when else ""
+            lines.append(
+                _("  - {id}: {name} ({severity}{condition})").format(
+                    id=section.id, name=section.name, severity=severity, condition=condition
+                )
+            )
+            lines.append("      " + _("should say: ") + section.expects)
+            lines.append("      " + _("basis: ") + lexicon.cite(section.source))
     return lines
 
 
@@ -185,57 +214,74 @@ def render_explain(code: str) -> str | None:
     lexicon = default_lexicon()
     packs = get_packs(lexicon)
     if code in packs:
-        lines = [f"{code} 的必备部分（missing_section，规则 MS001）：", *_pack_lines(lexicon, code)[1:]]
+        lines = [
+            _("required sections of {code} (missing_section, rule MS001):").format(code=code),
+            *_pack_lines(lexicon, code)[1:],
+        ]
         return "\n".join([*lines, "", *_doc_type_lines(lexicon, code)]) + "\n"
     if code in doctypes.registry():
         return "\n".join(_doc_type_lines(lexicon, code)) + "\n"
     spec = get_rule(code)
     if spec is None:
         return None
+    severity = spec.severity.value
+    if is_chinese():  # the config's name and the word people say: warning（警告）
+        severity += f"（{_severity(spec.severity)}）"
     lines = [
         f"{spec.code} {spec.name} — {spec.summary}",
         "",
-        f"类别：{spec.category.value}    默认级别：{spec.severity.value}（{_SEVERITY_ZH[spec.severity.value]}）",
-        f"依据：{lexicon.cite(spec.reference)}",
+        _("category: {category}    default severity: {severity}").format(
+            category=spec.category.value, severity=severity
+        ),
+        _("basis: ") + lexicon.cite(spec.reference),
         "",
         *basis_lines(lexicon, spec.reference),
-        "说明：",
+        _("rationale:"),
         f"  {spec.rationale}",
         "",
     ]
     if spec.suggestion:
-        lines += ["改写建议：", f"  {spec.suggestion}", ""]
-    lines.append("不合规示例：")
+        lines += [_("suggested rewrite:"), f"  {spec.suggestion}", ""]
+    lines.append(_("examples that break the rule:"))
     lines += [f"  ✗ {example}" for example in spec.bad]
-    lines.append("合规示例：")
+    lines.append(_("examples that comply:"))
     lines += [f"  ✓ {example}" for example in spec.good]
     if spec.category.value == "missing_section":
         lines += [
             "",
-            "各类文件的必备部分（lexicons/sections.toml；`disclint explain <文件类型>` 只看一类）：",
+            _("required sections of each document type (lexicons/sections.toml; `disclint explain <type>` shows one):"),
             *_pack_lines(lexicon),
         ]
     terms = lexicon.terms_for(spec.code)
     if terms:
-        lines += ["", f"词表（{len(terms)} 条，见 lexicons/{terms[0].file}）："]
+        lines += [
+            "",
+            _("lexicon ({entries}, see lexicons/{file}):").format(
+                entries=counted("entry", len(terms)), file=terms[0].file
+            ),
+        ]
         for term in terms[:12]:
             label = term.label if len(term.label) <= 60 else term.label[:57] + "…"
-            lines.append(f"  - {label}  （{term.reason}；{_basis_titles(lexicon, term.source)}）")
+            lines.append(
+                _("  - {term}  ({reason}; {basis})").format(
+                    term=label, reason=term.reason, basis=_basis_titles(lexicon, term.source)
+                )
+            )
         if len(terms) > 12:
-            lines.append(f"  …另有 {len(terms) - 12} 条")
+            lines.append(_("  … and {entries} more").format(entries=counted("entry", len(terms) - 12)))
     lines += _frame_lines(lexicon, spec.code)
     return "\n".join(lines) + "\n"
 
 
-_PREDICATE_ZH = {
-    "negated": "同一分句命中之前有否定或禁止（不得、不构成、不设定……）",
-    "investor_question": "引述投资者的提问",
-    "in_title": "在《》书名之内",
-    "rule_text": "规则、制度条文",
-    "past_fact": "分句只陈述过去的事实",
-    "condition": "条件句（若……则……）",
-    "attributed": "分句注明来源或官方认定",
-    "heading": "标题行",
+_PREDICATES = {
+    "negated": N_("a negation or prohibition before the match in the same clause (不得、不构成、不设定……)"),
+    "investor_question": N_("quotes an investor's question"),
+    "in_title": N_("inside the 《》 of a title"),
+    "rule_text": N_("the text of a rule or policy"),
+    "past_fact": N_("the clause only states a past fact"),
+    "condition": N_("a conditional sentence (若……则……)"),
+    "attributed": N_("the clause names its source or an official finding"),
+    "heading": N_("a heading line"),
 }
 
 
@@ -245,7 +291,7 @@ def _slot_text(lexicon: Lexicon, slot: str) -> str:
     body = slot[1:] if optional else slot
     if body.startswith("$q"):
         kinds = body.partition(":")[2]
-        shown = f"〔数量{('：' + kinds) if kinds else ''}〕"
+        shown = _("〔quantity: {kinds}〕").format(kinds=kinds) if kinds else _("〔quantity〕")
     elif body.startswith("@"):
         parts = []
         for name in body.split("|"):
@@ -255,16 +301,20 @@ def _slot_text(lexicon: Lexicon, slot: str) -> str:
                 continue
             sample = "、".join((word_class.members + word_class.context_dependent)[:4])
             count = len(word_class.members) + len(word_class.context_dependent)
-            parts.append(f"{name}〔{word_class.label}：{sample}…共{count}个〕")
-        shown = " 或 ".join(parts)
+            parts.append(
+                _("{name}〔{label}: {sample}… {count} in all〕").format(
+                    name=name, label=word_class.label, sample=sample, count=count
+                )
+            )
+        shown = _(" or ").join(parts)
     else:
         shown = f"/{body}/"
-    return f"（可无）{shown}" if optional else shown
+    return _("(optional) {item}").format(item=shown) if optional else shown
 
 
 def _condition_text(item: str) -> str:
-    if item in _PREDICATE_ZH:
-        return f"{item}：{_PREDICATE_ZH[item]}"
+    if item in _PREDICATES:
+        return _("{name}: {meaning}").format(name=item, meaning=_(_PREDICATES[item]))
     return item if item.startswith("@") else f"/{item}/"
 
 
@@ -273,24 +323,36 @@ def _frame_lines(lexicon: Lexicon, code: str) -> list[str]:
     frames = lexicon.frames.frames_for(code)
     if not frames:
         return []
-    lines = ["", f"框架（{len(frames)} 个，见 lexicons/frames/；词类见 lexicons/classes/）："]
+    lines = [
+        "",
+        _("frames ({count}, see lexicons/frames/; word classes in lexicons/classes/):").format(count=len(frames)),
+    ]
     for frame in frames:
-        scope = "同一分句" if frame.within == "clause" else "同一句"
-        lines.append(f"  - {frame.name}（{frame.file}）：{frame.reason}")
-        lines.append(f"      顺序（{scope}内，相邻两项间隔不超过 {frame.gap} 字）：")
+        scope = _("the same clause") if frame.within == "clause" else _("the same sentence")
+        lines.append(_("  - {name} ({file}): {reason}").format(name=frame.name, file=frame.file, reason=frame.reason))
+        lines.append(
+            _("      in this order (within {scope}, at most {gap} characters between two items):").format(
+                scope=scope, gap=frame.gap
+            )
+        )
         lines += [
             f"        {index}. {_slot_text(lexicon, slot.text if not slot.optional else '?' + slot.text)}"
             for index, slot in enumerate(frame.seq, start=1)
         ]
         if frame.require or frame.require_sentence:
-            needed = [*frame.require, *(f"{item}（全句）" for item in frame.require_sentence)]
-            lines.append(f"      须同时出现：{'；'.join(needed)}")
+            needed = [
+                *frame.require,
+                *(_("{item} (whole sentence)").format(item=item) for item in frame.require_sentence),
+            ]
+            lines.append("      " + _("must also appear: ") + _("; ").join(needed))
         if frame.allow:
-            lines.append(f"      固定用语（与命中重叠即不报告）：{'；'.join(frame.allow)}")
+            lines.append(
+                "      " + _("set phrases (a match overlapping one is not reported): ") + _("; ").join(frame.allow)
+            )
         if frame.unless or frame.unless_sentence:
-            lines.append("      不报告的情形：")
+            lines.append("      " + _("not reported when:"))
             lines += [f"        · {_condition_text(item)}" for item in frame.unless]
-            lines += [f"        · 全句：{_condition_text(item)}" for item in frame.unless_sentence]
+            lines += ["        · " + _("whole sentence: ") + _condition_text(item) for item in frame.unless_sentence]
         lines.append(f"      ✗ {frame.bad[0]}")
         lines.append(f"      ✓ {frame.good[0]}")
     return lines
@@ -303,15 +365,15 @@ def _basis_titles(lexicon: Lexicon, reference: str) -> str:
     return "；".join(basis.title + item for basis, item in citations.parse(reference))
 
 
-_SCOPE_ZH = {
-    "all": "任何交易所（证监会规定）",
-    "sse": "上交所",
-    "sse_main": "上交所主板",
-    "sse_star": "上交所科创板",
-    "szse": "深交所",
-    "szse_main": "深交所主板",
-    "szse_chinext": "深交所创业板",
-    "bse": "北交所",
+_SCOPES = {
+    "all": N_("any exchange (CSRC rules)"),
+    "sse": N_("SSE"),
+    "sse_main": N_("SSE main board"),
+    "sse_star": N_("SSE STAR Market"),
+    "szse": N_("SZSE"),
+    "szse_main": N_("SZSE main board"),
+    "szse_chinext": N_("SZSE ChiNext"),
+    "bse": N_("BSE"),
 }
 
 
@@ -321,27 +383,32 @@ def basis_lines(lexicon: Lexicon, reference: str) -> list[str]:
     citations = lexicon.citations
     if not citations.known(reference):
         return []
-    lines = ["依据条文（按交易所、板块；板块有专门条款时代替该交易所的一般条款）："]
+    lines = [_("the clauses cited (by exchange and board; a board's own clause replaces its exchange's general one):")]
     for basis, item in citations.parse(reference):
-        lines.append(f"  {basis.id}{item}：{basis.title}")
+        lines.append(_("  {id}: {title}").format(id=basis.id + item, title=basis.title))
         for scope, clause_ids in basis.lists.items():
-            lines.append(f"    [{_SCOPE_ZH.get(scope, scope)}]")
+            lines.append(f"    [{_(_SCOPES[scope]) if scope in _SCOPES else scope}]")
             for clause_id in clause_ids:
                 clause = citations.clauses[clause_id]
                 doc = clause.document
                 number = f"，{doc.number}" if doc.number else ""
-                flag = "已核对原文" if clause.verified else "未核实"
+                flag = _("checked against the text") if clause.verified else _("not verified")
                 lines.append(
                     f"      《{doc.title}》（{doc.issuer}，{doc.date}{number}）{clause.article_with(item)}〔{flag}〕"
                 )
                 if clause.quote:
                     lines.append(f"        “{clause.quote}”")
                 if clause.scope:
-                    lines.append(f"        适用文件：{'、'.join(clause.scope)}（其他文件中的发现不引用本条）")
+                    lines.append(
+                        "        "
+                        + _("applies to: {types} (a finding in another document does not cite it)").format(
+                            types=_listed(clause.scope)
+                        )
+                    )
                 if clause.note:
-                    lines.append(f"        说明：{clause.note}")
+                    lines.append("        " + _("note: ") + clause.note)
                 if clause.found_at:
-                    lines.append(f"        出处：{clause.found_at}")
+                    lines.append("        " + _("found at: ") + clause.found_at)
     lines.append("")
     return lines
 
@@ -352,7 +419,12 @@ def _md(text: str) -> str:
 
 
 def render_rules_markdown() -> str:
-    """docs/rules.md, generated; a test fails when the committed file is stale."""
+    """docs/rules.md, generated; a test fails when the committed file is stale (in Chinese, whatever the locale)."""
+    with speaking("zh"):
+        return _rules_markdown()
+
+
+def _rules_markdown() -> str:
     lexicon = default_lexicon()
     out = [
         "# disclint rules",

@@ -15,8 +15,10 @@ stay Chinese in both languages.
 
 from __future__ import annotations
 
+import contextlib
 import gettext
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 DOMAIN = "disclint"
@@ -66,6 +68,21 @@ def N_(message: str) -> str:
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     return translations().ngettext(singular, plural, count)
+
+
+@contextlib.contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Messages in ``lang`` ("zh" or "en") inside the block, whatever the environment says
+    (for generated files such as docs/rules.md, which must not depend on who ran the generator)."""
+    saved = os.environ.get(LANG_ENV)
+    os.environ[LANG_ENV] = lang
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop(LANG_ENV, None)
+        else:
+            os.environ[LANG_ENV] = saved
 
 
 def is_chinese() -> bool:

@@ -53,7 +53,7 @@ def _say(message: str) -> None:
         from disclint.i18n import _
 
         message = _(message)
-    except Exception:  # noqa: BLE001 - an interrupted import may leave the package half-loaded
+    except Exception:
         pass
     sys.stderr.write(message + "\n")
 

@@ -118,7 +118,11 @@ def _result(path: str, index: int, item: LocatedFinding, rule_index: dict[str, i
     }
     if item.start.page is not None:
         location["logicalLocations"] = [
-            {"name": _("page {page}").format(page=item.start.page), "fullyQualifiedName": f"{path}#page={item.start.page}", "kind": "page"}
+            {
+                "name": _("page {page}").format(page=item.start.page),
+                "fullyQualifiedName": f"{path}#page={item.start.page}",
+                "kind": "page",
+            }
         ]
     result: dict[str, Any] = {
         "ruleId": finding.code,
