@@ -109,6 +109,7 @@ class Scenario:
     before: Callable[[], None] | None = None
     extra: Callable[[], str] | None = None  # more text the command wrote (a report file, a template)
     people: Callable[[str], str] | None = None  # the text people read in a data format's output
+    html: str | None = None  # an HTML report the command wrote (relative to the run's folder)
 
 
 @dataclass
@@ -124,6 +125,33 @@ def _html_text(html: str) -> str:
     html = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", html)
     html = re.sub(r"(?s)<[^>]+>", " ", html)
     return re.sub(r"&\w+;", " ", html)
+
+
+def html_interface(html: str) -> str:
+    """The interface of an HTML report: its text and aria-labels less the document's own words (the
+    article, the findings' messages, excerpts, places, clauses and suggestions, file paths and names,
+    the part titles, and the reason the type was chosen). Type and section names are left: see
+    :func:`report_names`."""
+    labels = " ".join(re.findall(r'aria-label="([^"]*)"', html))
+    html = re.sub(r"(?s)<(script|style|article|title)\b.*?</\1>", " ", html)
+    html = re.sub(r'(?s)<(span|p|dd|h1) class="(?:msg|snip|place|name|quote|suggest|path)"[^>]*>.*?</\1>', " ", html)
+    html = re.sub(r"(?s)<dd>.*?</dd>", " ", html)
+    html = re.sub(r'(<span class="sug"><b>[^<]*</b>)[^<]*', r"\1", html)
+    html = re.sub(r'(<p class="reason">[^<]*?(?:：|: ))[^<]*', r"\1", html)
+    html = re.sub(r"<li>[^<]*(<span class=\"muted\">)", r"<li>\1", html)
+    return labels + "\n" + _html_text(html)
+
+
+def report_names() -> tuple[str, ...]:
+    """Chinese names an English report may show: document types and their sections."""
+    import tomllib
+
+    from disclint.structure import doctypes
+
+    sections = tomllib.loads((Path(__file__).parents[1] / "lexicons" / "sections.toml").read_text(encoding="utf-8"))
+    names = [doctypes.get(name).label for name in doctypes.names()]
+    names += [section["name"] for section in sections.get("section", [])]
+    return tuple(names)
 
 
 def sarif_text(data: str) -> str:
@@ -377,15 +405,14 @@ def scenarios(root: Path) -> list[Scenario]:
         add(Scenario("check", f"{fmt} of docx, pdf and unreadable", ["check", "--format", fmt, "--fail-on", "info", *inputs],
                      stdout_is_data=True, people=PEOPLE[fmt]))  # fmt: skip
 
-    def report(name: str) -> Callable[[], str]:
-        return lambda: _html_text((root / "out" / name).read_text(encoding="utf-8"))
-
     add(Scenario("check", "html of a pdf", ["check", "--format", "html", "-o", "out/pdf.html", "drafts/plan.pdf"],
-                 extra=report("pdf.html")))  # fmt: skip
+                 html="out/pdf.html"))  # fmt: skip
     add(Scenario("check", "html of a docx", ["check", "--format", "html", "-o", "out/docx.html", "drafts/plan.docx"],
-                 extra=report("docx.html")))  # fmt: skip
+                 html="out/docx.html"))  # fmt: skip
     add(Scenario("check", "html of unreadable", ["check", "--format", "html", "-o", "out/bad.html", "bad"],
-                 extra=report("bad.html")))  # fmt: skip
+                 html="out/bad.html"))  # fmt: skip
+    add(Scenario("check", "html of a folder", ["check", "--format", "html", "-o", "out/folder.html", "drafts"],
+                 html="out/folder.html"))  # fmt: skip
     add(Scenario("check", "report over an input", ["check", plan, "-o", plan]))
     add(Scenario("check", "report into a folder", ["check", plan, "-o", "out"]))
     add(Scenario("check", "report into a missing folder", ["check", plan, "-o", "nowhere/report.txt"]))
@@ -476,10 +503,10 @@ _PLURAL = re.compile(
 )
 
 
-def chinese_words(text: str) -> list[str]:
+def chinese_words(text: str, names: tuple[str, ...] = CHINESE_NAMES) -> list[str]:
     """The runs of Chinese in an English screen that are not names (line breaks of wrapped help removed)."""
     joined = re.sub(r"\s*\n\s*", "", re.sub(r"'[^'\n]*'", " ", text))  # quoted: the user's own text
-    return [run for run in _CJK.findall(joined) if not any(run in name for name in CHINESE_NAMES)]
+    return [run for run in _CJK.findall(joined) if not any(run in name for name in names)]
 
 
 def wrong_plurals(text: str) -> list[str]:
@@ -496,6 +523,8 @@ def english_problems(outcome: Outcome) -> list[str]:
             text = "\n".join(line for line in text.splitlines() if line.startswith(("disclint", "Nothing", "No ")))
         found += chinese_words(text)
     found += labels_in_chinese(outcome.people)
+    if outcome.scenario.html is not None:
+        found += chinese_words(outcome.text.rpartition("\n\x00")[2], CHINESE_NAMES + report_names())
     if outcome.scenario.command == "explain":  # the rule's content is Chinese, its labels are interface
         found += labels_in_chinese(outcome.text)
     return found
@@ -540,6 +569,13 @@ def run_one(scenario: Scenario, *, english: bool = False) -> Outcome:
     text = result.stderr if scenario.stdout_is_data else result.stdout + "\n" + result.stderr
     people = scenario.people(result.stdout) if scenario.people is not None else ""
     text += "\n" + people
+    if scenario.html is not None:
+        try:
+            page = Path(scenario.html).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            text += "\n(missing report)"
+        else:  # in Chinese every word of the page counts; in English its interface
+            text += "\n\x00" + (html_interface(page) if english else _html_text(page))
     if scenario.extra is not None and not (english and scenario.command == "init"):
         try:
             text += "\n" + scenario.extra()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import shutil
 from pathlib import Path
 from types import ModuleType
@@ -158,3 +159,21 @@ def test_every_reason_a_parser_gives_is_translated() -> None:
             if error_text(sample) == sample:
                 untranslated.append(f"{path.relative_to(ROOT)}:{node.lineno}: {sample}")
     assert untranslated == [], "add a template to disclint.messages: " + "; ".join(untranslated)
+
+
+def test_no_message_is_looked_up_inside_an_f_string() -> None:
+    """Extraction (Babel on Python 3.11) reads an f-string as one string token: a ``_("…")`` inside
+    its braces is never extracted, so its id never reaches the catalog and the user sees English."""
+    import tokenize
+
+    lookup = re.compile(r"\{[^{}]*(?<![\w.])(?:_|ngettext|N_)\(\s*['\"]")
+    found = []
+    for path in sorted((ROOT / "src" / "disclint").rglob("*.py")):
+        with path.open(encoding="utf-8") as handle:
+            for token in tokenize.generate_tokens(handle.readline):
+                if token.type != tokenize.STRING:
+                    continue
+                prefix = token.string[: len(token.string) - len(token.string.lstrip("rRbBuUfF"))]
+                if "f" in prefix.lower() and lookup.search(token.string):
+                    found.append(f"{path.relative_to(ROOT)}:{token.start[0]}: {token.string[:80]}")
+    assert not found, "\n".join(found)

@@ -21,7 +21,7 @@ from disclint.model.findings import (
     SectionCheck,
     Severity,
 )
-from disclint.report.html import CATEGORY_ZH, render_html
+from disclint.report.html import category_label, render_html
 from disclint.report.location import location_text
 from fixtures_inputs import write_docx, write_pdf
 from review_fixtures import view_result, view_text
@@ -234,7 +234,7 @@ def test_sidebar_groups_by_category_and_links_to_each_finding(faulty: FileResult
     for category in set(order):
         count = order.count(category)
         assert re.search(
-            rf'data-category="{category.value}"><h2>{CATEGORY_ZH[category]} <code>{category.value}</code> '
+            rf'data-category="{category.value}"><h2>{category_label(category)} <code>{category.value}</code> '
             rf'<span class="count" data-total="{count}">{count}</span>',
             page,
         )

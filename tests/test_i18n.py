@@ -278,3 +278,23 @@ def test_docs_rules_md_does_not_depend_on_who_generated_it(monkeypatch: pytest.M
     import os
 
     assert os.environ["DISCLINT_LANG"] == "en"  # speaking("zh") gave the environment back
+
+
+def test_the_html_report_speaks_the_users_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its labels, that is: the draft, the messages, clauses and suggestions stay Chinese."""
+    draft = tmp_path / "plan.txt"
+    draft.write_text(
+        "关于2025年度“提质增效重回报”行动方案的公告\n一、提升经营质量\n公司技术水平遥遥领先。\n", encoding="utf-8"
+    )
+    page = tmp_path / "report.html"
+    invoke(["check", str(draft), "--format", "html", "-o", str(page)])
+    chinese = page.read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in chinese and "审阅报告" in chinese and "按级别筛选" in chinese
+    assert "发现 <b>" in chinese and "应有部分：已有" in chinese
+    monkeypatch.setenv("DISCLINT_LANG", "en")
+    invoke(["check", str(draft), "--format", "html", "-o", str(page)])
+    english = page.read_text(encoding="utf-8")
+    assert '<html lang="en">' in english and "disclint <span>review report</span>" in english
+    assert 'aria-label="Filter by severity"' in english and "problems found (errors" in english
+    assert "审阅报告" not in english and "按级别筛选" not in english and "应有部分" not in english
+    assert "遥遥领先" in english and '<article class="doc fmt-txt" lang="zh-CN"' in english

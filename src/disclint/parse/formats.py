@@ -19,6 +19,8 @@ from enum import Enum
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from disclint.i18n import N_
+
 if TYPE_CHECKING:
     from disclint.model.document import Document
     from disclint.parse.limits import Limits
@@ -36,7 +38,7 @@ class Locations(Enum):
 class InputFormat:
     name: str  # Document.source_format
     suffixes: tuple[str, ...]  # walked in folders, lower case with the dot
-    label: str  # for readers (HTML report)
+    label: str  # for readers (HTML report), an id of the catalog (shown through _())
     mime: str
     parser: str  # "module:function" taking (data: bytes, path: str, *, limits: Limits) -> Document
     binary: bool = False
@@ -60,7 +62,12 @@ def register(fmt: InputFormat) -> InputFormat:
 
 register(
     InputFormat(
-        "txt", (".txt",), "文本", "text/plain", "disclint.parse.plaintext:parse_plain_text", inline_comments=True
+        "txt",
+        (".txt",),
+        N_("plain text"),
+        "text/plain",
+        "disclint.parse.plaintext:parse_plain_text",
+        inline_comments=True,
     )
 )
 register(

@@ -32,24 +32,63 @@ from pathlib import PurePath
 from typing import Any
 
 from disclint import __version__
-from disclint.i18n import _
+from disclint.i18n import N_, _, is_chinese, ngettext
+from disclint.messages import counted
 from disclint.model.findings import Category, FileResult, LocatedFinding, SectionCheck, Severity
 from disclint.parse.formats import PLAIN_TEXT, Locations, named
 from disclint.report.location import location_text, place_text
 
-SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
-CATEGORY_ZH = {
-    Category.PRICE_TARGET: "股价与市值目标",
-    Category.HYPE: "夸大表述",
-    Category.HOT_TOPIC: "蹭热点",
-    Category.VAGUE_PLEDGE: "不可检验的承诺",
-    Category.FORWARD_LOOKING: "前瞻性陈述",
-    Category.MISSING_SECTION: "缺少应有部分",
-    Category.CONSISTENCY: "数字不一致",
-    Category.STYLE: "文字规范",
+CATEGORIES = {
+    Category.PRICE_TARGET: N_("share price and market-value targets"),
+    Category.HYPE: N_("exaggeration"),
+    Category.HOT_TOPIC: N_("riding hot topics"),
+    Category.VAGUE_PLEDGE: N_("pledges that cannot be checked"),
+    Category.FORWARD_LOOKING: N_("forward-looking statements"),
+    Category.MISSING_SECTION: N_("missing sections"),
+    Category.CONSISTENCY: N_("figures that do not agree"),
+    Category.STYLE: N_("writing style"),
 }
+
+
+def category_label(category: Category) -> str:
+    """股价与市值目标, 夸大表述… (a category's name in the user's language)."""
+    return _(CATEGORIES[category])
+
+
+def _severity(severity: Severity) -> str:
+    from disclint.report.text import severity_label
+
+    return severity_label(severity)
+
+
+def _labels() -> dict[str, str]:
+    """The report's fixed words in the user's language (outside the f-strings, where extraction sees them)."""
+    return {
+        "files": _("Files"),
+        "unreadable": _("unreadable"),
+        "document type": _("document type: "),
+        "format": _("format: "),
+        "no problems": _("No problems found"),
+        "why": _("why this type: "),
+        "problems": _("Problems"),
+        "nothing": _("Nothing to change."),
+        "by severity": _("Filter by severity"),
+        "by category": _("Filter by category"),
+        "text": _("Text"),
+        "basis": _("Basis"),
+        "suggestion": _("Suggestion"),
+        "document text": _("Document text"),
+    }
+
+
+def _label(key: str) -> str:
+    return _e(_labels()[key])
+
+
+def _report_name() -> str:
+    return _("review report")
 
 
 def _type_label(name: str) -> str:
@@ -60,7 +99,11 @@ def _type_label(name: str) -> str:
     return found.label if found is not None else name
 
 
-_TYPE_SOURCE_ZH = {"auto": "自动识别", "option": "命令行指定", "config": "配置文件指定"}
+_TYPE_SOURCES = {"auto": N_("detected"), "option": N_("set on the command line"), "config": N_("set in the config")}
+
+
+def _page(number: int) -> str:
+    return _("page {number}").format(number=number)
 
 
 def _locations(name: str) -> Locations:
@@ -69,7 +112,7 @@ def _locations(name: str) -> Locations:
 
 def _format_label(name: str) -> str:
     fmt = named(name)
-    return fmt.label if fmt is not None else name
+    return _(fmt.label) if fmt is not None else name
 
 
 def render_html(results: Sequence[FileResult], *, title: str | None = None) -> str:
@@ -81,7 +124,7 @@ def render_html(results: Sequence[FileResult], *, title: str | None = None) -> s
     counts = {severity: sum(result.count(severity) for result in results) for severity in SEVERITY_ORDER}
     out: list[str] = [
         "<!DOCTYPE html>\n",
-        '<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n',
+        f'<html lang="{"zh-CN" if is_chinese() else "en"}">\n<head>\n<meta charset="utf-8">\n',
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
         f'<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         f"style-src 'unsafe-inline'; script-src 'sha256-{script_hash}'; img-src data:; "
@@ -91,12 +134,12 @@ def render_html(results: Sequence[FileResult], *, title: str | None = None) -> s
         # Without the script every file stays readable, one after the other.
         "<noscript><style>section.file[hidden] { display: block !important; }</style></noscript>\n",
         "</head>\n<body>\n",
-        '<header class="top">\n<div class="brand">disclint <span>审阅报告</span></div>\n',
+        f'<header class="top">\n<div class="brand">disclint <span>{_e(_report_name())}</span></div>\n',
     ]
     # Open on the first file that has something to read, not on a clean notice.
     shown = next((index for index, result in enumerate(results) if result.findings), 0)
     if len(results) > 1:
-        out.append('<nav class="files" aria-label="文件">\n')
+        out.append(f'<nav class="files" aria-label="{_label("files")}">\n')
         for index, result in enumerate(results):
             current = ' aria-current="true"' if index == shown else ""
             out.append(
@@ -105,9 +148,9 @@ def render_html(results: Sequence[FileResult], *, title: str | None = None) -> s
             )
         out.append("</nav>\n")
     out.append(
-        f'<div class="totals">{len(results)} 个文件 · '
+        f'<div class="totals">{_e(counted("file", len(results)))} · '
         + " · ".join(
-            f'<span class="n sev-{severity.value}">{SEVERITY_ZH[severity]} {counts[severity]}</span>'
+            f'<span class="n sev-{severity.value}">{_e(_severity(severity))} {counts[severity]}</span>'
             for severity in SEVERITY_ORDER
         )
         + "</div>\n</header>\n<main>\n"
@@ -116,7 +159,14 @@ def render_html(results: Sequence[FileResult], *, title: str | None = None) -> s
         out.extend(_file_section(index, result, hidden=index != shown))
     out.append(
         '<div id="popover" class="popover" role="dialog" aria-live="polite" hidden></div>\n'
-        '<noscript><p class="noscript">脚本未运行：悬停高亮处可看到简要说明，侧栏链接仍可跳转，各文件依次显示。</p></noscript>\n'
+        '<noscript><p class="noscript">'
+        + _e(
+            _(
+                "The script did not run: hover over a highlight for a short note; "
+                "the sidebar's links still jump, and the files are shown one after another."
+            )
+        )
+        + "</p></noscript>\n"
         f"</main>\n<script>{script}</script>\n</body>\n</html>\n"
     )
     return "".join(out)
@@ -140,15 +190,15 @@ def _short_name(path: str) -> str:
 
 def _default_title(results: Sequence[FileResult]) -> str:
     if len(results) == 1:
-        return f"disclint 审阅报告 · {_short_name(results[0].path)}"
-    return f"disclint 审阅报告 · {len(results)} 个文件"
+        return f"disclint {_report_name()} · {_short_name(results[0].path)}"
+    return f"disclint {_report_name()} · {counted('file', len(results))}"
 
 
 def _tab_counts(result: FileResult) -> str:
     if result.error:
-        return '<span class="n err">无法读取</span>'
+        return f'<span class="n err">{_label("unreadable")}</span>'
     parts = [
-        f'<span class="n sev-{severity.value}" title="{SEVERITY_ZH[severity]}">{result.count(severity)}</span>'
+        f'<span class="n sev-{severity.value}" title="{_e(_severity(severity))}">{result.count(severity)}</span>'
         for severity in SEVERITY_ORDER
         if result.count(severity)
     ]
@@ -172,7 +222,8 @@ def _file_section(index: int, result: FileResult, *, hidden: bool) -> Iterator[s
     if result.error:
         from disclint.messages import error_text
 
-        yield f'<p class="error-box">无法读取此文件：{_e(error_text(result.error))}</p>\n</section>\n'
+        reason = _("This file could not be read: {reason}").format(reason=error_text(result.error))
+        yield f'<p class="error-box">{_e(reason)}</p>\n</section>\n'
         return
     yield '<div class="layout">\n'
     yield from _sidebar(index, result)
@@ -192,28 +243,37 @@ def _file_head(index: int, result: FileResult) -> Iterator[str]:
     meta: list[str] = []
     if result.doc_type:
         label = _type_label(result.doc_type)
-        how = _TYPE_SOURCE_ZH.get(result.doc_type_source, result.doc_type_source)
+        source = result.doc_type_source
+        how = _(_TYPE_SOURCES[source]) if source in _TYPE_SOURCES else source
+        glossed = _(" ({how})").format(how=how)
         meta.append(
-            f'<span class="doctype">文件类型：<b>{_e(label)}</b> <code>{_e(result.doc_type)}</code>（{_e(how)}）</span>'
+            f'<span class="doctype">{_label("document type")}<b>{_e(label)}</b> <code>{_e(result.doc_type)}</code>'
+            f"{_e(glossed)}</span>"
         )
     if result.source_format:
-        meta.append(f'<span class="fmt">格式：{_e(_format_label(result.source_format))}</span>')
+        meta.append(f'<span class="fmt">{_label("format")}{_e(_format_label(result.source_format))}</span>')
     total = len(result.findings)
-    summary = "，".join(f"{SEVERITY_ZH[severity]} {result.count(severity)}" for severity in SEVERITY_ORDER)
+    summary = _("errors {errors}, warnings {warnings}, infos {infos}").format(
+        errors=result.count(Severity.ERROR), warnings=result.count(Severity.WARNING), infos=result.count(Severity.INFO)
+    )
+    found = ngettext("<b>{count}</b> problem found ({counts})", "<b>{count}</b> problems found ({counts})", total)
     meta.append(
-        f'<span class="summary">发现 <b>{total}</b> 个问题（{summary}）</span>'
+        f'<span class="summary">{found.format(count=total, counts=_e(summary))}</span>'
         if total
-        else '<span class="summary ok">未发现问题</span>'
+        else f'<span class="summary ok">{_label("no problems")}</span>'
     )
     yield f'<p class="meta">{" · ".join(meta)}</p>\n'
     if result.doc_type_reason:
-        yield f'<p class="reason">识别依据：{_e(result.doc_type_reason)}</p>\n'
+        yield f'<p class="reason">{_label("why")}{_e(result.doc_type_reason)}</p>\n'
     if result.parts:
-        yield '<details class="parts"><summary>本文件包含 ' + str(len(result.parts)) + " 份文件</summary><ol>\n"
+        held = ngettext("This file holds {count} document", "This file holds {count} documents", len(result.parts))
+        yield f'<details class="parts"><summary>{_e(held.format(count=len(result.parts)))}</summary><ol>\n'
         for part in result.parts:
-            span = f"第 {part.start.line}–{part.end.line} 行"
+            span = _("lines {start}–{end}").format(start=part.start.line, end=part.end.line)
             if part.start.page is not None:
-                span = f"第 {part.start.page} 页第 {part.start.line} 行 – 第 {part.end.page} 页第 {part.end.line} 行"
+                span = _("page {page} line {line} – page {end_page} line {end_line}").format(
+                    page=part.start.page, line=part.start.line, end_page=part.end.page, end_line=part.end.line
+                )
             label = _type_label(part.doc_type)
             yield f'<li>{_e(part.title)} <span class="muted">{_e(label)} · {span}</span></li>\n'
         yield "</ol></details>\n"
@@ -238,22 +298,24 @@ def _checklist(index: int, result: FileResult) -> Iterator[str]:
         )
         state = "bad" if missing_required else "good"
         label = _type_label(doc_type)
-        yield (
-            f'<details class="checklist {state}" open><summary>{_e(label)}应有部分：'
-            f"已有 {present}/{len(checks)}"
-            + (f"，缺少 {missing_required} 项" if missing_required else "")
-            + "</summary>\n<ul>\n"
+        heading = _("Sections a {type} should have: {present}/{total} present").format(
+            type=label, present=present, total=len(checks)
         )
+        if missing_required:
+            heading += _(", {count} missing").format(count=missing_required)
+        yield f'<details class="checklist {state}" open><summary>{_e(heading)}</summary>\n<ul>\n'
         for check in checks:
             target = targets.get(check.section) if not check.present else None
             # The finding's severity wins: a section can be required more strictly in this document.
             severity = result.findings[target].finding.severity if target is not None else check.severity
             if check.present:
-                mark, cls, note = "✓", "present", "已有"
+                mark, cls, note = "✓", "present", _("present")
             elif check.required or target is not None:
-                mark, cls, note = "✗", f"missing sev-{severity.value}", f"缺少（{SEVERITY_ZH[severity]}）"
+                note = _("missing ({severity})").format(severity=_severity(severity))
+                mark, cls = "✗", f"missing sev-{severity.value}"
             else:
-                mark, cls, note = "○", "optional", "未涉及（本文不要求）"
+                mark, cls, note = "○", "optional", _("not covered (not required here)")
+            note = _e(note)
             name = f"{_e(check.name)} <code>{_e(check.section)}</code>"
             if target is not None:
                 name = f'<a href="#f{index}-{target}" class="jump" data-target="{target}">{name}</a>'
@@ -262,29 +324,29 @@ def _checklist(index: int, result: FileResult) -> Iterator[str]:
 
 
 def _sidebar(index: int, result: FileResult) -> Iterator[str]:
-    yield '<aside class="sidebar" aria-label="问题列表">\n'
+    yield f'<aside class="sidebar" aria-label="{_label("problems")}">\n'
     if not result.findings:
-        yield '<p class="empty-list">没有需要修改的地方。</p>\n</aside>\n'
+        yield f'<p class="empty-list">{_label("nothing")}</p>\n</aside>\n'
         return
-    yield '<div class="filters">\n<div class="filter-row" role="group" aria-label="按级别筛选">'
+    yield f'<div class="filters">\n<div class="filter-row" role="group" aria-label="{_label("by severity")}">'
     for severity in SEVERITY_ORDER:
         count = result.count(severity)
         if count:
             yield (
                 f'<label class="chip sev-{severity.value}"><input type="checkbox" checked data-filter="sev" '
-                f'value="{severity.value}"> {SEVERITY_ZH[severity]} <span class="c">{count}</span></label>'
+                f'value="{severity.value}"> {_e(_severity(severity))} <span class="c">{count}</span></label>'
             )
-    yield '</div>\n<div class="filter-row" role="group" aria-label="按类别筛选">'
+    yield f'</div>\n<div class="filter-row" role="group" aria-label="{_label("by category")}">'
     by_category = _group(result.findings)
     for category, numbers in by_category:
         yield (
             f'<label class="chip cat"><input type="checkbox" checked data-filter="cat" value="{category.value}"> '
-            f'{CATEGORY_ZH[category]} <span class="c">{len(numbers)}</span></label>'
+            f'{_e(category_label(category))} <span class="c">{len(numbers)}</span></label>'
         )
     yield '</div>\n</div>\n<div class="groups">\n'
     for category, numbers in by_category:
         yield (
-            f'<section class="group" data-category="{category.value}"><h2>{CATEGORY_ZH[category]} '
+            f'<section class="group" data-category="{category.value}"><h2>{_e(category_label(category))} '
             f'<code>{category.value}</code> <span class="count" data-total="{len(numbers)}">{len(numbers)}</span></h2>\n<ol>\n'
         )
         for number in numbers:
@@ -298,7 +360,7 @@ def _sidebar(index: int, result: FileResult) -> Iterator[str]:
             yield (
                 f'<li><a class="item sev-{finding.severity.value}" href="#f{index}-{number}" data-target="{number}" '
                 f'data-sev="{finding.severity.value}" data-cat="{finding.category.value}" title="{_e(finding.message)}">'
-                f'<span class="badge sev-{finding.severity.value}">{SEVERITY_ZH[finding.severity]}</span>'
+                f'<span class="badge sev-{finding.severity.value}">{_e(_severity(finding.severity))}</span>'
                 f"<code>{_e(finding.code)}</code>"
                 f'<span class="loc">{_e(_location_label(item, result.source_format))}</span>'
                 + (f'<span class="snip">{_e(_snippet(item.excerpt))}</span>' if item.excerpt else "")
@@ -333,8 +395,8 @@ def _detail(index: int, number: int, item: LocatedFinding, *, word: bool = False
     place = place_text(item)
     rows = [
         f'<div class="detail sev-{finding.severity.value}" id="d{index}-{number}" data-f="{number}">',
-        f'<div class="d-head"><span class="badge sev-{finding.severity.value}">{SEVERITY_ZH[finding.severity]}</span>'
-        f'<code>{_e(finding.code)}</code><span class="cat">{CATEGORY_ZH[finding.category]}</span>'
+        f'<div class="d-head"><span class="badge sev-{finding.severity.value}">{_e(_severity(finding.severity))}</span>'
+        f'<code>{_e(finding.code)}</code><span class="cat">{_e(category_label(finding.category))}</span>'
         f'<span class="loc">{_e(location_text(item, word=word))}</span></div>',
         f'<p class="msg">{_e(finding.message)}</p>',
         "<dl>",
@@ -343,11 +405,11 @@ def _detail(index: int, number: int, item: LocatedFinding, *, word: bool = False
         where = _("Where")
         rows.append(f'<dt>{_e(where)}</dt><dd class="place">{_e(place)}</dd>')
     if item.excerpt:
-        rows.append(f'<dt>原文</dt><dd class="quote">{_e(_snippet(item.excerpt, 120))}</dd>')
+        rows.append(f'<dt>{_label("text")}</dt><dd class="quote">{_e(_snippet(item.excerpt, 120))}</dd>')
     if finding.reference:
-        rows.append(f"<dt>依据</dt><dd>{_e(finding.reference)}</dd>")
+        rows.append(f"<dt>{_label('basis')}</dt><dd>{_e(finding.reference)}</dd>")
     if finding.suggestion:
-        rows.append(f'<dt>建议</dt><dd class="suggest">{_e(finding.suggestion)}</dd>')
+        rows.append(f'<dt>{_label("suggestion")}</dt><dd class="suggest">{_e(finding.suggestion)}</dd>')
     rows.append("</dl></div>\n")
     return "".join(rows)
 
@@ -392,10 +454,11 @@ def _page_starts(result: FileResult) -> list[int]:
 
 def _document(index: int, result: FileResult) -> Iterator[str]:
     fmt = result.source_format or "txt"
-    yield f'<article class="doc fmt-{_e(fmt)}" lang="zh-CN" aria-label="文档正文">\n'
+    yield f'<article class="doc fmt-{_e(fmt)}" lang="zh-CN" aria-label="{_label("document text")}">\n'
     text = result.text
     if not text:
-        yield '<p class="no-text">（此结果不含文档正文，只列出问题。）</p>\n</article>\n'
+        empty = _("(This result holds no document text; only the problems are listed.)")
+        yield f'<p class="no-text">{_e(empty)}</p>\n</article>\n'
         return
     marks = _Marks(index, result.findings)
     if fmt == "pdf" and result.paragraphs:
@@ -414,7 +477,7 @@ def _document(index: int, result: FileResult) -> Iterator[str]:
                 yield "</div>\n"
                 in_table = False
             page_index += 1
-            yield f'<div class="page-break" role="separator"><span>第 {page_index} 页</span></div>\n'
+            yield f'<div class="page-break" role="separator"><span>{_e(_page(page_index))}</span></div>\n'
         body = text[line.start : line.end]
         is_row = "\t" in body
         if is_row and not in_table:
@@ -463,7 +526,7 @@ def _reflowed(result: FileResult, marks: _Marks) -> Iterator[str]:
         tail = paragraphs[position + 1][0] if position + 1 < len(paragraphs) else len(text) + 1
         while page_index < len(pages) and pages[page_index] <= start:
             page_index += 1
-            yield f'<div class="page-break" role="separator"><span>第 {page_index} 页</span></div>\n'
+            yield f'<div class="page-break" role="separator"><span>{_e(_page(page_index))}</span></div>\n'
         relevant = marks.relevant(start, tail)
         pieces: list[str] = []
         lines = _lines_within(text, start, end)
@@ -471,7 +534,7 @@ def _reflowed(result: FileResult, marks: _Marks) -> Iterator[str]:
             line_tail = lines[number + 1][0] if number + 1 < len(lines) else tail
             while page_index < len(pages) and pages[page_index] <= line_start:
                 page_index += 1
-                pieces.append(f'<span class="page-mark" title="第 {page_index} 页">〔{page_index}〕</span>')
+                pieces.append(f'<span class="page-mark" title="{_e(_page(page_index))}">〔{page_index}〕</span>')
             if number:
                 previous = text[lines[number - 1][0] : lines[number - 1][1]]
                 current = text[line_start:line_end]
