@@ -199,6 +199,16 @@ def github_text(data: str) -> str:
 PEOPLE = {"sarif": sarif_text, "junit": junit_text, "github": github_text}
 
 
+def reviewed_text(path: Path) -> str:
+    """What a reviewer reads of a reviewed copy besides the draft: its comments and its header."""
+    import docx
+
+    document = docx.Document(str(path))
+    texts = [comment.text for comment in document.comments]
+    texts += [paragraph.text for section in document.sections for paragraph in section.header.paragraphs]
+    return "\n".join(texts)
+
+
 def _toml_comments(path: Path) -> str:
     return "\n".join(line.split("#", 1)[1] for line in path.read_text(encoding="utf-8").splitlines() if "#" in line)
 
@@ -483,7 +493,10 @@ def scenarios(root: Path) -> list[Scenario]:
     # ------------------------------------------------------------------ annotate
     add(Scenario("annotate", "docx", ["annotate", "drafts/plan.docx"]))
     add(Scenario("annotate", "pdf", ["annotate", "drafts/plan.pdf"]))
-    add(Scenario("annotate", "txt to a file", ["annotate", plan, "-o", "out/plan.reviewed.docx"]))
+    add(Scenario("annotate", "txt to a file", ["annotate", plan, "-o", "out/plan.reviewed.docx"],
+                 extra=lambda: reviewed_text(root / "out" / "plan.reviewed.docx")))  # fmt: skip
+    add(Scenario("annotate", "pdf to a file", ["annotate", "drafts/plan.pdf", "-o", "out/pdf.reviewed.docx"],
+                 extra=lambda: reviewed_text(root / "out" / "pdf.reviewed.docx")))  # fmt: skip
     add(Scenario("annotate", "unreadable", ["annotate", "bad/cut.docx"]))
     add(Scenario("annotate", "over the input", ["annotate", "drafts/plan.docx", "-o", "drafts/plan.docx"]))
     add(Scenario("annotate", "no such file", ["annotate", "nowhere.docx"]))
@@ -525,8 +538,11 @@ def english_problems(outcome: Outcome) -> list[str]:
     found += labels_in_chinese(outcome.people)
     if outcome.scenario.html is not None:
         found += chinese_words(outcome.text.rpartition("\n\x00")[2], CHINESE_NAMES + report_names())
-    if outcome.scenario.command == "explain":  # the rule's content is Chinese, its labels are interface
+    if outcome.scenario.command in ("explain", "annotate"):  # the rules' content is Chinese, labels interface
         found += labels_in_chinese(outcome.text)
+        found += [
+            word for line in outcome.text.splitlines() if line.startswith("disclint") for word in chinese_words(line)
+        ]
     return found
 
 

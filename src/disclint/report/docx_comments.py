@@ -39,16 +39,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from disclint.i18n import _
+from disclint.i18n import _, ngettext
 from disclint.messages import error_text, os_reason
-from disclint.model.findings import Category, FileResult, LocatedFinding, Severity
+from disclint.model.findings import Category, FileResult, Finding, LocatedFinding
 from disclint.parse import docx as docx_parser
 from disclint.report.location import location_text
 
 AUTHOR = "disclint"
 INITIALS = "DL"
 
-_SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+
+
+def _headline(finding: Finding) -> str:
+    """HY001（警告）绝对化、无依据的夸大表述：“遥遥领先” (code, severity in the user's language, message)."""
+    from disclint.report.text import severity_label
+
+    return _("{code} ({severity}) {message}").format(
+        code=finding.code, severity=severity_label(finding.severity), message=finding.message
+    )
 # Characters XML 1.0 cannot hold; replaced by a space (same length, offsets kept).
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -87,24 +95,29 @@ def comment_text(item: LocatedFinding, *, location: bool = False) -> str:
     from a PDF or text file, whose layout differs from the original).
     """
     finding = item.finding
-    lines = [f"{finding.code}（{_SEVERITY_ZH[finding.severity]}）{finding.message}"]
+    lines = [_headline(finding)]
     if finding.suggestion:
-        lines.append(f"建议：{finding.suggestion}")
+        lines.append(_("suggestion: ") + finding.suggestion)
     if finding.reference:
-        lines.append(f"依据：{finding.reference}")
+        lines.append(_("basis: ") + finding.reference)
     if location:
-        lines.append(f"原文位置：{location_text(item)}")
+        lines.append(_("where in the original: ") + location_text(item))
     return "\n".join(lines)
 
 
 def missing_sections_text(items: Sequence[LocatedFinding]) -> str:
     """The comment at the start of the document that lists the missing sections."""
-    lines = [f"disclint：本文缺少 {len(items)} 个应有部分"]
+    heading = ngettext(
+        "disclint: this draft lacks {count} section it should have",
+        "disclint: this draft lacks {count} sections it should have",
+        len(items),
+    )
+    lines = [heading.format(count=len(items))]
     for index, item in enumerate(items, 1):
         finding = item.finding
-        lines.append(f"{index}. {finding.code}（{_SEVERITY_ZH[finding.severity]}）{finding.message}")
+        lines.append(f"{index}. {_headline(finding)}")
         if finding.suggestion:
-            lines.append(f"   建议：{finding.suggestion}")
+            lines.append("   " + _("suggestion: ") + finding.suggestion)
     return "\n".join(lines)
 
 
@@ -463,7 +476,8 @@ def _new_docx(result: FileResult, source: Path | None) -> tuple[Any, TextMap]:
     word.core_properties.title = Path(result.path).name
     word.core_properties.author = AUTHOR
     header = word.sections[0].header.paragraphs[0]
-    header.text = _safe(f"disclint 审阅稿 · 据 {result.path} 提取的文字生成（版式与原文件不同）")
+    made = _("disclint review copy · made from the text read from {path} (the layout differs from the original)")
+    header.text = _safe(made.format(path=result.path))
     pieces: list[Piece] = []
     number = 0
     # A PDF's printed line ends are not the author's: its paragraphs are reflowed (a line break
