@@ -12,7 +12,13 @@ timeout and its own session:
 * ``configs/*.toml`` — used as ``disclint.toml`` next to a short draft;
 * ``lexicons/*.toml`` — used as the team lexicon of such a config: status
   0/1, or 2 with one ``disclint: error:`` line naming the file and nothing
-  linted.
+  linted;
+* ``trees/*.json`` — a folder that cannot be committed as files (a name that
+  is not UTF-8, a tree nested deeper than Python's recursion limit), built
+  from its description (``names_hex``: file names as hex bytes, each holding
+  a short draft; ``nest``: how deep they sit) and checked as a folder in
+  every output format, on stdout and with ``-o``: status 0, 1 or 2, no
+  traceback, the report valid UTF-8 and naming every file.
 
 ``--recipes`` also builds and replays the large reproducers that are not
 worth committing (a sentence with no end punctuation, CR-separated lines, an
@@ -101,6 +107,70 @@ def check_config(disclint: list[str], path: Path, timeout: float, *, lexicon: bo
     return None
 
 
+def check_tree(disclint: list[str], path: Path, timeout: float) -> str | None:
+    sys.path.insert(0, str(HERE))
+    from fuzz_inputs import run_in_session
+
+    environment = dict(os.environ, DISCLINT_LANG="en")
+    spec = json.loads(path.read_text(encoding="utf-8"))
+    names = [bytes.fromhex(item) for item in spec["names_hex"]]
+    top = Path(tempfile.mkdtemp(prefix="disclint-tree-"))
+    folder = top / "drafts"
+    folder.mkdir()
+    inner = folder
+    try:
+        for _ in range(int(spec.get("nest", 0))):
+            inner = inner / "a"
+            inner.mkdir()
+        for name in names:
+            with open(os.path.join(os.fsencode(inner), name), "wb") as handle:
+                handle.write(DRAFT.encode("utf-8"))
+        for fmt in spec.get("formats", ["text", "json"]):
+            for output in (None, top / f"report.{fmt}"):
+                arguments = ["check", str(folder), "--no-cache", "--format", fmt]
+                status, raw, error, left = run_in_session(
+                    [*disclint, *arguments, *(["-o", str(output)] if output else [])], top, timeout, environment
+                )
+                err = error.decode("utf-8", "replace")
+                where = f"{fmt}{' -o' if output else ''}"
+                if status is None:
+                    return f"hang (> {timeout:.0f} s) in {where}"
+                if status not in (0, 1, 2) or "Traceback" in err:
+                    return f"crash (status {status}) in {where}: {err.strip().splitlines()[-1:]}"
+                if left:
+                    return f"processes left in {where}: {left}"
+                try:
+                    text = (output.read_bytes() if output else raw).decode("utf-8")
+                except (OSError, UnicodeDecodeError) as exc:
+                    return f"no report or not UTF-8 in {where}: {exc}"
+                if fmt == "json":
+                    try:
+                        shown = [item["path"] for item in json.loads(text)["files"]]
+                    except (ValueError, KeyError, TypeError):
+                        return f"no JSON report in {where}"
+                    if len(shown) != len(names):
+                        return f"{len(shown)} of {len(names)} files in the report ({where})"
+    finally:
+        _remove_tree(top)
+    return None
+
+
+def _remove_tree(top: Path) -> None:
+    """``shutil.rmtree`` without its recursion (a tree here may be nested deeper than the limit)."""
+    stack, folders = [os.fsencode(top)], []
+    while stack:
+        folder = stack.pop()
+        folders.append(folder)
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(entry.path)
+                else:
+                    os.unlink(entry.path)
+    for folder in reversed(folders):
+        os.rmdir(folder)
+
+
 # ---------------------------------------------------------------- large reproducers, built on demand
 
 
@@ -177,6 +247,8 @@ def main() -> int:
                 report(str(path.relative_to(folder)), check_config(disclint, path, options.timeout, lexicon=False))
             elif kind == "lexicons":
                 report(str(path.relative_to(folder)), check_config(disclint, path, options.timeout, lexicon=True))
+            elif kind == "trees" and path.suffix == ".json":
+                report(str(path.relative_to(folder)), check_tree(disclint, path, options.timeout))
             elif path.suffix.lower() in (".txt", ".md", ".docx", ".pdf"):
                 report(str(path.relative_to(folder)), check_draft(disclint, path, options.timeout))
     if options.recipes:

@@ -9,11 +9,13 @@ structure (windows, calls, refusals before reading), never by the clock.
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import struct
 import subprocess
 import sys
+import tempfile
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -303,6 +305,65 @@ def test_a_document_with_a_lone_surrogate_is_linted_and_fingerprinted() -> None:
 
 
 # --------------------------------------------------------------------------- regular files only
+
+
+def test_a_folder_nested_deeper_than_the_recursion_limit_is_walked() -> None:
+    """Found by the special-files class of the campaign: os.walk recursed once per level and a
+    tree nested ~1000 deep ended the whole run with a RecursionError."""
+    # Not under tmp_path: pytest's clean-up (shutil.rmtree) recurses too and would fail on it
+    # in a later session; the tree is taken down level by level below.
+    top = Path(tempfile.mkdtemp(prefix="disclint-deep-"))
+    folder = top
+    try:
+        for _ in range(sys.getrecursionlimit() + 50):
+            folder = folder / "a"
+            folder.mkdir()
+        write(folder / "plan.txt", HYPE + "。\n")
+        write(top / "near.txt", HYPE + "。\n")
+        result = invoke(["check", "--no-config", "--no-cache", "--format", "json", str(top)])
+        assert result.exit_code == 1, result.stderr
+        assert result.stdout.count('"code": "PT001"') == 2
+    finally:
+        for file in (folder / "plan.txt", top / "near.txt"):
+            file.unlink(missing_ok=True)
+        while folder != top:
+            folder.rmdir()
+            folder = folder.parent
+        top.rmdir()
+
+
+def test_a_folder_walk_does_not_follow_links_to_folders(tmp_path: Path) -> None:
+    folder = tmp_path / "drafts"
+    (folder / "sub").mkdir(parents=True)
+    write(folder / "sub" / "plan.txt", HYPE + "。\n")
+    (folder / "sub" / "loop").symlink_to(folder)
+    (folder / "elsewhere.txt").symlink_to(folder / "sub")  # a link to a folder, named like a draft
+    result = invoke(["check", "--no-config", "--no-cache", "--format", "json", str(folder)])
+    assert result.exit_code == 1, result.stderr
+    assert [item["path"] for item in json.loads(result.stdout)["files"]] == [str(folder / "sub" / "plan.txt")]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "html", "sarif", "junit", "github"])
+def test_a_file_name_that_is_not_utf8_is_shown_with_escapes(tmp_path: Path, fmt: str) -> None:
+    """Found by the special-files class: such a name reached the reports as lone surrogates —
+    SARIF and every -o ended in a UnicodeEncodeError traceback, JSON and JUnit were not UTF-8."""
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    name = os.fsdecode(b"plan\xff\xfe.txt")
+    write(folder / name, HYPE + "。\n")
+    for given in (str(folder), str(folder / name)):
+        result = invoke(["check", "--no-config", "--no-cache", "--format", fmt, given])  # stdout is strict UTF-8
+        assert result.exit_code == 1, result.stderr
+        report = tmp_path / f"report.{fmt}"
+        written = invoke(["check", "--no-config", "--no-cache", "--format", fmt, "-o", str(report), given])
+        assert written.exit_code == 1, written.stderr
+        text = report.read_bytes().decode("utf-8")
+        if fmt == "sarif":
+            assert "plan%5Cxff%5Cxfe.txt" in text
+        elif fmt == "json":
+            assert json.loads(text)["files"][0]["path"].endswith(r"plan\xff\xfe.txt")
+        else:
+            assert r"plan\xff\xfe.txt" in text
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")

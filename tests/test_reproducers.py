@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from replay_reproducers import CORPUS, check_config, check_draft
+from replay_reproducers import CORPUS, check_config, check_draft, check_tree
 
 pytestmark = pytest.mark.slow
 
@@ -43,3 +43,8 @@ def test_config_reproducer(path: Path) -> None:
 @pytest.mark.parametrize("path", _cases("lexicons"))
 def test_lexicon_reproducer(path: Path) -> None:
     assert check_config(DISCLINT, path, timeout=120, lexicon=True) is None
+
+
+@pytest.mark.parametrize("path", _cases("trees"))
+def test_tree_reproducer(path: Path) -> None:
+    assert check_tree(DISCLINT, path, timeout=120) is None

@@ -89,24 +89,59 @@ def iter_inputs(
         path = Path(raw)
         if path.is_dir():
             found = []
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(
-                    name
-                    for name in dirs
-                    if name not in _SKIPPED_DIRS and not name.startswith(".") and name not in review_folders
-                )
-                for name in files:
-                    lowered = name.lower()
-                    if name.startswith((".", "~$")) or lowered.endswith(REVIEWED_SUFFIX):
-                        continue
-                    if lowered.endswith(walked_suffixes()):
-                        found.append(Path(root) / name)
-                    elif lowered.endswith(UNSUPPORTED_SUFFIXES) and skipped is not None:
-                        skipped.append(Path(root) / name)
+            for file in _walk(path, review_folders):
+                name = file.name
+                lowered = name.lower()
+                if name.startswith((".", "~$")) or lowered.endswith(REVIEWED_SUFFIX):
+                    continue
+                if lowered.endswith(walked_suffixes()):
+                    found.append(file)
+                elif lowered.endswith(UNSUPPORTED_SUFFIXES) and skipped is not None:
+                    skipped.append(file)
             for file in sorted(found):
-                yield str(file), file
+                yield printable_path(str(file)), file
         else:
-            yield raw, path
+            yield printable_path(raw), path
+
+
+def _walk(top: Path, review_folders: Sequence[str]) -> Iterator[Path]:
+    """Everything in ``top`` and its sub-folders that is not a folder, as ``os.walk`` finds it
+    (links to folders not followed, folders it cannot list passed over), but with a stack of its
+    own: ``os.walk`` recurses once per level and a tree nested a thousand deep ended the run with
+    a RecursionError."""
+    stack = [str(top)]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                is_folder = entry.is_dir()
+            except OSError:
+                is_folder = False
+            if not is_folder:
+                yield Path(entry.path)
+            elif not (
+                entry.is_symlink()
+                or entry.name in _SKIPPED_DIRS
+                or entry.name.startswith(".")
+                or entry.name in review_folders
+            ):
+                stack.append(entry.path)
+
+
+def printable_path(text: str) -> str:
+    """A path as the reports show it. Bytes of a file name that are not UTF-8 reach Python as
+    lone surrogates, which no report can encode (SARIF and every ``-o`` ended in a traceback,
+    JSON and JUnit on stdout were not valid UTF-8): they are shown as ``\\xNN`` escapes."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text
 
 
 def _non_negative(value: str) -> int:
@@ -450,7 +485,7 @@ def _check(
     review_folders = sorted({REVIEW_FOLDER, Path(config.review_folder).name})
     for shown, path in iter_inputs(paths, skipped=skipped, review_folders=review_folders):
         if path is None:
-            name = stdin_filename or "-"
+            name = printable_path(stdin_filename) if stdin_filename else "-"
             specs.append(
                 InputSpec(
                     shown=name,
