@@ -8,7 +8,7 @@ read from a corpus) and goes through ``disclint`` in a subprocess with a
 timeout, a memory limit and its own session, so that every process it leaves
 behind can be found. Drafts are checked in batches (a batch that shows a
 problem is re-run file by file to name the input); configs, team lexicons,
-cache entries, output paths and signals one run each. Counted per class:
+cache entries, output paths, signals and folders of special files one run each. Counted per class:
 
 * **crash** — a traceback on stderr, or an exit status other than 0, 1, 2
   (130/143 for the signals class);
@@ -61,6 +61,7 @@ from fuzz_inputs import (
     numbering_xml,
     paragraph_xml,
     pdf_repeating_one_page,
+    remove_tree,
     run_in_session,
     seed_pdf,
     styles_xml,
@@ -70,7 +71,7 @@ from fuzz_inputs import (
 MEMORY_LIMIT = 3 * 1024**3
 TIMEOUT = 60.0  # seconds a run may take beyond the per-file budgets it was given
 FILE_BUDGET = 20  # --timeout given to draft runs
-CLASSES = ["text", "docx", "pdf", "config", "lexicon", "cache", "output", "signal"]
+CLASSES = ["text", "docx", "pdf", "config", "lexicon", "cache", "output", "signal", "special"]
 
 
 # ---------------------------------------------------------------- bookkeeping
@@ -908,6 +909,210 @@ def _signal_case(campaign: Campaign, work: Path, drafts: Path, index: int, signu
         target.unlink()
 
 
+# ---------------------------------------------------------------- special files and odd names
+
+# What a folder (or the command line) can hold besides drafts: entries disclint must refuse as
+# that file's error ("bad"), read like any draft ("good"), read or refuse ("either"), or pass
+# over ("none": a link to a folder, a folder link back up).
+SPECIALS = ["fifo", "dev-zero", "dev-urandom", "dev-null", "socket", "broken-link", "self-link", "link-to-fifo",
+            "proc-mem", "proc-status", "docx-link-to-txt", "empty", "bom-only", "link-to-folder", "folder-link-up",
+            "folder-named-docx", "name-not-utf8", "name-newline", "name-cr", "name-escape", "name-dash",
+            "name-long", "name-percent", "name-cjk", "deep", "hard-link", "link-to-draft"]
+GOOD = "一、经营情况\n公司力争到2027年末市值迈上三百亿元台阶，产品工艺遥遥领先。\n"
+
+
+def special_class(campaign: Campaign, count: int, pool: concurrent.futures.Executor) -> None:
+    rng = random.Random(f"{campaign.seed}-special")
+    work = campaign.out / "work" / "special"
+    work.mkdir(parents=True, exist_ok=True)
+    jobs = []
+    for index in range(count):
+        kinds = rng.sample(SPECIALS, rng.randint(1, 5))
+        if "deep" in kinds and rng.random() < 0.7:  # deep trees are slow to build: fewer of them
+            kinds.remove("deep")
+        if not kinds:
+            kinds = [rng.choice(SPECIALS[:-3])]
+        jobs.append(pool.submit(_special_case, campaign, work / f"case{index:05d}", kinds, rng.random()))
+    for job in concurrent.futures.as_completed(jobs):
+        job.result()
+    remove_tree(work)
+
+
+def _shown(name: str) -> str:
+    """How a report names a path (bytes that are not UTF-8 as \\xNN escapes)."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def _special_case(campaign: Campaign, case: Path, kinds: list[str], roll: float) -> None:
+    drafts = case / "drafts"
+    drafts.mkdir(parents=True)
+    expect: dict[str, str] = {}  # entry (relative to drafts) → good / bad / either
+    given_extra: list[str] = []  # paths given on the command line besides the entries
+    good = [drafts / f"good{index}.txt" for index in range(1 + int(roll * 3))]
+    for path in good:
+        path.write_text(GOOD, encoding="utf-8")
+        expect[path.name] = "good"
+    walk = roll < 0.6
+    for kind in kinds:
+        try:
+            _make_special(kind, case, drafts, good[0], expect, given_extra, walk)
+        except OSError as exc:  # e.g. a socket path too long for AF_UNIX: the entry is left out
+            campaign.note("special", f"setup: {kind}: {exc}")
+    fmt = ["json", "json", "json", "text", "sarif", "junit", "github", "html"][int(roll * 1000) % 8]
+    output = case / "report.out" if int(roll * 10_000) % 3 == 0 else None
+    if walk:
+        inputs = ["drafts", *given_extra]
+    else:
+        inputs = [os.fsdecode(b"drafts/" + os.fsencode(name)) for name in sorted(expect, key=os.fsencode)] + given_extra
+    arguments = ["check", "--no-cache", "--format", fmt, "--timeout", str(FILE_BUDGET),
+                 "--jobs", str(1 + int(roll * 100) % 2), *inputs]
+    if output is not None:
+        arguments += ["-o", str(output)]
+    files = [path for path in good]
+    before = digest(files)
+    result = run_cli(campaign, arguments, case)
+    changed = [path for path, value in digest(files).items() if before.get(path) != value]
+    problem, why = _special_problem(result, fmt, output, expect, given_extra, walk)
+    if problem or changed or result.orphans:
+        campaign.note("special", f"{problem or 'modified/orphan'} ({', '.join(kinds)}; {fmt}; "
+                                 f"{'walk' if walk else 'listed'}{'; -o' if output else ''}): {why} status {result.status}: "
+                                 f"{result.stderr.decode('utf-8', 'replace')[-300:]!r}")
+    campaign.count("special", inputs=1, crashes=int(problem == "crash"), hangs=int(problem == "hang"),
+                   wrong=int(problem == "wrong"), modified=len(changed), orphans=len(result.orphans))
+    remove_tree(case)
+
+
+def _make_special(kind: str, case: Path, drafts: Path, draft: Path, expect: dict[str, str], given: list[str],
+                  walk: bool) -> None:
+    if kind == "fifo":
+        os.mkfifo(drafts / "pipe.txt")
+        expect["pipe.txt"] = "bad"
+    elif kind in ("dev-zero", "dev-urandom", "dev-null"):
+        device = "/dev/" + kind.removeprefix("dev-")
+        (drafts / f"{kind}.md").symlink_to(device)
+        expect[f"{kind}.md"] = "bad"
+        given.append(device)  # and the device itself on the command line
+    elif kind == "socket":
+        import socket
+
+        short = Path(tempfile.mkdtemp(prefix="s", dir="/tmp"))
+        try:
+            server = socket.socket(socket.AF_UNIX)
+            server.bind(str(short / "s"))
+            server.close()
+            os.rename(short / "s", drafts / "sock.txt")
+        finally:
+            shutil.rmtree(short, ignore_errors=True)
+        expect["sock.txt"] = "bad"
+    elif kind == "broken-link":
+        (drafts / "gone.txt").symlink_to(drafts / "missing.txt")
+        expect["gone.txt"] = "bad"
+    elif kind == "self-link":
+        (drafts / "loop.txt").symlink_to("loop.txt")
+        expect["loop.txt"] = "bad"
+    elif kind == "link-to-fifo":
+        os.mkfifo(case / "elsewhere")
+        (drafts / "via.md").symlink_to(case / "elsewhere")
+        expect["via.md"] = "bad"
+    elif kind == "proc-mem":
+        (drafts / "mem.txt").symlink_to("/proc/self/mem")
+        expect["mem.txt"] = "bad"
+    elif kind == "proc-status":
+        (drafts / "status.txt").symlink_to("/proc/self/status")
+        expect["status.txt"] = "either"
+    elif kind == "docx-link-to-txt":
+        (drafts / "fake.docx").symlink_to(draft)
+        expect["fake.docx"] = "bad"
+    elif kind == "empty":
+        (drafts / "empty.txt").write_bytes(b"")
+        expect["empty.txt"] = "bad"
+    elif kind == "bom-only":
+        (drafts / "bom.txt").write_bytes(b"\xef\xbb\xbf")
+        expect["bom.txt"] = "either"
+    elif kind == "link-to-folder":
+        (case / "other").mkdir(exist_ok=True)
+        (drafts / "folder.txt").symlink_to(case / "other")
+        if not walk:
+            given.append("drafts/folder.txt")  # given, a link to a folder is walked: nothing in it
+    elif kind == "folder-link-up":
+        (drafts / "sub").mkdir(exist_ok=True)
+        (drafts / "sub" / "up").symlink_to(drafts)
+    elif kind == "folder-named-docx":
+        (drafts / "chapter.docx").mkdir()
+        (drafts / "chapter.docx" / "inner.txt").write_text(GOOD, encoding="utf-8")
+        expect["chapter.docx/inner.txt"] = "good"
+    elif kind == "deep":
+        folder = drafts / "deep"
+        folder.mkdir()
+        for _ in range(random.Random(str(case)).randint(1_000, 1_200)):
+            folder = folder / "a"
+            folder.mkdir()
+        (folder / "bottom.txt").write_text(GOOD, encoding="utf-8")
+        expect[str((folder / "bottom.txt").relative_to(drafts))] = "good"
+    elif kind == "hard-link":
+        os.link(draft, drafts / "hard.txt")
+        expect["hard.txt"] = "good"
+    elif kind == "link-to-draft":
+        (drafts / "alias.md").symlink_to(draft)
+        expect["alias.md"] = "good"
+    else:  # odd names of good drafts
+        name = {"name-not-utf8": os.fsdecode(b"plan\xff\xfe.txt"), "name-newline": "new\nline.txt",
+                "name-cr": "carriage\rreturn.txt", "name-escape": "e\x1b[31m\x1b]0;title\x07.txt",
+                "name-dash": "-rf.txt", "name-long": "长" * 80 + ".txt", "name-percent": "100%::warning.txt",
+                "name-cjk": "关于 2025 年度（草案）.md"}[kind]
+        (drafts / name).write_text(GOOD, encoding="utf-8")
+        expect[name] = "good"
+
+
+def _special_problem(result: Run, fmt: str, output: Path | None, expect: dict[str, str], given: list[str],
+                     walk: bool) -> tuple[str, str]:
+    if result.status is None:
+        return "hang", ""
+    if crashed(result):
+        return "crash", ""
+    try:
+        data = output.read_bytes() if output is not None else result.stdout
+        text = data.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return "wrong", f"no report or not UTF-8: {exc};"
+    bad = any(value == "bad" for value in expect.values()) or any(item.startswith("/dev/") for item in given)
+    if bad and result.status != 2:
+        return "wrong", "a file that cannot be read, and not status 2;"
+    if (fmt == "text" and output is None and "\x1b" in text) or b"\x1b" in result.stderr:
+        return "wrong", "an escape character reached the terminal;"
+    if fmt == "junit":
+        import xml.dom.minidom
+
+        try:
+            xml.dom.minidom.parseString(data)
+        except Exception as exc:  # any parse failure is a broken report
+            return "wrong", f"JUnit not XML: {exc};"
+    if fmt == "sarif":
+        try:
+            json.loads(text)
+        except ValueError:
+            return "wrong", "SARIF not JSON;"
+    if fmt != "json":
+        return "", ""
+    try:
+        reported = {item["path"]: item for item in json.loads(text)["files"]}
+    except (ValueError, KeyError, TypeError):
+        return "wrong", "no JSON report;"
+    for name, what in expect.items():
+        shown = _shown(os.fsdecode(b"drafts/" + os.fsencode(name)))
+        item = reported.get(shown)
+        if item is None:
+            return "wrong", f"{shown!r} missing from the report;"
+        if (what == "good" and item.get("error")) or (what == "bad" and not item.get("error")):
+            return "wrong", f"{shown!r}: error {item.get('error')!r} where {what} was expected;"
+    for device in (item for item in given if item.startswith("/dev/")):
+        if not (reported.get(device) or {}).get("error"):
+            return "wrong", f"{device} given and not refused;"
+    if (result.status == 2) != any(item.get("error") for item in reported.values()):
+        return "wrong", "status 2 without a file error, or a file error without status 2;"
+    return "", ""
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -947,6 +1152,7 @@ def main() -> int:
             ("cache", lambda: cache_class(campaign, n(450), pool)),
             ("output", lambda: output_class(campaign, n(336), pool)),
             ("signal", lambda: signal_class(campaign, n(90), pool, delays)),
+            ("special", lambda: special_class(campaign, n(400), pool)),
         ]
         for name, step in steps:
             if name in only:

@@ -196,6 +196,25 @@ def pdf_repeating_one_page(count: int) -> bytes:
     return bytes(out)
 
 
+def remove_tree(top: Path) -> None:
+    """``shutil.rmtree`` without its recursion: a tree here may be nested deeper than Python's
+    recursion limit (links are removed, never followed)."""
+    stack, folders = [os.fsencode(top)], []
+    while stack:
+        folder = stack.pop()
+        folders.append(folder)
+        with contextlib.suppress(OSError), os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(entry.path)
+                else:
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+    for folder in reversed(folders):
+        with contextlib.suppress(OSError):
+            os.rmdir(folder)
+
+
 # ---------------------------------------------------------------- runs in their own session
 
 

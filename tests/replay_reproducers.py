@@ -16,9 +16,10 @@ timeout and its own session:
 * ``trees/*.json`` — a folder that cannot be committed as files (a name that
   is not UTF-8, a tree nested deeper than Python's recursion limit), built
   from its description (``names_hex``: file names as hex bytes, each holding
-  a short draft; ``nest``: how deep they sit) and checked as a folder in
-  every output format, on stdout and with ``-o``: status 0, 1 or 2, no
-  traceback, the report valid UTF-8 and naming every file.
+  a short draft or ``content``; ``nest``: how deep they sit) and checked as
+  a folder in every output format, on stdout and with ``-o``: status 0, 1 or
+  2, no traceback, the report valid UTF-8 and naming every file, and no
+  control character of a name or a draft on the terminal.
 
 ``--recipes`` also builds and replays the large reproducers that are not
 worth committing (a sentence with no end punctuation, CR-separated lines, an
@@ -35,6 +36,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -109,7 +111,7 @@ def check_config(disclint: list[str], path: Path, timeout: float, *, lexicon: bo
 
 def check_tree(disclint: list[str], path: Path, timeout: float) -> str | None:
     sys.path.insert(0, str(HERE))
-    from fuzz_inputs import run_in_session
+    from fuzz_inputs import remove_tree, run_in_session
 
     environment = dict(os.environ, DISCLINT_LANG="en")
     spec = json.loads(path.read_text(encoding="utf-8"))
@@ -124,7 +126,7 @@ def check_tree(disclint: list[str], path: Path, timeout: float) -> str | None:
             inner.mkdir()
         for name in names:
             with open(os.path.join(os.fsencode(inner), name), "wb") as handle:
-                handle.write(DRAFT.encode("utf-8"))
+                handle.write(spec.get("content", DRAFT).encode("utf-8"))
         for fmt in spec.get("formats", ["text", "json"]):
             for output in (None, top / f"report.{fmt}"):
                 arguments = ["check", str(folder), "--no-cache", "--format", fmt]
@@ -143,6 +145,8 @@ def check_tree(disclint: list[str], path: Path, timeout: float) -> str | None:
                     text = (output.read_bytes() if output else raw).decode("utf-8")
                 except (OSError, UnicodeDecodeError) as exc:
                     return f"no report or not UTF-8 in {where}: {exc}"
+                if fmt == "text" and output is None and re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", text + err):
+                    return "a control character reached the terminal"
                 if fmt == "json":
                     try:
                         shown = [item["path"] for item in json.loads(text)["files"]]
@@ -151,24 +155,8 @@ def check_tree(disclint: list[str], path: Path, timeout: float) -> str | None:
                     if len(shown) != len(names):
                         return f"{len(shown)} of {len(names)} files in the report ({where})"
     finally:
-        _remove_tree(top)
+        remove_tree(top)
     return None
-
-
-def _remove_tree(top: Path) -> None:
-    """``shutil.rmtree`` without its recursion (a tree here may be nested deeper than the limit)."""
-    stack, folders = [os.fsencode(top)], []
-    while stack:
-        folder = stack.pop()
-        folders.append(folder)
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append(entry.path)
-                else:
-                    os.unlink(entry.path)
-    for folder in reversed(folders):
-        os.rmdir(folder)
 
 
 # ---------------------------------------------------------------- large reproducers, built on demand

@@ -366,6 +366,35 @@ def test_a_file_name_that_is_not_utf8_is_shown_with_escapes(tmp_path: Path, fmt:
             assert r"plan\xff\xfe.txt" in text
 
 
+def test_escape_sequences_in_a_name_or_a_draft_never_reach_the_terminal(tmp_path: Path) -> None:
+    """Found by the special-files class: ESC sequences in a file name or in the text reached the
+    terminal raw (recolouring it, setting its title), and a newline in a name split a report line."""
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    named = "plan\x1b[31m\nx.txt"
+    write(folder / named, "\x1b]0;title\x07\x1b[2J" + HYPE + "\x9b。\n")
+    write(folder / "empty\x1b[1m.txt", "")
+    result = invoke(["check", "--no-config", "--no-cache", str(folder)])
+    assert result.exit_code == 2
+    for stream in (result.stdout, result.stderr):
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", stream)
+    assert f"{folder}/plan␛[31m␊x.txt:1:" in result.stdout
+    assert "␛]0;title␇␛[2J" in result.stdout
+    assert f"{folder}/empty␛[1m.txt: empty file" in result.stderr
+    # Machine formats keep the name as it is (JSON escapes what needs escaping).
+    report = json.loads(invoke(["check", "--no-config", "--no-cache", "--format", "json", str(folder)]).stdout)
+    assert str(folder / named) in [item["path"] for item in report["files"]]
+
+
+def test_control_pictures_keep_columns() -> None:
+    from disclint.messages import visible
+
+    text = "a\x1b[0m\t\n\x7f\x85b"
+    assert visible(text) == "a␛[0m␉␊␡\ufffdb" and len(visible(text)) == len(text)
+    assert visible(text, lines=True) == "a␛[0m\t\n␡\ufffdb"
+    assert visible("公司遥遥领先") == "公司遥遥领先"
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
 def test_fifos_and_devices_are_refused_also_in_folder_walks(tmp_path: Path) -> None:
     folder = tmp_path / "drafts"

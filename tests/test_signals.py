@@ -16,11 +16,11 @@ pytestmark = pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="ne
 
 PARAGRAPH = "公司力争到2027年末市值迈上三百亿元台阶，主营产品的工艺遥遥领先。公司将持续完善治理，加强与投资者的沟通。\n"
 
+
 @pytest.fixture(autouse=True)
 def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
     """These tests read the English one-line reasons (disclint speaks Chinese by default)."""
     monkeypatch.setenv("DISCLINT_LANG", "en")
-
 
 
 def _children(pid: int) -> set[int]:
@@ -145,3 +145,34 @@ def test_a_worker_whose_parent_is_gone_ends_itself(tmp_path: Path) -> None:
         assert orphan.wait(timeout=30) == 1
     finally:
         orphan.kill()
+
+
+@pytest.mark.parametrize(
+    ("raised", "language", "line"),
+    [
+        ("KeyboardInterrupt", "zh", "disclint：已中断"),
+        ("KeyboardInterrupt", "en", "disclint: interrupted"),
+        ("__import__('disclint.run.signals').run.signals.Terminated", "zh", "disclint：已终止"),
+    ],
+)
+def test_a_signal_while_still_importing_is_said_in_the_users_language(raised: str, language: str, line: str) -> None:
+    """A signal that comes before the command line is built (a loaded machine: well after half a
+    second) printed English to a Chinese user. The import of disclint.cli is made to raise here."""
+    program = (
+        "import sys, types\n"
+        "cli = types.ModuleType('disclint.cli')\n"
+        "def main():\n"
+        f"    raise {raised}\n"
+        "cli.main = main\n"
+        "sys.modules['disclint.cli'] = cli\n"
+        "sys.argv = ['disclint', 'check', 'x.txt']\n"
+        "from disclint.launch import main as launch\n"
+        "launch()\n"
+    )
+    environment = {key: value for key, value in os.environ.items() if key not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    environment.update(DISCLINT_LANG=language, LANG="C.UTF-8")
+    completed = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, env=environment, timeout=60
+    )
+    assert completed.returncode == (130 if "Keyboard" in raised else 143)
+    assert completed.stderr == line + "\n"

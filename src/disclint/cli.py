@@ -24,7 +24,7 @@ import typer
 
 from disclint import __version__
 from disclint.i18n import _
-from disclint.messages import counted, error_text
+from disclint.messages import counted, error_text, visible
 from disclint.parse.limits import DEFAULT_LIMITS
 from disclint.report import format_help
 
@@ -68,6 +68,8 @@ def error_prefix() -> str:
 
 def _echo(message: str, *, err: bool = False, newline: bool = True) -> None:
     stream = sys.stderr if err else sys.stdout
+    if err:  # messages quote paths and values from the user: no escape sequence reaches the terminal
+        message = visible(message, lines=True)
     stream.write(message + ("\n" if newline else ""))
 
 
@@ -562,14 +564,14 @@ def _check(
             if outcome.result.error in EMPTY_ERRORS:
                 _echo(
                     _("disclint: warning: {path}: {reason}; not checked").format(
-                        path=outcome.result.path, reason=error_text(outcome.result.error)
+                        path=visible(outcome.result.path), reason=error_text(outcome.result.error)
                     ),
                     err=True,
                 )
         outcomes = [outcome for outcome in outcomes if outcome.result.error not in EMPTY_ERRORS]
     for outcome in outcomes:
         if outcome.result.error:
-            _echo(f"{error_prefix()}{outcome.result.path}: {error_text(outcome.result.error)}", err=True)
+            _echo(f"{error_prefix()}{visible(outcome.result.path)}: {error_text(outcome.result.error)}", err=True)
             if debug and outcome.traceback:
                 _echo(outcome.traceback.rstrip("\n"), err=True)
 
@@ -733,7 +735,7 @@ def annotate(
     _checked_target(target, [path, *_run_files(config, None)], "the reviewed copy")
     result = linter.lint_path(path)
     if result.error:
-        _echo(f"{error_prefix()}{result.path}: {error_text(result.error)}", err=True)
+        _echo(f"{error_prefix()}{visible(result.path)}: {error_text(result.error)}", err=True)
         raise CommandExit(2)
     try:
         summary = write_reviewed(result, target, source=path)

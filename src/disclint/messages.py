@@ -17,6 +17,19 @@ from functools import lru_cache
 
 from disclint.i18n import _, is_chinese, ngettext
 
+# Control characters as the Control Pictures block draws them (ESC as ␛, a newline as ␊, DEL as
+# ␡), one character for one so that columns and carets stay where they were; C1 controls (the
+# 8-bit CSI 0x9B starts an escape sequence on some terminals) as U+FFFD.
+_PICTURES = {code: 0x2400 + code for code in range(0x20)} | {0x7F: 0x2421} | dict.fromkeys(range(0x80, 0xA0), 0xFFFD)
+_PICTURES_KEEPING_LINES = {code: picture for code, picture in _PICTURES.items() if code not in (0x09, 0x0A)}
+
+
+def visible(text: str, *, lines: bool = False) -> str:
+    """``text`` safe to print on a terminal. A file name or a draft may hold escape sequences
+    (recolour the terminal, set its title) or a newline (a fake report line): every control
+    character is shown as its picture instead; ``lines`` keeps newlines and tabs."""
+    return text.translate(_PICTURES_KEEPING_LINES if lines else _PICTURES)
+
 
 def _templates() -> list[tuple[str, str]]:
     """(English template, translated template); ``{name}`` matches any text."""

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from disclint.i18n import _
-from disclint.messages import counted
+from disclint.messages import counted, visible
 from disclint.model.findings import FileResult, LocatedFinding, Severity
 from disclint.report.location import display_location, place_text
 
@@ -98,7 +98,13 @@ def render_text(
 
 
 def report_lines(results: Sequence[FileResult], *, baseline_written: str | None = None) -> Iterator[list[Segment]]:
-    """The report, line by line, as styled segments."""
+    """The report, line by line, as styled segments; control characters from a file name or a
+    draft shown as their pictures (:func:`~disclint.messages.visible`), never sent to the terminal."""
+    for line in _report_lines(results, baseline_written=baseline_written):
+        yield [(visible(text), style) for text, style in line]
+
+
+def _report_lines(results: Sequence[FileResult], *, baseline_written: str | None = None) -> Iterator[list[Segment]]:
     for result in results:
         if result.error:
             continue
