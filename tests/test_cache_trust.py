@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -204,3 +207,32 @@ def test_a_short_key_left_by_a_killed_run_is_replaced(tmp_path: Path) -> None:
     cache_folder.cache_secret.cache_clear()
     assert cache_folder.cache_secret() == key
     assert sorted(path.name for path in key_file.parent.iterdir()) == ["cache-key"]
+
+
+def test_two_runs_at_once_on_one_empty_cache_report_what_a_run_without_cache_reports(tmp_path: Path) -> None:
+    """The issue's campaign found this held (concurrent runs on one cache); kept so it goes on holding."""
+    write_docx(tmp_path / "plan.docx")
+    (tmp_path / "notes.txt").write_text("公司产品工艺遥遥领先，力争市值突破千亿元。\n", encoding="utf-8")
+    command = [sys.executable, "-m", "disclint", "check", "--format", "json", "plan.docx", "notes.txt"]
+    environment = dict(os.environ)
+    reference = subprocess.run(
+        [*command, "--no-cache"], cwd=tmp_path, capture_output=True, env=environment, timeout=120
+    )
+    for _ in range(3):
+        cache = tmp_path / "cache"
+        runs = [
+            subprocess.Popen(
+                [*command, "--cache-dir", str(cache)],
+                cwd=tmp_path,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env=environment,
+            )
+            for _ in range(2)
+        ]
+        for run in runs:
+            out, err = run.communicate(timeout=120)
+            assert (run.returncode, out, err) == (reference.returncode, reference.stdout, reference.stderr)
+        warm = subprocess.run([*command, "--cache-dir", str(cache)], cwd=tmp_path, capture_output=True, timeout=120)
+        assert (warm.returncode, warm.stdout) == (reference.returncode, reference.stdout)
+        shutil.rmtree(cache)

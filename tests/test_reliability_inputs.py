@@ -272,6 +272,45 @@ def test_too_many_members_are_refused_before_they_are_read() -> None:
         parse_docx_bytes(data, Limits(max_members=20))
 
 
+# --------------------------------------------------------------------------- XML attacks in a .docx
+# The campaign found these held; they are kept here so that they go on holding.
+
+
+def _with_doctype(doctype: str, text: str) -> bytes:
+    document = docx_package(paragraph(text))
+    with zipfile.ZipFile(io.BytesIO(document)) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    parts["word/document.xml"] = ('<?xml version="1.0"?>' + doctype).encode() + parts["word/document.xml"]
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    return stream.getvalue()
+
+
+def test_an_external_entity_in_a_docx_is_never_resolved(tmp_path: Path) -> None:
+    secret = write(tmp_path / "secret.txt", "机密：不得出现在报告中\n")
+    doctype = f'<!DOCTYPE w:document [<!ENTITY x SYSTEM "{secret.as_uri()}">]>'
+    draft = write(tmp_path / "xxe.docx", _with_doctype(doctype, "公司&x;" + HYPE + "。"))
+    for fmt in ("json", "text", "html"):
+        result = invoke(["check", "--no-config", "--no-cache", "--format", fmt, str(draft)])
+        assert result.exit_code in (0, 1, 2) and "Traceback" not in result.stderr
+        assert "机密" not in result.stdout + result.stderr
+
+
+def test_entity_expansion_in_a_docx_is_that_files_error(tmp_path: Path) -> None:
+    # Ten levels of ten: a billion characters from a document of a few hundred bytes.
+    levels = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {chr(98 + level)} "{("&" + chr(97 + level) + ";") * 10}">' for level in range(9)
+    )
+    bomb = write(tmp_path / "laughs.docx", _with_doctype(f"<!DOCTYPE w:document [{levels}]>", "公司&j;"))
+    good = write(tmp_path / "good.txt", HYPE + "。\n")
+    result = invoke(["check", "--no-config", "--no-cache", str(bomb), str(good)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"disclint: error: {bomb}: ") and len(result.stderr.splitlines()) == 1
+    assert "PT001" in result.stdout
+
+
 # --------------------------------------------------------------------------- lone surrogates
 
 
