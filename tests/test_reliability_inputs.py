@@ -330,6 +330,29 @@ def test_lone_surrogates_from_a_pdf_text_layer_are_replaced(tmp_path: Path) -> N
     assert '"code": "PT001"' in result.stdout
 
 
+@pytest.mark.parametrize("source", ["w:sym", "pdf"])
+def test_a_lone_surrogate_goes_through_a_run_that_writes_and_reads_a_baseline(tmp_path: Path, source: str) -> None:
+    """issue 15: a lone surrogate from a Word w:sym or a PDF's text layer reached the segmenter
+    and the baseline fingerprint (UnicodeEncodeError): the whole command line, baseline and all."""
+    if source == "pdf":
+        pytest.importorskip("pypdfium2")
+        mapping = {chr(65 + index): f"{ord(char):04X}" for index, char in enumerate(HYPE + "。")}
+        mapping["Z"] = "DC00"
+        codes = "".join(chr(65 + index) for index in range(len(HYPE) + 1))
+        content = f"BT /F1 12 Tf 72 720 Td ({codes[:5]}Z{codes[5:]}) Tj ET".encode()
+        draft = write(tmp_path / "surrogate.pdf", pdf_file(1, content, to_unicode_map(mapping)))
+    else:
+        runs = '<w:r><w:t>公司</w:t></w:r><w:r><w:sym w:font="Wingdings" w:char="DC00"/></w:r>'
+        draft = write(tmp_path / "surrogate.docx", docx_package(paragraph(HYPE + "。", runs=runs)))
+    baseline = tmp_path / "baseline.json"
+    written = invoke(["check", "--no-config", "--no-cache", "--write-baseline", str(baseline), str(draft)])
+    assert written.exit_code == 0, written.stderr
+    assert "Traceback" not in written.stderr and baseline.read_bytes().decode("utf-8")
+    again = invoke(["check", "--no-config", "--no-cache", "--baseline", str(baseline), "--format", "json", str(draft)])
+    assert again.exit_code == 0, again.stderr
+    assert json.loads(again.stdout)["files"][0]["findings"] == []
+
+
 def test_a_document_with_a_lone_surrogate_is_linted_and_fingerprinted() -> None:
     text = HYPE[:4] + "\udc00" + HYPE[4:] + "。"
     document = Document(
