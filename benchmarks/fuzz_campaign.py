@@ -8,7 +8,8 @@ read from a corpus) and goes through ``disclint`` in a subprocess with a
 timeout, a memory limit and its own session, so that every process it leaves
 behind can be found. Drafts are checked in batches (a batch that shows a
 problem is re-run file by file to name the input); configs, team lexicons,
-cache entries, output paths, signals and folders of special files one run each. Counted per class:
+cache entries, output paths, signals and folders of special files one run each;
+``annotate`` runs on up to three files of each DOCX batch (class ``annotate``). Counted per class:
 
 * **crash** — a traceback on stderr, or an exit status other than 0, 1, 2
   (130/143 for the signals class);
@@ -60,6 +61,7 @@ from fuzz_inputs import (
     mutate,
     numbering_xml,
     paragraph_xml,
+    pdf_mapped_text,
     pdf_repeating_one_page,
     remove_tree,
     run_in_session,
@@ -71,7 +73,7 @@ from fuzz_inputs import (
 MEMORY_LIMIT = 3 * 1024**3
 TIMEOUT = 60.0  # seconds a run may take beyond the per-file budgets it was given
 FILE_BUDGET = 20  # --timeout given to draft runs
-CLASSES = ["text", "docx", "pdf", "config", "lexicon", "cache", "output", "signal", "special"]
+CLASSES = ["text", "docx", "annotate", "pdf", "config", "lexicon", "cache", "output", "signal", "special"]
 
 
 # ---------------------------------------------------------------- bookkeeping
@@ -97,6 +99,7 @@ class Campaign:
         self.lock = threading.Lock()
         self.reproducers = out / "reproducers"
         self.signal_moments: dict[str, int] = {}  # when the signal came: before the workers, with them, after the end
+        self.signal_latency: dict[str, list[float]] = {}  # seconds from the signal to the run's end, by signal
 
     def count(self, cls: str, **what: int) -> None:
         with self.lock:
@@ -336,7 +339,12 @@ def random_pdf(rng: random.Random) -> bytes:
 
 
 def crafted_pdf(rng: random.Random, index: int) -> tuple[str, bytes]:
-    kind = index % 3
+    kind = index % 4
+    if kind == 3:  # a text layer holding lone surrogates (and pairs) among the words
+        sentence = [f"{ord(char):04X}" for char in "公司力争市值突破千亿元，产品工艺遥遥领先。"]
+        for _ in range(rng.randint(1, 6)):
+            sentence.insert(rng.randint(0, len(sentence)), rng.choice(["D800", "DBFF", "DC00", "DFFF", "D840DC00", "FFFE"]))
+        return "surrogates.pdf", pdf_mapped_text(sentence * rng.randint(1, 3))
     if kind == 0:  # one page object listed many times in the page tree
         count = rng.randint(20_000, 100_000)
         return "repeat.pdf", pdf_repeating_one_page(count)
@@ -409,6 +417,44 @@ def _draft_batch(campaign: Campaign, cls: str, folder: Path, files: list[Path], 
         modified=len(changed),
         orphans=len(result.orphans),
     )
+    if cls == "docx" and not single:
+        chooser = random.Random(f"annotate-{folder}")
+        for file in chooser.sample(files, min(len(files), 3)):
+            _annotate_case(campaign, folder, file, result)
+
+
+def _annotate_case(campaign: Campaign, folder: Path, file: Path, checked: Run) -> None:
+    """``annotate`` on a mutated .docx: a reviewed copy or that file's one error line, never a
+    traceback; the draft unchanged and no temporary left behind."""
+    target = folder / f"{file.stem}.reviewed-out.docx"
+    before = digest([file])
+    result = run_cli(campaign, ["annotate", file.name, "-o", target.name], folder, timeout=TIMEOUT + FILE_BUDGET,
+                     env={"DISCLINT_CACHE_DIR": str(campaign.out / "work" / "annotate-cache")})  # not the user's cache
+    changed = [path for path, value in digest([file]).items() if before.get(path) != value]
+    problem = ""
+    try:
+        error = {Path(item["path"]).name: item.get("error") for item in json.loads(checked.stdout)["files"]}.get(file.name)
+    except (ValueError, KeyError, TypeError):
+        error = None
+    if result.status is None:
+        problem = "hang"
+    elif crashed(result):
+        problem = "crash"
+    elif result.status == 2:
+        lines = [line for line in result.stderr.decode("utf-8", "replace").splitlines() if line.strip()]
+        if len(lines) != 1 or file.name not in lines[0] or target.exists():
+            problem = "wrong"
+    elif error or not zipfile.is_zipfile(target):
+        problem = "wrong"  # a copy of a file check cannot read, or no valid package written
+    if list(folder.glob(".*.tmp")):
+        problem = problem or "wrong"
+    if problem or changed or result.orphans:
+        campaign.note("annotate", f"{problem or 'modified/orphan'}: {file.name} (check: {error!r}): status {result.status}: "
+                                  f"{result.stderr.decode('utf-8', 'replace')[-300:]!r}", [file])
+    campaign.count("annotate", inputs=1, crashes=int(problem == "crash"), hangs=int(problem == "hang"),
+                   wrong=int(problem == "wrong"), modified=len(changed), orphans=len(result.orphans))
+    with contextlib.suppress(OSError):
+        target.unlink()
 
 
 def _draft_problems(result: Run, files: list[Path]) -> list[str]:
@@ -867,6 +913,7 @@ def _signal_case(campaign: Campaign, work: Path, drafts: Path, index: int, signu
     files = sorted(drafts.iterdir())
     before = digest(files)
     sent: dict[str, float] = {}
+    watchers: list[threading.Thread] = []
 
     def kill_later(process: subprocess.Popen[bytes]) -> None:
         end = time.monotonic() + delay
@@ -877,11 +924,27 @@ def _signal_case(campaign: Campaign, work: Path, drafts: Path, index: int, signu
             sent["children"] = float(len(_children(process.pid)))
             with contextlib.suppress(ProcessLookupError):
                 os.kill(process.pid, signum)
+            watcher = threading.Thread(target=watch_end, args=(process,), daemon=True)
+            watcher.start()
+            watchers.append(watcher)
+
+    def watch_end(process: subprocess.Popen[bytes]) -> None:
+        # How long the run takes to end after the signal (Ctrl-C: "within a second"); polled in a
+        # thread while the runner reads the output (a full pipe would otherwise stop the run).
+        end = time.monotonic() + TIMEOUT
+        while process.poll() is None and time.monotonic() < end:
+            time.sleep(0.01)
+        sent["ended"] = time.monotonic()
 
     result = run_cli(campaign, arguments, work, during=kill_later)
+    for watcher in watchers:
+        watcher.join(TIMEOUT)
     with campaign.lock:
         key = "with workers" if sent.get("children") else ("before workers" if "at" in sent else "after the end")
         campaign.signal_moments[key] = campaign.signal_moments.get(key, 0) + 1
+        if sent.get("children") and "ended" in sent:
+            name = signal.Signals(signum).name
+            campaign.signal_latency.setdefault(name, []).append(sent["ended"] - sent["at"])
     changed = [path for path, value in digest(files).items() if before.get(path) != value]
     problem = ""
     expected = {signal.SIGINT: (130, b"disclint: interrupted"), signal.SIGTERM: (143, b"disclint: terminated"),
@@ -1146,7 +1209,7 @@ def main() -> int:
         steps: list[tuple[str, Callable[[], None]]] = [
             ("text", lambda: draft_class(campaign, "text", n(4000), 40, random_text, crafted_text, n(28), [".txt", ".md"], pool)),
             ("docx", lambda: draft_class(campaign, "docx", n(2400), 25, random_docx, crafted_docx, n(12), [".docx"], pool)),
-            ("pdf", lambda: draft_class(campaign, "pdf", n(2000), 20, random_pdf, crafted_pdf, n(9), [".pdf"], pool)),
+            ("pdf", lambda: draft_class(campaign, "pdf", n(2000), 20, random_pdf, crafted_pdf, n(12), [".pdf"], pool)),
             ("config", lambda: config_class(campaign, "config", n(600), pool)),
             ("lexicon", lambda: config_class(campaign, "lexicon", n(600), pool)),
             ("cache", lambda: cache_class(campaign, n(450), pool)),
@@ -1184,6 +1247,13 @@ def render(campaign: Campaign, seconds: float, seed: int) -> str:
     lines.append(f"| **total** | {total.inputs} | {total.crashes} | {total.hangs} | {total.wrong} | {total.modified} | {total.orphans} |")
     if campaign.signal_moments:
         lines += ["", "Signals arrived " + ", ".join(f"{key}: {value}" for key, value in sorted(campaign.signal_moments.items())) + "."]
+    for name, seconds in sorted(campaign.signal_latency.items()):
+        ordered = sorted(seconds)
+        lines.append(
+            f"{name} with the workers running: the run ended {ordered[len(ordered) // 2]:.2f} s after it (median), "
+            f"{ordered[int(len(ordered) * 0.95)]:.2f} s (95th percentile), {ordered[-1]:.2f} s at most; "
+            f"{sum(value > 1.0 for value in ordered)} of {len(ordered)} took over 1 s."
+        )
     for name in CLASSES:
         notes = campaign.tallies[name].notes
         if notes:

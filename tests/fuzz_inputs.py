@@ -196,6 +196,41 @@ def pdf_repeating_one_page(count: int) -> bytes:
     return bytes(out)
 
 
+def pdf_mapped_text(units: list[str]) -> bytes:
+    """A one-page PDF whose text layer is ``units``, each a UTF-16BE hex string drawn through a
+    ToUnicode map: a unit may be a lone surrogate (``D800``) or a pair (``D840DC00``) — text
+    layers that reached the segmenter and the baseline fingerprint unreplaced."""
+    codes = bytes(range(33, 33 + len(units)))  # one printable byte code per unit (at most 90)
+    pairs = " ".join(f"<{code:02X}> <{unit}>" for code, unit in zip(codes, units, strict=True))
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /T def "
+        "1 begincodespacerange <00> <FF> endcodespacerange "
+        f"{len(units)} beginbfchar {pairs} endbfchar endcmap CMapName currentdict /CMap defineresource pop end end"
+    ).encode()
+    drawn = codes.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+    content = b"BT /F1 12 Tf 72 720 Td (" + drawn + b") Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        b"<< /Length " + str(len(cmap)).encode() + b" >>\nstream\n" + cmap + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for offset in offsets:
+        out += f"{offset:010d} 00000 n \n".encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
 def remove_tree(top: Path) -> None:
     """``shutil.rmtree`` without its recursion: a tree here may be nested deeper than Python's
     recursion limit (links are removed, never followed)."""
