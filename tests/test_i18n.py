@@ -298,3 +298,24 @@ def test_the_html_report_speaks_the_users_language(tmp_path: Path, monkeypatch: 
     assert 'aria-label="Filter by severity"' in english and "problems found (errors" in english
     assert "审阅报告" not in english and "按级别筛选" not in english and "应有部分" not in english
     assert "遥遥领先" in english and '<article class="doc fmt-txt" lang="zh-CN"' in english
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "ascii"])
+def test_an_output_that_cannot_take_every_character_gets_a_question_mark_not_a_traceback(
+    tmp_path: Path, encoding: str
+) -> None:
+    """A piped output on a Chinese Windows machine is GBK; explain's ✗ is not in it."""
+    import os
+
+    draft = tmp_path / "plan.txt"
+    draft.write_text("公司技术水平遥遥领先。\n", encoding="utf-8")
+    env = dict(os.environ, PYTHONIOENCODING=encoding, DISCLINT_NO_CACHE="1")
+    for arguments, status in ((["explain", "HY001"], 0), (["check", str(draft)], 0), (["check", "nowhere.txt"], 2)):
+        done = subprocess.run(
+            [sys.executable, "-m", "disclint", *arguments], capture_output=True, env=env, cwd=tmp_path
+        )
+        assert done.returncode == status and b"Traceback" not in done.stderr, (arguments, done.stderr[-400:])
+    shown = subprocess.run(
+        [sys.executable, "-m", "disclint", "explain", "HY001"], capture_output=True, env=env, cwd=tmp_path
+    ).stdout.decode(encoding, "replace")
+    assert "HY001" in shown and ("? 公司核心技术" in shown if encoding == "gbk" else "?" in shown)

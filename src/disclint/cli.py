@@ -1229,7 +1229,9 @@ def build_app() -> Any:
 
 def run(argv: Sequence[str]) -> int:
     """Run the command line ``argv`` (without the program name); the exit status."""
-    from disclint.i18n import install_for_libraries
+    from disclint.i18n import install_for_libraries, tolerant_streams
+
+    tolerant_streams()
 
     install_for_libraries()
     from disclint.run.signals import Terminated, handled

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import gettext
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -83,6 +84,22 @@ def speaking(lang: str) -> Iterator[None]:
             os.environ.pop(LANG_ENV, None)
         else:
             os.environ[LANG_ENV] = saved
+
+
+def tolerant_streams() -> None:
+    """Standard output and error that cannot encode a character print ``?`` for it instead of failing.
+
+    A Chinese Windows machine writes a redirected or piped output in its code page (GBK), and a
+    Linux machine under ``LANG=zh_CN.GBK`` or ``C`` in GBK or ASCII: explain's ✗ and ✓, or a
+    draft's own rare characters, ended the run in a UnicodeEncodeError after half a report.
+    UTF-8 streams, and a console written with the Windows console API, are left as they are.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if encoding not in ("utf8", "utf8sig") and reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # a closed or detached stream
+                reconfigure(errors="replace")
 
 
 def is_chinese() -> bool:

@@ -50,8 +50,9 @@ def main() -> None:
 def _say(message: str) -> None:
     """One line on stderr in the user's language (the catalog is read only now, on the way out)."""
     try:
-        from disclint.i18n import _
+        from disclint.i18n import _, tolerant_streams
 
+        tolerant_streams()
         message = _(message)
     except Exception:
         pass
