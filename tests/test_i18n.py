@@ -319,3 +319,22 @@ def test_an_output_that_cannot_take_every_character_gets_a_question_mark_not_a_t
         [sys.executable, "-m", "disclint", "explain", "HY001"], capture_output=True, env=env, cwd=tmp_path
     ).stdout.decode(encoding, "replace")
     assert "HY001" in shown and ("? 公司核心技术" in shown if encoding == "gbk" else "?" in shown)
+
+
+def test_data_formats_on_stdout_are_utf8_whatever_the_streams_encoding(tmp_path: Path) -> None:
+    """`disclint check --format json > out.json` on a Chinese Windows machine: a GBK stdout."""
+    import json
+    import os
+
+    draft = tmp_path / "plan.txt"
+    draft.write_text("公司技术水平遥遥领先。\n", encoding="utf-8")
+    env = dict(os.environ, PYTHONIOENCODING="gbk", DISCLINT_NO_CACHE="1")
+    for arguments in (["check", "--format", "json", str(draft)], ["rules", "--format", "json"]):
+        done = subprocess.run([sys.executable, "-m", "disclint", *arguments], capture_output=True, env=env)
+        assert json.loads(done.stdout.decode("utf-8")), arguments
+    page = subprocess.run(
+        [sys.executable, "-m", "disclint", "check", "--format", "html", str(draft)], capture_output=True, env=env
+    ).stdout.decode("utf-8")
+    assert '<meta charset="utf-8">' in page and "遥遥领先" in page
+    text = subprocess.run([sys.executable, "-m", "disclint", "check", str(draft)], capture_output=True, env=env)
+    assert "遥遥领先" in text.stdout.decode("gbk")  # for people: the terminal's own encoding

@@ -18,7 +18,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import typer
 
@@ -646,7 +646,7 @@ def _write_output(
     from disclint.run.outputs import OutputError, atomic_write_text, check_target
 
     rules = catalogue(with_help=OUTPUT_FORMATS[fmt].rule_help and not statistics)
-    if output is None:
+    if output is None and (fmt == "text" or _utf8(sys.stdout)):
         write_report(
             fmt,
             results,
@@ -668,11 +668,30 @@ def _write_output(
         statistics=statistics,
         baseline_written=baseline_written,
     )
+    if output is None:  # data for a program (JSON, SARIF, HTML …) on a stdout in GBK: UTF-8 all the same
+        _write_data(buffer.getvalue())
+        return
     try:
         # Checked again just before writing: the target may have changed while the files were linted.
         atomic_write_text(check_target(output, what="the report"), buffer.getvalue(), shown=output)
     except OutputError as exc:
         raise UsageError(str(exc)) from None
+
+
+def _utf8(stream: TextIO) -> bool:
+    return (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig")
+
+
+def _write_data(text: str) -> None:
+    """``text`` on stdout as UTF-8 bytes whatever the stream's encoding (the formats for programs are
+    UTF-8: a JSON or HTML report redirected on a Chinese Windows machine would otherwise be GBK)."""
+    binary = getattr(sys.stdout, "buffer", None)
+    if binary is None or _utf8(sys.stdout):
+        _echo(text, newline=False)
+        return
+    sys.stdout.flush()
+    binary.write(text.encode("utf-8"))
+    binary.flush()
 
 
 def init(path: Path = Path("disclint.toml"), force: bool = False) -> None:
@@ -760,7 +779,7 @@ def list_rules(output_format: str = "text") -> None:
     from disclint.explain import render_rules_json, render_rules_text
 
     if output_format == "json":
-        _echo(render_rules_json(), newline=False)
+        _write_data(render_rules_json())
     elif output_format == "text":
         _echo(render_rules_text(), newline=False)
     else:
