@@ -393,6 +393,7 @@ def scenarios(root: Path) -> list[Scenario]:
     add(Scenario("check", "exit-zero", ["check", "--exit-zero", plan]))
     add(Scenario("check", "strict", ["check", "--fail-on", "warning", plan]))
     add(Scenario("check", "select", ["check", "--select", "price_target", plan]))
+    add(Scenario("check", "nothing selected", ["check", "--select", "HY", "--ignore", "HY", plan]))
     add(Scenario("check", "show-config", ["check", "--show-config", plan], allowed=FAIL_ON | {"all"}))
     add(Scenario("check", "show-config --type", ["check", "--type", "esop", "--show-config", plan], allowed=FAIL_ON))
     full = root / "full"

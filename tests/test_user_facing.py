@@ -153,3 +153,16 @@ def test_a_dated_target_in_days_is_a_measure_not_a_vague_pledge(tmp_path: Path) 
     result = invoke(["check", str(plan), "--format", "json", "--select", "VP001", "--no-config"])
     findings = json.loads(result.stdout)["files"][0]["findings"]
     assert [finding["start"]["line"] for finding in findings] == [4], findings
+
+
+def test_a_selection_that_leaves_no_rule_says_so(tmp_path: Path) -> None:
+    """--select HY --ignore HY (or a config whose ignore takes everything it selects) checks nothing:
+    "未发现问题" alone would read as a clean draft."""
+    (tmp_path / "plan.txt").write_text(FAULTY, encoding="utf-8")
+    result = invoke(["check", str(tmp_path / "plan.txt"), "--select", "HY", "--ignore", "HY"])
+    assert result.exit_code == 0 and "disclint：警告：--select：没有启用任何规则" in result.stderr
+    (tmp_path / "disclint.toml").write_text('select = ["HY"]\nignore = ["hype"]\n', encoding="utf-8")
+    configured = invoke(["check", str(tmp_path / "plan.txt")])
+    assert f"{tmp_path / 'disclint.toml'}: select：没有启用任何规则" in configured.stderr
+    some = invoke(["check", str(tmp_path / "plan.txt"), "--no-config", "--select", "HY"])
+    assert "没有启用任何规则" not in some.stderr

@@ -524,6 +524,11 @@ def _check(
                 linter = Linter.create(file_config)
             except (ConfigError, LexiconError) as exc:
                 raise UsageError(str(exc)) from None
+            if not linter.checks_content():
+                # --select HY --ignore HY, or a config whose ignore takes all it selects: nothing would be
+                # checked, and "未发现问题" would read as a clean draft.
+                nothing = _("disclint: warning: {where}: no rule is selected; nothing is checked")
+                _echo(nothing.format(where=file_config.where("select")), err=True)
             linter.document_view = OUTPUT_FORMATS[output_format].shows_document
             linter.limits, linter.timeout, linter.debug = limits, timeout, debug
             linter.fingerprints = recorded is not None or write_baseline is not None

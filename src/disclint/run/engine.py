@@ -98,6 +98,10 @@ class Linter:
             segmenter=Segmenter.for_words(lexicon.all_literals()),
         )
 
+    def checks_content(self) -> bool:
+        """Some rule that reads the draft is on (not only ST101–ST103, which check suppressions)."""
+        return any(spec.code not in META_CODES for spec in self.rules)
+
     def token_segmenter(self) -> Segmenter:
         if self.segmenter is None:
             self.segmenter = Segmenter.for_words(self.lexicon.all_literals())
