@@ -71,3 +71,20 @@ def test_annotate_reports_unreadable_input(tmp_path: Path) -> None:
     result = invoke(["annotate", str(bad)])
     assert result.exit_code == 2
     assert "空文件" in result.stderr
+
+
+def test_the_summary_counts_the_skipped_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The skip lines go to stderr before the report and scroll away: the last line says it too."""
+    (tmp_path / "plan.txt").write_text(FAULTY, encoding="utf-8")
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / "older.wps").write_bytes(b"\xd0\xcf\x11\xe0")
+    last = invoke(["check", str(tmp_path)]).stdout.strip().splitlines()[-1]
+    assert last.endswith("；跳过 2 个文件（见上文，另存为 .docx 后可检查）"), last
+    statistics = invoke(["check", "--statistics", str(tmp_path)]).stdout.strip().splitlines()[-1]
+    assert statistics.endswith("；跳过 2 个文件（见上文，另存为 .docx 后可检查）"), statistics
+    (tmp_path / "older.wps").unlink()
+    monkeypatch.setenv("DISCLINT_LANG", "en")
+    english = invoke(["check", str(tmp_path)]).stdout.strip().splitlines()[-1]
+    assert english.endswith("; 1 file skipped (named above; save them as .docx)"), english
+    alone = invoke(["check", str(tmp_path / "plan.txt")]).stdout
+    assert "skipped" not in alone

@@ -602,6 +602,7 @@ def _check(
         fail_on=config.fail_on,
         statistics=statistics,
         baseline_written=str(write_baseline) if write_baseline is not None else None,
+        skipped=len(skipped),
     )
 
     if any(result.error for result in results):
@@ -643,6 +644,7 @@ def _write_output(
     fail_on: str,
     statistics: bool,
     baseline_written: str | None = None,
+    skipped: int = 0,
 ) -> None:
     import io
 
@@ -660,6 +662,7 @@ def _write_output(
             fail_on=fail_on,
             statistics=statistics,
             baseline_written=baseline_written,
+            skipped=skipped,
         )
         return
     buffer = io.StringIO(newline="\n")
@@ -672,6 +675,7 @@ def _write_output(
         fail_on=fail_on,
         statistics=statistics,
         baseline_written=baseline_written,
+        skipped=skipped,
     )
     if output is None:  # data for a program (JSON, SARIF, HTML …) on a stdout in GBK: UTF-8 all the same
         _write_data(buffer.getvalue())

@@ -24,6 +24,7 @@ class ReportOptions:
     color: bool | None = None  # text: None = when the stream is a terminal
     fail_on: str = "error"  # junit: which findings are failures
     baseline_written: str | None = None  # text: the run wrote this baseline (said in the summary)
+    skipped: int = 0  # text: files a folder walk passed over (.doc, .wps), said in the summary
 
 
 Writer = Callable[[Sequence[FileResult], TextIO, ReportOptions], None]
@@ -50,13 +51,15 @@ def register(fmt: OutputFormat) -> OutputFormat:
 def _text(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:
     from disclint.report.text import render_text
 
-    render_text(results, stream, color=options.color, baseline_written=options.baseline_written)
+    render_text(
+        results, stream, color=options.color, baseline_written=options.baseline_written, skipped=options.skipped
+    )
 
 
 def _text_statistics(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:
     from disclint.report.statistics import render_statistics_text
 
-    stream.write(render_statistics_text(results, options.catalogue))
+    stream.write(render_statistics_text(results, options.catalogue, skipped=options.skipped))
 
 
 def _json(results: Sequence[FileResult], stream: TextIO, options: ReportOptions) -> None:
@@ -129,6 +132,7 @@ def write_report(
     fail_on: str = "error",
     statistics: bool = False,
     baseline_written: str | None = None,
+    skipped: int = 0,
 ) -> None:
     """Write ``results`` in ``fmt``; ``fail_on`` marks JUnit failures, ``statistics`` counts per code."""
     output = OUTPUT_FORMATS.get(fmt)
@@ -140,5 +144,7 @@ def write_report(
     writer(
         results,
         stream,
-        ReportOptions(catalogue=catalogue, color=color, fail_on=fail_on, baseline_written=baseline_written),
+        ReportOptions(
+            catalogue=catalogue, color=color, fail_on=fail_on, baseline_written=baseline_written, skipped=skipped
+        ),
     )

@@ -49,7 +49,6 @@ AUTHOR = "disclint"
 INITIALS = "DL"
 
 
-
 def _headline(finding: Finding) -> str:
     """HY001（警告）绝对化、无依据的夸大表述：“遥遥领先” (code, severity in the user's language, message)."""
     from disclint.report.text import severity_label
@@ -57,6 +56,8 @@ def _headline(finding: Finding) -> str:
     return _("{code} ({severity}) {message}").format(
         code=finding.code, severity=severity_label(finding.severity), message=finding.message
     )
+
+
 # Characters XML 1.0 cannot hold; replaced by a space (same length, offsets kept).
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 

@@ -43,12 +43,12 @@ def statistics(results: Sequence[FileResult], catalogue: Catalogue) -> list[dict
     return rows
 
 
-def render_statistics_text(results: Sequence[FileResult], catalogue: Catalogue) -> str:
+def render_statistics_text(results: Sequence[FileResult], catalogue: Catalogue, *, skipped: int = 0) -> str:
     rows = statistics(results, catalogue)
     if not rows:
         from disclint.report.text import summary_line
 
-        return summary_line(results) + "\n"
+        return summary_line(results, skipped=skipped) + "\n"
     width = max(len(str(row["count"])) for row in rows)
     from disclint.model.findings import Severity
     from disclint.report.text import cell_width, severity_label
@@ -77,6 +77,10 @@ def render_statistics_text(results: Sequence[FileResult], catalogue: Catalogue) 
             rules=counted("rule", rules),
         )
     )
+    if skipped:
+        from disclint.report.text import skipped_note
+
+        lines[-1] += skipped_note(skipped)
     return "\n".join(lines) + "\n"
 
 

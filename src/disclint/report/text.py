@@ -78,14 +78,19 @@ Segment = tuple[str, str | None]  # text and its rich style (None: plain)
 
 
 def render_text(
-    results: Sequence[FileResult], stream: TextIO, *, color: bool | None = None, baseline_written: str | None = None
+    results: Sequence[FileResult],
+    stream: TextIO,
+    *,
+    color: bool | None = None,
+    baseline_written: str | None = None,
+    skipped: int = 0,
 ) -> None:
     if not _wants_color(stream, color):
         # Without colour the lines are written directly: ten times faster than through rich.
         stream.write(
             "".join(
                 "".join(text for text, _ in line) + "\n"
-                for line in report_lines(results, baseline_written=baseline_written)
+                for line in report_lines(results, baseline_written=baseline_written, skipped=skipped)
             )
         )
         return
@@ -93,18 +98,22 @@ def render_text(
     from rich.text import Text
 
     console = Console(file=stream, highlight=False, soft_wrap=True, force_terminal=color, no_color=color is False)
-    for line in report_lines(results, baseline_written=baseline_written):
+    for line in report_lines(results, baseline_written=baseline_written, skipped=skipped):
         console.print(Text.assemble(*((text, style or "") for text, style in line)))
 
 
-def report_lines(results: Sequence[FileResult], *, baseline_written: str | None = None) -> Iterator[list[Segment]]:
+def report_lines(
+    results: Sequence[FileResult], *, baseline_written: str | None = None, skipped: int = 0
+) -> Iterator[list[Segment]]:
     """The report, line by line, as styled segments; control characters from a file name or a
     draft shown as their pictures (:func:`~disclint.messages.visible`), never sent to the terminal."""
-    for line in _report_lines(results, baseline_written=baseline_written):
+    for line in _report_lines(results, baseline_written=baseline_written, skipped=skipped):
         yield [(visible(text), style) for text, style in line]
 
 
-def _report_lines(results: Sequence[FileResult], *, baseline_written: str | None = None) -> Iterator[list[Segment]]:
+def _report_lines(
+    results: Sequence[FileResult], *, baseline_written: str | None = None, skipped: int = 0
+) -> Iterator[list[Segment]]:
     for result in results:
         if result.error:
             continue
@@ -131,7 +140,7 @@ def _report_lines(results: Sequence[FileResult], *, baseline_written: str | None
             if finding.suggestion:
                 yield [("      = " + _("suggestion: "), "dim"), (finding.suggestion, "green")]
             yield []
-    yield [(summary_line(results, baseline_written=baseline_written), "bold")]
+    yield [(summary_line(results, baseline_written=baseline_written, skipped=skipped), "bold")]
 
 
 def _wants_color(stream: TextIO, color: bool | None) -> bool:
@@ -149,10 +158,16 @@ def _wants_color(stream: TextIO, color: bool | None) -> bool:
         return False
 
 
-def summary_line(results: Sequence[FileResult], *, baseline_written: str | None = None) -> str:
+def skipped_note(skipped: int) -> str:
+    """The end of a summary for the files a folder walk passed over ("; 2 files skipped …")."""
+    return _("; {files} skipped (named above; save them as .docx)").format(files=counted("file", skipped))
+
+
+def summary_line(results: Sequence[FileResult], *, baseline_written: str | None = None, skipped: int = 0) -> str:
     """The closing line: what was found, and never “no problems” for files that were not read.
 
-    ``baseline_written``: the baseline file this run recorded its findings in.
+    ``baseline_written``: the baseline file this run recorded its findings in; ``skipped``: the
+    files a folder walk passed over (a ``.doc``), each named on stderr before the report.
     """
 
     errors = sum(result.count(Severity.ERROR) for result in results)
@@ -182,6 +197,8 @@ def summary_line(results: Sequence[FileResult], *, baseline_written: str | None 
         line = _("No problems found ({files} checked)").format(files=counted("file", readable))
     if unreadable and readable:
         line += _("; {files} could not be read").format(files=counted("file", unreadable))
+    if skipped:
+        line += skipped_note(skipped)
     if baselined:
         if baseline_written is not None:
             line += _("; {problems} recorded in the baseline {file} and not reported").format(
