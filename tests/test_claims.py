@@ -74,3 +74,137 @@ def test_parts_stop_where_the_list_ends() -> None:
 def test_a_change_after_zeng_jia_is_not_the_base() -> None:
     assert "CN002" not in _codes("营业收入2,232.40万元，比去年同期增加686.44万元，增长44.40%。\n")
     assert "CN002" in _codes("营业收入120.00万元，比去年同期增加20.00万元，增长25.00%。\n")
+
+
+def test_a_certainty_word_about_the_industry_is_not_a_promise_in_a_long_filing() -> None:
+    # A prospectus reasons about its industry and about conditions; only a certainty about the
+    # company or one of its results is a promise.
+    industry = (
+        "第六节 业务与技术\n\n"
+        "二、行业基本情况\n\n"
+        "光伏玻璃作为组件的主要辅材，必然会受到下游扩产的带动。\n\n"
+        "若港口封航时间延长，势必造成原片运输的延误。\n"
+    )
+    assert "HY004" not in _codes(industry, "prospectus")
+    assert "HY004" in _codes("二、发展目标\n\n公司新一代镀膜产品必将引领行业变革。\n", "prospectus")
+    assert "HY004" in _codes("二、发展目标\n\n相关业务必将成为新的利润增长点。\n", "prospectus")
+    # In a draft the rule still reads every certainty word.
+    assert "HY004" in _codes("光伏玻璃需求必然会迎来爆发。\n", "ir_record")
+
+
+def test_a_purpose_or_a_dividend_scheme_is_not_a_result_promise() -> None:
+    text = (
+        "公司将研发目标逐级分解到项目组，以确保组织业绩目标按期达成。\n\n"
+        "为了巩固在细分行业的技术优势，保证公司营业收入稳定增长，公司须持续加大研发投入。\n\n"
+        "募投项目的实施有助于扩大产能、保证公司未来利润增长。\n\n"
+        "董事会制定方案时应兼顾股东回报，以保证利润分配政策的连续性。\n"
+    )
+    assert "HY004" not in _codes(text, "prospectus")
+    assert "HY004" in _codes("公司将确保2026年营业收入增长不低于20%。\n", "prospectus")
+
+
+def test_a_party_named_by_its_short_name_is_not_the_issuer() -> None:
+    text = (
+        "甲乙精密股份有限公司关于对外投资的公告\n\n"
+        "公司以自有资金认购丙丁医疗器械有限公司（以下简称“丙丁医疗”）15%的股权。\n\n"
+        "丙丁医疗的核心产品可吸收止血膜为国内首创。\n\n"
+        "戊己生物是一家从事医用敷料研发的企业，其主打产品达到国际先进水平。\n"
+    )
+    assert "HY001" not in _codes(text)
+    issuer = (
+        "甲乙精密股份有限公司关于对外投资的公告\n\n"
+        "甲乙精密股份有限公司（以下简称“甲乙精密”）于近日完成了新产线的调试。\n\n"
+        "甲乙精密的核心产品精密轴套为国内首创。\n"
+    )
+    assert "HY001" in _codes(issuer)
+
+
+def test_a_section_on_competitors_speaks_of_them() -> None:
+    text = (
+        "第六节 业务与技术\n\n"
+        "（三）主要竞争对手简况\n\n"
+        "1、某某电子\n\n"
+        "该企业为全球领先的陶瓷电容器供应商，产能居行业前列。\n"
+    )
+    assert "HY001" not in _codes(text, "prospectus")
+    compared = "第六节 业务与技术\n\n（三）与主要竞争对手的比较\n\n公司为全球领先的陶瓷电容器供应商。\n"
+    assert "HY001" in _codes(compared, "prospectus")
+
+
+def test_a_customer_s_rank_is_not_a_ranking_claim() -> None:
+    assert "HY001" not in _codes("2023年该客户跃升为本公司第一大客户，销售额增至2,300万元。\n")
+
+
+def test_shares_that_are_not_parts_of_one_whole_are_not_summed() -> None:
+    # Overlapping groups in a long filing's ；-parts, a series per period, a nested share, a change.
+    overlapping = "截至报告期末，公司有技术人员86人，占员工总数的61.43%；本科及以上学历员工占员工总数的70.71%。\n"
+    series = "2021年末占流动资产的比例为52.10%，2022年末占比为48.33%，2023年末占比为45.90%。\n"
+    per_period = "甲公司主营业务收入占当期营业收入的比例分别为88.10%、90.45%；前五名客户收入占当期营业收入的比例分别为79.60%、81.02%。\n"
+    nested = (
+        "华东地区占公司主营业务收入的42.5%，其中上海占公司主营业务收入的30.1%；华南地区占公司主营业务收入的35.0%。\n"
+    )
+    for text in (overlapping, series, per_period, nested):
+        assert "CN005" not in _codes(text, "prospectus"), text
+    assert "CN005" in _codes("公司总股本中，甲股东持股占总股本的55%，乙股东持股占总股本的50%。\n")
+    assert "CN005" in _codes("华东地区占主营业务收入的62.5%，华南地区占主营业务收入的45.0%。\n", "prospectus")
+
+
+def test_a_growth_rate_is_read_with_the_figures_of_its_own_periods() -> None:
+    chain = (
+        "报告期各期，公司管理费用分别为1,120.40万元、1,305.62万元和680.15万元，"
+        "2022年管理费用较2021年增加185.22万元，增长16.53%。\n"
+    )
+    per_item = "甲产品和乙产品的收入分别为2,400.00万元和1,150.00万元，分别增长18.20%和9.60%。\n"
+    other_part = "2023年产量为12,500吨；四季度各月产量分别为1,020吨、1,080吨和1,150吨，较去年同期增长6.10%。\n"
+    from_to = "所得税费用由2022年度1.57亿元下降27.2%到2023年的1.15亿元。\n"
+    for text in (chain, per_item, other_part, from_to):
+        assert "CN002" not in _codes(text, "prospectus"), text
+    # A base named as 较2021年 is read as the base, and a wrong rate is still found.
+    assert "CN002" in _codes("2022年推广费为130.00万元，较2021年100.00万元增加30.00万元，增长25.00%。\n", "prospectus")
+
+
+def test_cells_of_a_laid_out_table_are_not_one_sentence() -> None:
+    # A PDF table row comes out as cells with tabs between them: a list in one cell written
+    # with half-width semicolons and a full-width comma in the next cell are not mixed punctuation.
+    row = "股份限售承诺\t甲某;乙某\t自股份上市之日起，36个月内不转让。\n"
+    assert "ST001" not in _codes(row)
+    assert "ST001" in _codes("公司营业收入为8.6亿元,同比增长6.2%；净利润为0.9亿元。\n")
+
+
+def test_a_long_filing_s_goal_and_fixed_phrases_are_not_rankings() -> None:
+    text = (
+        "第六节 业务与技术\n\n"
+        "（四）公司承担的科技项目\n\n"
+        "公司以行业领先、国际先进为目标，开展引进消化吸收再创新。\n\n"
+        "公司优先研发国内尚未上市的品种，以求填补国内市场的空白。\n\n"
+        "采购部门比价后确定性价比最好的供应商，再报公司审批。\n\n"
+        "市场部及时跟进最前沿的产品技术信息。\n\n"
+        "对经营而言，市场唯一不变的就是变化本身。\n"
+    )
+    found = _codes(text, "prospectus")
+    assert "HY001" not in found and "HY005" not in found
+    assert "HY001" in _codes("第六节 业务与技术\n\n公司的镀膜技术处于行业领先水平。\n", "prospectus")
+
+
+def test_a_long_filing_s_industry_chapter_speaks_of_the_industry() -> None:
+    text = (
+        "第六节 业务与技术\n\n"
+        "二、行业基本情况\n\n"
+        "（三）行业技术特点\n\n"
+        "近年来新工艺不断涌现，例如国内第一台全自动化的压铸单元于2012年投入运行。\n\n"
+        "行业内领军企业尚未形成绝对优势，市场较为分散。\n"
+    )
+    assert "HY001" not in _codes(text, "prospectus")
+    own = text + "\n公司是国内第一家推出该压铸单元的企业。\n"
+    assert _codes(own, "prospectus").count("HY001") == 1
+
+
+def test_bought_equipment_a_foreign_company_and_a_named_survey_are_not_self_praise() -> None:
+    text = (
+        "第七节 募集资金运用\n\n"
+        "本项目拟采用的设备均为具有国内先进水平的装备。\n\n"
+        "Northwind plc是国际领先的工业品分销商，总部位于英国。\n\n"
+        "某咨询机构2023年在全国进行的品牌知名度调查显示，公司品牌在参与调查的品牌中排名第一。\n\n"
+        "公司的技术实力已可与国际一流厂商比肩。\n"
+    )
+    assert "HY001" not in _codes(text, "prospectus")

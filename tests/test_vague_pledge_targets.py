@@ -28,3 +28,18 @@ def test_a_metric_moved_to_a_stated_value_is_not_vague(text: str) -> None:
 )
 def test_a_year_alone_still_leaves_the_pledge_vague(text: str) -> None:
     assert "VP001" in codes(text, "action_plan")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026年，公司力争完成新购置的两条全自动包装生产线的安装与调试。",
+        "公司计划年内在华南新设三家区域仓储中心。",
+    ],
+)
+def test_a_count_written_in_chinese_numerals_anchors_the_measure(text: str) -> None:
+    assert "VP001" not in codes(text, "action_plan")
+
+
+def test_a_chinese_ordinal_or_a_single_item_is_not_a_count() -> None:
+    assert "VP001" in codes("公司将持续推进第三条产线的技术改造，不断提升生产效率。", "action_plan")

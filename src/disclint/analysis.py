@@ -52,7 +52,126 @@ _PLACE_AFTER_COPULA = re.compile(
     r"((?:成为|(?<![但就总若或于还即凡只正])是|位居|位列|居于|跻身|作为)(?:目前|当前|现在)?)"
     r"(我国|中国(?![\u4e00-\u9fff]{0,8}(?:公司|委员会|协会|集团))|全国|国内|全球|世界|[\u4e00-\u9fff]{2}省)"
 )
+# Names of the parties a filing speaks of: "深圳市巨烽显示科技有限公司（以下简称“深圳巨烽”）",
+# "Perflow Medical Ltd.（以下简称“Perflow”）", "证券简称：京新药业". A group of short names that
+# holds an own marker (公司, 本公司, 发行人) or a part of the issuer's name is the issuer's; one
+# defined for another organisation is another party, and a claim whose subject it is is not the
+# issuer's. A restructuring's target (标的公司, 置入资产) is what the issuer is buying: not another party.
+_SHORT_NAMES = re.compile(
+    r"([^，。；：（）()“”\"\n]{2,40}?)[（(](?:以下)?(?:简称|合称|统称)[：:]?"
+    r"((?:[“\"「][^”\"」\n]{1,16}[”\"」][、,，或和及与]?){1,5})"
+)
+_QUOTED = re.compile(r"[“\"「]([^”\"」\n]{1,16})[”\"」]")
+_OWN_MARKER = re.compile(
+    r"^(?:本?公司|我公司|发行人|本发行人|上市公司|本集团|集团|股份公司|本行|我行|我司|本企业|母公司)$"
+)
+_TARGET_MARKER = re.compile(r"标的|置入|注入|拟购买")
+_ORGANISATION = re.compile(
+    r"(?:公司|集团|企业|合伙[）)]?|研究院|研究所|事务所|银行|大学|医院|合作社|联社|协会|中心|"
+    r"Ltd\.?|LTD\.?|Limited|Inc\.?|INC\.?|plc|PLC|GmbH|AG|Corporation|Corp\.?|LLC|S\.A\.|N\.V\.)$"
+)
+_ISSUER_TITLE = re.compile(
+    r"([\u4e00-\u9fff]{2,30}?(?:股份)?有限(?:责任)?公司)(?:[（(][^）)]{0,30}[）)])?"
+    r"(?:首次公开发行|公开发行|公开增发|招股|关于|\d{4}年|二[〇零O○]|重大资产|发行股份|非公开|年度报告|半年度报告|季度报告)"
+)
+_ISSUER_DEFINITION = re.compile(
+    r"(?:发行人|本公司|公司)[、，,\w]{0,20}?指([\u4e00-\u9fff]{2,30}?(?:股份)?有限(?:责任)?公司)"
+)
+_STOCK_NAME = re.compile(
+    r"(?:证券|股票|A股)简称[:：]\s*([\u4e00-\u9fffA-Za-z*]{2,8}?)(?=公告编号|编号|证券代码|股票代码|债券|[\s，。；:：]|$)",
+    re.MULTILINE,
+)
+_NAME_SUFFIX = re.compile(r"(?:股份|集团|控股|公司)+$")
+# A sentence that opens by introducing a party: "亚慧生物是一家生物技术公司，……".
+_INTRODUCED = re.compile(r"^([\u4e00-\u9fffA-Za-z]{2,12}?)(?:是|系|为)一家")
+
+
+@dataclass(frozen=True)
+class PartyNames:
+    """The short names of the issuer (``own``) and of other parties (``other``), longest first."""
+
+    issuer: str
+    own: tuple[str, ...]
+    other: tuple[str, ...]
+
+    @cached_property
+    def own_pattern(self) -> re.Pattern[str] | None:
+        return re.compile("|".join(map(re.escape, self.own))) if self.own else None
+
+    @cached_property
+    def other_pattern(self) -> re.Pattern[str] | None:
+        return re.compile("|".join(map(re.escape, self.other))) if self.other else None
+
+    def is_issuer(self, name: str) -> bool:
+        """A name the issuer goes by: an own marker, a short name defined for it, or (for a
+        name no definition gives) a part of its full name: 京新药业, 四方科技 …"""
+        if _OWN_MARKER.match(name) or name in self.own:
+            return True
+        if name in self.other:
+            return False
+        core = _NAME_SUFFIX.sub("", name)
+        return bool(self.issuer) and len(core) >= 2 and core in self.issuer
+
+
+def party_names(text: str) -> PartyNames:
+    """The parties a document names, from its first lines and its 以下简称 definitions."""
+    head = text[:3000]
+    issuer = _issuer_name(text)
+    own: set[str] = set()
+    stock = _STOCK_NAME.search(head)
+    if stock:
+        own.add(stock.group(1))
+    groups: list[tuple[str, list[str]]] = []
+    for match in _SHORT_NAMES.finditer(text):
+        names = [name.strip() for name in _QUOTED.findall(match.group(2)) if len(name.strip()) >= 2]
+        if names:
+            groups.append((match.group(1).strip(), names))
+    if not issuer:
+        issuer = next((full for full, names in groups if any(_OWN_MARKER.match(name) for name in names)), "")
+    other: set[str] = set()
+    for full, names in groups:
+        if any(_OWN_MARKER.match(name) or name in own for name in names):
+            own.update(names)
+        elif not _ORGANISATION.search(full) or any(_TARGET_MARKER.search(name) for name in names):
+            continue  # a document, a deal, a figure, or the business being bought
+        elif issuer and (full.endswith(issuer) or issuer.endswith(full)):
+            own.update(names)
+        else:
+            other.update(names)
+    other -= own
+    if issuer:  # a short name made of the issuer's own name is the issuer's, whatever the definition
+        other = {name for name in other if _NAME_SUFFIX.sub("", name) not in issuer}
+    return PartyNames(issuer, _longest_first(own), _longest_first(other))
+
+
+_ADVISER_BEFORE = re.compile(r"保荐|承销|律师|会计师|审计|评估|财务顾问")
+
+
+def _issuer_name(text: str) -> str:
+    """The issuer's full name: the 释义 entry for 发行人/本公司, else the first company name
+    that a title follows (……股份有限公司首次公开发行股票招股说明书, ……有限公司关于……的公告),
+    not a sponsor's or an adviser's."""
+    defined = _ISSUER_DEFINITION.search(text[:60000])
+    if defined:
+        return defined.group(1)
+    for found in _ISSUER_TITLE.finditer(text[:3000]):
+        if not _ADVISER_BEFORE.search(text[max(0, found.start() - 12) : found.start()]):
+            return found.group(1)
+    return ""
+
+
+def _longest_first(names: set[str]) -> tuple[str, ...]:
+    return tuple(sorted(names, key=lambda name: (-len(name), name)))
+
+
 _QUESTION_START = re.compile(r"(?:问|提问|投资者提问|投资者问|网友提问|Q\d*)[:：]")
+
+
+def _first(found: re.Match[str] | None, names: re.Pattern[str] | None, piece: str) -> int | None:
+    """The earlier of a cue's match and a party name's match in ``piece`` (its start), or None."""
+    named = names.search(piece) if names is not None else None
+    starts = [match.start() for match in (found, named) if match is not None]
+    return min(starts) if starts else None
 
 
 @dataclass(frozen=True)
@@ -206,6 +325,7 @@ class Analysis:
         The first subject in the clause decides; without one, the first in the sentence."""
         text = sentence.text
         clause_start, _ = sentence.clause_at(index)
+        names = self.party_names
         for start, end in ((clause_start, index), (0, clause_start)):
             if end <= start:
                 continue
@@ -214,13 +334,28 @@ class Analysis:
                 # "公司……，是中国最大的金属容器生产企业之一": a place right after the copula
                 # qualifies what the company is, it is not the subject of the clause.
                 piece = _PLACE_AFTER_COPULA.sub(lambda found: found.group(1) + "　" * len(found.group(2)), piece)
-            own = self.lexicon.cue("subject_own").search(piece)
-            other = self.lexicon.cue("subject_other").search(piece)
-            if own and (not other or own.start() <= other.start()):
+            own = _first(self.lexicon.cue("subject_own").search(piece), names.own_pattern, piece)
+            other = _first(self.lexicon.cue("subject_other").search(piece), names.other_pattern, piece)
+            if start == 0:
+                introduced = _INTRODUCED.match(piece) if names.issuer else None
+                if introduced and own is None and not names.is_issuer(introduced.group(1)):
+                    return "other"  # "亚慧生物是一家……公司，核心产品为国内首创"
+            if own is not None and (other is None or own <= other):
                 return "own"
-            if other:
+            if other is not None:
                 return "other"
         return None
+
+    @cached_property
+    def party_names(self) -> PartyNames:
+        return party_names(self.full_norm)
+
+    def names_the_issuer(self, sentence: Sentence) -> bool:
+        """The sentence speaks of the issuer: 公司, 本公司, 发行人, or a name it goes by."""
+        if self.lexicon.cue("subject_own").search(sentence.text):
+            return True
+        own = self.party_names.own_pattern
+        return own is not None and own.search(sentence.text) is not None
 
     def attributed(self, sentence: Sentence) -> bool:
         """A named source in the sentence or the next one (据某机构统计…; （资料来源：…）)."""

@@ -3,6 +3,7 @@ context checks every wording rule needs."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from disclint.analysis import Analysis, Hit
@@ -18,12 +19,17 @@ HitFilter = Callable[[Analysis, Hit], bool]
 # questions and 《titles》): a definitions entry defines a term; a claim whose subject
 # is the country, an industry or another company is not the company's; a source
 # named in the sentence or the next one backs a ranking or a market forecast; a
-# risk-factor section describes risks, it does not pledge or forecast; a table cell
-# is not a sentence of prose.
+# risk-factor section describes risks, it does not pledge or forecast; a section on
+# competitors, comparable companies, customers or suppliers speaks of them; a table
+# cell is not a sentence of prose.
 _SUBJECT_TESTED = frozenset({"hype", "price_target", "hot_topic", "forward_looking", "vague_pledge"})
 _SOURCE_TESTED = frozenset({"HY001", "HY005", "FL001"})
 _RISK_TESTED = frozenset({"vague_pledge", "forward_looking", "HY004", "HY005"})
 _TABLE_TESTED = frozenset({"vague_pledge", "forward_looking"})
+_INDUSTRY_TESTED = frozenset({"hype", "price_target", "hot_topic"})
+# A goal named after the words or by a purpose word before them, in a long filing's plans.
+_GOAL_BEFORE = re.compile(r"以求|以期|力求")
+_GOAL_AFTER = re.compile(r"[^，。；]{0,20}?为(?:目标|方向|愿景|宗旨|追求)")
 
 
 def not_own_claim(analysis: Analysis, spec: RuleSpec, sentence: Sentence, index: int) -> bool:
@@ -39,10 +45,23 @@ def not_own_claim(analysis: Analysis, spec: RuleSpec, sentence: Sentence, index:
         return True
     if spec.code in _SOURCE_TESTED and analysis.attributed(sentence):
         return True
+    if category != "vague_pledge" and analysis.under_heading("other_party_heading", sentence):
+        return True  # a section on competitors, comparable companies, customers or suppliers
+    if (
+        category in _INDUSTRY_TESTED
+        and doctypes.get(analysis.doc_type).industry_prose
+        and analysis.under_heading("industry_heading", sentence)
+        and not analysis.names_the_issuer(sentence)
+    ):
+        return True  # a long filing's chapter on its industry, in a sentence that does not name the company
     if category == "hype" and not doctypes.get(analysis.doc_type).goals_are_claims:
-        clause_start, _ = sentence.clause_at(index)
+        clause_start, clause_end = sentence.clause_at(index)
         if analysis.has_cue("aspiration", sentence.text[clause_start:index]):
             return True
+        if _GOAL_BEFORE.search(sentence.text[clause_start:index]) or _GOAL_AFTER.match(
+            sentence.text, index, clause_end
+        ):
+            return True  # "以求填补国内空白", "公司以国内领先、国际先进为目标"
     return spec.code != "HY006" and analysis.claim_subject(sentence, index) == "other"
 
 

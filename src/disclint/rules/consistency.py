@@ -19,6 +19,7 @@ from disclint.model.document import BlockKind, Document
 from disclint.model.findings import Category, Finding, Severity
 from disclint.rules.common import rule_finding
 from disclint.rules.registry import RuleSpec, rule
+from disclint.structure import doctypes
 from disclint.text.numbering import item_marker
 from disclint.text.numbers import Quantity, QuantityKind
 from disclint.text.sentences import Sentence
@@ -172,8 +173,16 @@ def parts_vs_total(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
 _GROWTH_WORD = re.compile(r"增长|增加|提升|上升|提高|下降|减少|降低|下滑")
 _GROWTH = re.compile(r"(?P<word>增长|增加|提升|上升|提高|下降|减少|降低|下滑)了?(?:约|为)?$")
 _BASE_CONTEXT = re.compile(
-    r"(?:(?:上年同期|上年度?|去年同期|去年|上期|同期)[^，。；\d]{0,6}|较[^，。；\d]{0,8}|\d{4}年度?(?:同期)?[^，。；\d]{0,2}?(?:为|的))$"
+    r"(?:(?:上年同期|上年度?|去年同期|去年|上期|同期)[^，。；\d]{0,6}|较[^，。；\d]{0,8}|\d{4}年度?(?:同期)?[^，。；\d]{0,2}?(?:为|的)"
+    r"|较\d{4}年度?(?:同期)?的?)$"
 )
+# A base named after the rate is the prior period's own figure: "增长20%（上年同期为13.00亿元）".
+_BASE_AFTER = re.compile(
+    r"(?:(?:上年同期|去年同期|上年度?|去年|上期)[^，。；\d]{0,8}?|[（(]\d{4}年度?(?:同期)?[^，。；\d]{0,2}?)(?:为|的|是)$"
+)
+# "A和B分别增长P%和Q%": a rate per item, not one rate of two figures.
+_PER_ITEM = re.compile(r"分别")
+_YEAR_BETWEEN = re.compile(r"\d{4}\s*年")
 _COMPOUND = re.compile(r"复合|年均|平均")
 _DELTA_BEFORE = re.compile(r"(?:增加|减少|增长|下降|提高|降低|上升|减)了?(?:约|为)?(?:人民币)?$")
 _INCREASE = ("增长", "增加", "提升", "上升", "提高")
@@ -245,13 +254,33 @@ def growth_rate_mismatch(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding
             growth = _GROWTH.search(lead)
             if growth is None or _COMPOUND.search(text[max(0, percent.start - 14) : percent.start]):
                 continue
+            if _PER_ITEM.search(text[max(0, percent.start - 10) : percent.start]):
+                continue
+            # Only figures of the rate's own ；-part ("……16,664吨；7-9月出货量……较去年同期上升7.67%").
+            part_start, part_end = sentence.part_at(percent.start)
+            in_part = [q for q in sizes if part_start <= q.start < part_end]
             # "比去年同期增加68,644.36万元，增长44.40%": the figure after 增加 is the change, not the base.
-            deltas = [
-                q for q in sizes if q.end <= percent.start and _DELTA_BEFORE.search(text[max(0, q.start - 4) : q.start])
+            changes = [q for q in in_part if _DELTA_BEFORE.search(text[max(0, q.start - 4) : q.start])]
+            deltas = [q for q in changes if q.end <= percent.start]
+            bases = [
+                q
+                for q in in_part
+                if q not in changes
+                and (
+                    _BASE_CONTEXT.search(text[max(0, q.start - 12) : q.start])
+                    if q.end <= percent.start
+                    else _BASE_AFTER.search(text[max(0, q.start - 16) : q.start]) and q.start - percent.end <= 20
+                )
             ]
-            bases = [q for q in sizes if q not in deltas and _BASE_CONTEXT.search(text[max(0, q.start - 12) : q.start])]
-            currents = [q for q in sizes if q.end <= percent.start and q not in bases and q not in deltas]
-            if not bases and deltas and currents and percent.start - deltas[-1].end <= 12:
+            currents = [q for q in in_part if q.end <= percent.start and q not in bases and q not in changes]
+            if (
+                not bases
+                and deltas
+                and currents
+                and percent.start - deltas[-1].end <= 12
+                # "分别为A、B和C，2017年较2016年增加D": the change is of two other periods
+                and not _YEAR_BETWEEN.search(text[currents[-1].end : deltas[-1].start])
+            ):
                 finding = _delta_mismatch(analysis, spec, sentence, text, currents[-1], deltas[-1], percent, growth)
                 if finding is not None:
                     yield finding
@@ -381,6 +410,15 @@ def impossible_date(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
 _SHARE_OF = re.compile(r"占(?:(?P<base>[^，。；\d]{2,40}?)的?比?例?为?)?(?P<pct>\d+(?:\.\d+)?%)")
 _PAIR = re.compile(r"首次[^，。；]{0,6}部分|预留[^，。；]{0,6}部分")
 _ALTERNATIVES = re.compile(r"[①②③④⑤][^①②③④⑤]{2,80}[①②③④⑤]|的，[^。；]{0,40}(?:应|最低|不低于|不少于)")
+# Shares that are not parts of one whole: a series over periods or items (分别为a%、b%), a total
+# (合计, 之和) or a group that holds another (及以上), a bound (85%以上), a change (由72.9%下降到58.7%).
+# After a share, "其中" opens the parts of that share: they are summed among themselves.
+_SERIES_OR_SUBSET = re.compile(
+    r"分别|合计|共计|总计|累计|之和|以上|以下|左右|超过|不低于|不足|(?:下降|降低|减少|增长|增加|提高|提升|上升)(?:到|至)|[降增升]至"
+)
+_SHARE_PERIOD = re.compile(
+    r"\d{4}年(?:度|末|初|上半年|下半年|[1-9]-\d{1,2}月)?|上半年|下半年|期末|期初|年末|年初|报告期末"
+)
 
 
 @rule(
@@ -397,21 +435,40 @@ _ALTERNATIVES = re.compile(r"[①②③④⑤][^①②③④⑤]{2,80}[①②③
     example_type="incentive_plan",
 )
 def percentages_of_one_base(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
+    long_form = doctypes.get(analysis.doc_type).industry_prose
     for sentence in analysis.sentences:
         text = sentence.text
         if text.count("占") < 2:
             continue
-        groups: dict[str, list[re.Match[str]]] = {}
+        groups: dict[tuple[str, str, int, int], list[re.Match[str]]] = {}
         base = ""
+        period = ""
+        level = 0
+        previous_end = -1
         for match in _SHARE_OF.finditer(text):
+            if previous_end >= 0 and "其中" in text[previous_end : match.start()]:
+                level += 1  # "欧洲占31%，其中德国占23%": Germany is a part of Europe's share
+            previous_end = match.end()
             # "占营业收入的64.2%，电线产品占28.5%": an elliptical share keeps the base.
             if match.group("base"):
                 base = re.sub(r"^(?:公司|本次|本激励计划)", "", match.group("base"))
-            if base:
-                groups.setdefault(base, []).append(match)
+            clause_start = sentence.clause_at(match.start())[0]
+            dated = _SHARE_PERIOD.findall(text, clause_start, match.start())
+            if dated:
+                period = dated[-1]  # "2009年末占比为66.69%，2010年末占比为54.66%": one share, two dates
+            # The share's clause and the one before it, which names what is counted ("本科及以上学历
+            # 人员101人，占比94.39%").
+            subject_start = sentence.clause_at(clause_start - 1)[0] if clause_start > 0 else 0
+            window = text[subject_start : min(len(text), match.end() + 3)]
+            if not base or _SERIES_OR_SUBSET.search(window):
+                continue  # a series (分别为a%、b%), a subtotal or subset (其中, 合计, 及以上), a bound (以上)
+            # A long filing states shares of overlapping groups in its ；-parts (专业人才占72%；大专
+            # 及以上学历者占94%); parts of one whole are listed together.
+            part = sentence.parts().index(sentence.part_at(match.start())) if long_form else 0
+            groups.setdefault((base, period, part, level), []).append(match)
         if _ALTERNATIVES.search(text) or analysis.is_rule_text(sentence):
             continue  # shares in alternative cases (①成熟期…80%；②…40%) or a rule's thresholds
-        for base, matches in groups.items():
+        for (base, *_), matches in groups.items():
             if len(matches) < 2:
                 continue
             values = [float(match.group("pct").rstrip("%")) for match in matches]

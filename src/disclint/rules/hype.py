@@ -11,8 +11,9 @@ from collections.abc import Iterator
 
 from disclint.analysis import Analysis, Hit
 from disclint.model.findings import Category, Finding, Severity
-from disclint.rules.common import finding_for_hit, lexicon_hits, merge_overlapping
+from disclint.rules.common import HitFilter, finding_for_hit, lexicon_hits, merge_overlapping
 from disclint.rules.registry import RuleSpec, rule
+from disclint.structure import doctypes
 
 
 def _not_a_title(analysis: Analysis, hit: Hit) -> bool:
@@ -40,8 +41,29 @@ def _prefer_established(hits: list[Hit]) -> list[Hit]:
     ]
 
 
-def _run(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
-    hits = _prefer_established(list(lexicon_hits(analysis, spec, keep=_not_a_title)))
+def _about_the_company(analysis: Analysis, hit: Hit) -> bool:
+    """A certainty word whose ；-part names the company or one of its operating results
+    ("公司新产品必将……", "业务必将成为新的利润增长点"), not the industry, a market or a
+    condition ("天然气必然会受到各国的重视", "若运力受阻，势必影响电煤供应")."""
+    start, end = hit.sentence.part_at(hit.start)
+    part = hit.sentence.text[start:end]
+    if analysis.has_cue("subject_own", part):
+        return True
+    excluded = [found.span() for found in analysis.lexicon.cue("not_outcome").finditer(part)]
+    return any(
+        not any(ex_start < found.end() and found.start() < ex_end for ex_start, ex_end in excluded)
+        for found in analysis.lexicon.cue("outcome").finditer(part)
+    )
+
+
+def _certainty_kept(analysis: Analysis, hit: Hit) -> bool:
+    if not _not_a_title(analysis, hit):
+        return False
+    return not doctypes.get(analysis.doc_type).industry_prose or _about_the_company(analysis, hit)
+
+
+def _run(analysis: Analysis, spec: RuleSpec, keep: HitFilter | None = None) -> Iterator[Finding]:
+    hits = _prefer_established(list(lexicon_hits(analysis, spec, keep=keep or _not_a_title)))
     for hit in merge_overlapping(hits):
         yield finding_for_hit(analysis, spec, hit)
 
@@ -128,7 +150,7 @@ def flattery(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
     example_type="action_plan",
 )
 def certainty_wording(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
-    return _run(analysis, spec)
+    return _run(analysis, spec, _certainty_kept)
 
 
 @rule(

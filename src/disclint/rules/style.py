@@ -57,12 +57,24 @@ def mixed_punctuation(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
         raw = text[sentence.start : sentence.end]
         if "," not in raw and ";" not in raw and ":" not in raw:
             continue  # most Chinese sentences: no half-width mark at all (three C scans)
-        half = list(_HALF_WIDTH.finditer(raw))
-        if half and _FULL_WIDTH.search(raw):
-            first = sentence.start + half[0].start()
-            last = sentence.start + half[-1].end()
-            marks = "".join(dict.fromkeys(match.group(0) for match in half))
-            yield _finding(analysis, spec, sentence, first, last, f"句中混用半角标点“{marks}”与全角标点")
+        # Text laid out in cells (a tab between them; a PDF table's rows wrap line by line): each
+        # piece of a cell is read on its own, a list "甲公司;乙公司" in one cell and a "，" in the
+        # next are not one sentence.
+        for offset, piece in _cells(raw) if "\t" in raw else ((0, raw),):
+            half = list(_HALF_WIDTH.finditer(piece))
+            if half and _FULL_WIDTH.search(piece):
+                first = sentence.start + offset + half[0].start()
+                last = sentence.start + offset + half[-1].end()
+                marks = "".join(dict.fromkeys(match.group(0) for match in half))
+                yield _finding(analysis, spec, sentence, first, last, f"句中混用半角标点“{marks}”与全角标点")
+
+
+def _cells(raw: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for found in re.finditer(r"[\t\n]", raw):
+        yield start, raw[start : found.start()]
+        start = found.end()
+    yield start, raw[start:]
 
 
 @rule(

@@ -58,6 +58,10 @@ class DocType:
     # a wording finding is reported once a chapter, naming the other places. A draft keeps
     # every copy: each is the writer's to fix.
     collapse_repeats: bool = False
+    # A long filing describes its industry, markets, suppliers and history at length: a certainty
+    # word there ("天然气必然会受到各国的重视", "若运力受阻，势必影响供应") reasons about conditions.
+    # It is a promise (HY004) only where its ；-part names the company or an operating result.
+    industry_prose: bool = False
     source: str = ""  # the rules the type's content and format follow (shown as 格式与内容见; not a finding's basis)
     examples: tuple[str, ...] = field(default=())  # titles it is detected from (for tests and explain)
 

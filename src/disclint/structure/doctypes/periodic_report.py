@@ -22,6 +22,7 @@ DOC_TYPE = DocType(
     part_title=False,
     goals_are_claims=False,
     collapse_repeats=True,
+    industry_prose=True,
     source="《上市公司信息披露管理办法》",
     examples=("2024年年度报告", "2025年半年度报告摘要", "2025年第三季度报告正文"),
 )
