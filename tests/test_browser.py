@@ -255,8 +255,26 @@ def test_report_renders_and_sidebar_click_scrolls_to_highlight(browser: WebDrive
     assert finding.code in popover["text"] and finding.message in popover["text"]
     if finding.suggestion:
         assert finding.suggestion in popover["text"]
-    assert popover["active"] == 1
+    assert popover["active"] == browser.script(
+        f"return document.querySelectorAll('mark.hl[data-f~=\"{number}\"]').length"
+    )
     browser.screenshot(shots / "report-after-click.png")
+
+
+def test_every_piece_of_a_finding_over_a_line_break_is_outlined(browser: WebDriver, tmp_path: Path) -> None:
+    """A finding that runs over a line break is drawn as one mark per line: a click outlines them all."""
+    result = view_text("公司的核心技术已达到世界一\n流水平。\n")
+    report = tmp_path / "report.html"
+    report.write_text(render_html([result]), encoding="utf-8")
+    browser.get(report.as_uri())
+    number = next(n for n, item in enumerate(result.findings) if item.excerpt.replace("\n", "") == "世界一流")
+    pieces = browser.script(f"return document.querySelectorAll('mark.hl[data-f~=\"{number}\"]').length")
+    assert pieces == 2
+    browser.click(browser.find(f'a.item[data-target="{number}"]'))
+    time.sleep(0.2)
+    assert browser.script(f"return document.querySelectorAll('mark.hl.active[data-f~=\"{number}\"]').length") == 2
+    browser.script("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape'}))")
+    assert browser.script("return document.querySelectorAll('mark.hl.active').length") == 0
 
 
 def test_filters_hide_items_and_highlights(browser: WebDriver, tmp_path: Path) -> None:

@@ -89,11 +89,20 @@
       if (d) { var copy = d.cloneNode(true); copy.removeAttribute("id"); pop.appendChild(copy); }
     });
     pinned = !!pin;
-    if (popMark && popMark !== mark) popMark.classList.remove("active");
     popMark = mark;
-    mark.classList.toggle("active", pinned);
+    setActive(pinned ? section.querySelectorAll(shown.map(function (n) {
+      return 'mark.hl[data-f~="' + n + '"]';
+    }).join(",")) : []);
     pop.hidden = false;
     place();
+  }
+  // Every piece of the pinned findings is outlined: a finding that runs over a printed line
+  // break or a table cell is drawn as several marks.
+  var activeMarks = [];
+  function setActive(marks) {
+    activeMarks.forEach(function (m) { m.classList.remove("active"); });
+    activeMarks = Array.prototype.slice.call(marks);
+    activeMarks.forEach(function (m) { m.classList.add("active"); });
   }
   function place() {
     if (!popMark || pop.hidden) return;
@@ -109,7 +118,7 @@
   function closePopover() {
     pop.hidden = true;
     pinned = false;
-    if (popMark) popMark.classList.remove("active");
+    setActive([]);
     popMark = null;
   }
 
