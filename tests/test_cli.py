@@ -300,4 +300,4 @@ def test_a_folder_without_drafts_is_named(tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
     code, _, err = run("check", str(empty))
-    assert code == 2 and err.strip() == f"disclint：错误：在 {empty} 中没有找到 .txt、.md、.docx 或 .pdf 文件"
+    assert code == 2 and err.strip() == f"disclint：错误：在 {empty} 中没有找到 .txt/.md/.docx/.pdf 文件"

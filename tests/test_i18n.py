@@ -11,6 +11,7 @@ import pytest
 
 from cli_runner import invoke
 from disclint.i18n import language
+from disclint.structure import doctypes
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMANDS = [[], ["check"], ["init"], ["annotate"], ["rules"], ["explain"]]
@@ -66,18 +67,8 @@ ALLOWED = {
     "PT",
     "OCR",
     "rules",
-    "action_plan",
-    "valuation_plan",
-    "evaluation_report",
-    "incentive_plan",
-    "esop",
-    "dividend",
-    "voluntary",
-    "generic",
-    "periodic_report",
-    "buyback",
-    "inquiry_reply",
-    "prospectus",
+    *doctypes.names(),  # --type's help names every registered type
+    "FOLDERS",
     "check",
     "init",
     "annotate",

@@ -196,11 +196,35 @@ def test_hook_manifest_is_valid() -> None:
     ],
 )
 def test_hook_files_patterns(path: str, linted: bool) -> None:
+    """What the hook lints of a staged file: not excluded by the manifest, and kept by its ``--drafts-in``."""
     import re
 
+    from disclint.parse.formats import is_draft
+
     text = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
-    files = re.search(r"^  files: (.+)$", text, re.MULTILINE)
+    folders = re.search(r"^  entry: .*--drafts-in (\S+)", text, re.MULTILINE)
     exclude = re.search(r"^  exclude: (.+)$", text, re.MULTILINE)
-    assert files and exclude
-    chosen = bool(re.search(files.group(1), path)) and not re.search(exclude.group(1), path)
+    assert folders and exclude
+    chosen = is_draft(path, folders.group(1).split(",")) and not re.search(exclude.group(1), path)
     assert chosen is linted
+
+
+def test_drafts_in_lints_the_drafts_named_and_passes_over_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cli_runner import invoke
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "公告").mkdir()
+    (tmp_path / "公告" / "plan.txt").write_text(FAULTY, encoding="utf-8")
+    (tmp_path / "README.md").write_text("# 草稿库\n\n本库的工具遥遥领先。\n", encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("not a draft,市值迈上300亿元\n", encoding="utf-8")
+    hook = ["check", "--no-config", "--jobs", "1", "--drafts-in", "drafts,公告"]
+    result = invoke([*hook, "README.md", "notes.csv", "公告/plan.txt"])
+    assert result.exit_code == 1 and "PT001" in result.stdout and "plan.txt" in result.stdout
+    assert "README" not in result.stdout + result.stderr and "notes.csv" not in result.stdout + result.stderr
+    nothing = invoke([*hook, "README.md", "notes.csv"])
+    assert (nothing.exit_code, nothing.stdout, nothing.stderr) == (0, "", "")
+    # A user's own folders: the last --drafts-in wins, as pre-commit appends a hook's args to its entry.
+    moved = invoke([*hook, "--drafts-in", "申报材料", "公告/plan.txt"])
+    assert (moved.exit_code, moved.stdout) == (0, "")

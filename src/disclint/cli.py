@@ -156,13 +156,6 @@ def _non_negative(value: str) -> int:
     return number
 
 
-_TYPE_HELP = (
-    "auto, action_plan, valuation_plan, evaluation_report, incentive_plan, esop, dividend, voluntary, generic, "
-    "or a type of what companies file (periodic_report, buyback, inquiry_reply, prospectus, …: "
-    "see disclint rules --format json)."
-)
-
-
 DEFAULT_TIMEOUT = 120.0
 
 
@@ -229,6 +222,7 @@ def check(
     show_config: Path | None = None,
     exit_zero: bool = False,
     allow_empty: bool = False,
+    drafts_in: str | None = None,
 ) -> None:
     """Lint files or folders and report the problems found."""
     from disclint.report import OUTPUT_FORMATS
@@ -315,6 +309,7 @@ def check(
             cache_dir=None if no_cache or os.environ.get(NO_CACHE_ENV) else cache_dir_for(config, cache_dir),
             exit_zero=exit_zero,
             allow_empty=allow_empty,
+            drafts_in=drafts_in,
         )
 
 
@@ -461,10 +456,11 @@ def _check(
     cache_dir: Path | None,
     exit_zero: bool = False,
     allow_empty: bool = False,
+    drafts_in: str | None = None,
 ) -> None:
     from disclint.lexicons import LexiconError
     from disclint.model.results import FileOutcome
-    from disclint.parse.formats import is_binary
+    from disclint.parse.formats import is_binary, is_draft
     from disclint.parse.limits import read_stream
     from disclint.report import OUTPUT_FORMATS
     from disclint.run.baseline import Baseline, BaselineError, write_run_baseline
@@ -504,8 +500,16 @@ def _check(
             ),
             err=True,
         )
+    if drafts_in is not None:
+        # pre-commit names every staged file: keep the drafts, pass over the rest without a word.
+        folders = [name.strip() for name in drafts_in.split(",") if name.strip()]
+        specs = [spec for spec in specs if spec.path is None or is_draft(str(spec.path), folders)]
+        if not specs:
+            return
     if not specs:
-        raise UsageError(_("no .txt, .md, .docx or .pdf files found in {paths}").format(paths=", ".join(paths)))
+        raise UsageError(
+            _("no {suffixes} files found in {paths}").format(suffixes=_suffixes(walked=True), paths=", ".join(paths))
+        )
 
     # Each file is linted with the config closest to it (as ruff does); one linter per config file.
     groups: dict[int, tuple[Linter, list[int]]] = {}
@@ -828,11 +832,24 @@ def _option_value(parse: Callable[[str], Any]) -> Callable[[Any], Any]:
 
 
 def _type_help() -> str:
+    """--type's help, naming every type of the registry (the names are not translated)."""
+    from disclint.structure.doctypes import ORIGINAL, names
+
+    # TRANSLATORS: the separator between the names listed in --type's help
+    separator = _(", ")
     return _(
-        "auto, action_plan, valuation_plan, evaluation_report, incentive_plan, esop, dividend, voluntary, generic, "
-        "or a type of what companies file (periodic_report, buyback, inquiry_reply, prospectus, …: "
-        "see disclint rules --format json)."
+        "auto (detect), {original}, or a type of what companies file: {filed} (disclint explain TYPE says what it is)."
+    ).format(
+        original=separator.join(ORIGINAL),
+        filed=separator.join(name for name in names() if name not in ORIGINAL),
     )
+
+
+def _suffixes(*, binary: bool | None = None, walked: bool = False) -> str:
+    """ ".txt/.md/.docx/.pdf": the suffixes the input-format registry reads (or walks in folders)."""
+    from disclint.parse.formats import suffixes, walked_suffixes
+
+    return "/".join(walked_suffixes() if walked else suffixes(binary=binary))
 
 
 def _library_words() -> list[tuple[str, str]]:
@@ -1087,6 +1104,15 @@ def build_app() -> Any:
                 "An empty file is a warning, not an error (exit 2): for pre-commit, where a new draft may be empty."
             ),
         ),
+        drafts_in: str | None = typer.Option(
+            None,
+            "--drafts-in",
+            metavar="FOLDERS",
+            help=_(
+                "Lint only drafts and pass over the other files named: {binary} anywhere, {text} only inside one of "
+                "FOLDERS (folder names, comma-separated, at any depth). What the pre-commit hooks run."
+            ).format(binary=_suffixes(binary=True), text=_suffixes(binary=False)),
+        ),
         config_file: Path | None = typer.Option(
             None, "--config", metavar="FILE", help=_("Use this config file for every input.")
         ),
@@ -1207,10 +1233,12 @@ def build_app() -> Any:
         cls=_Command,
         help=_("Write a Word copy of the draft with a review comment on each finding (the original is not touched).")
         + "\n\n"
-        + _("PATH: the draft to review (.docx, .pdf, .txt or .md)."),
+        + _("PATH: the draft to review ({suffixes}).").format(suffixes=_suffixes()),
     )
     def annotate_command(
-        path: Path = typer.Argument(..., metavar="PATH", help=_("The draft to review (.docx, .pdf, .txt or .md).")),
+        path: Path = typer.Argument(
+            ..., metavar="PATH", help=_("The draft to review ({suffixes}).").format(suffixes=_suffixes())
+        ),
         output: Path | None = typer.Option(
             None,
             "--output",

@@ -13,7 +13,7 @@ Adding a format is a parser module plus one :func:`register` call below.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import PurePath
@@ -134,23 +134,29 @@ def is_binary(path: str) -> bool:
     return fmt is not None and fmt.binary
 
 
-def suffix_list(conjunction: str = "or") -> str:
-    """ ".txt, .md, .docx or .pdf" — for help and messages."""
-    suffixes = list(walked_suffixes())
-    return f"{', '.join(suffixes[:-1])} {conjunction} {suffixes[-1]}" if len(suffixes) > 1 else suffixes[0]
+def suffixes(*, binary: bool | None = None) -> tuple[str, ...]:
+    """Every suffix a format reads, its aliases after it; only binary or only text formats if asked."""
+    return tuple(
+        suffix for fmt in FORMATS if binary is None or fmt.binary is binary for suffix in (*fmt.suffixes, *fmt.aliases)
+    )
 
 
-# The pre-commit hook lints binary drafts anywhere and text drafts only in these folders
-# (at any depth), so that README.md or requirements.txt are left alone.
-HOOK_DRAFT_FOLDERS = ("drafts?", "草稿", "公告", "披露", "定稿")
+# The pre-commit hooks lint binary drafts anywhere and text drafts only in these folders
+# (at any depth), so that README.md or requirements.txt are left alone. The hooks name
+# them in ``check --drafts-in``, so a new format needs no change to the hook manifest.
+HOOK_DRAFT_FOLDERS = ("drafts", "draft", "草稿", "公告", "披露", "定稿")
 
 
-def files_pattern() -> str:
-    """The pre-commit hooks' ``files`` regex: every suffix a format reads, text ones in draft folders."""
-    binary = [suffix[1:] for fmt in FORMATS if fmt.binary for suffix in (*fmt.suffixes, *fmt.aliases)]
-    text = [suffix[1:] for fmt in FORMATS if not fmt.binary for suffix in (*fmt.suffixes, *fmt.aliases)]
-    folders = "|".join(HOOK_DRAFT_FOLDERS)
-    return rf"(?i)(\.({'|'.join(binary)})$|(^|/)({folders})/.*\.({'|'.join(text)})$)"
+def is_draft(path: str, folders: Collection[str]) -> bool:
+    """Whether ``check --drafts-in FOLDERS`` lints ``path``: a file of a binary format anywhere, of a
+    text format only inside one of ``folders`` (folder names, at any depth, in any case)."""
+    fmt = for_path(path)
+    if fmt is None:
+        return False
+    if fmt.binary:
+        return True
+    wanted = {folder.casefold() for folder in folders}
+    return any(part.casefold() in wanted for part in PurePath(path).parts[:-1])
 
 
 def reads_inline_comments(name: str) -> bool:
