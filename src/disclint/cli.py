@@ -1109,8 +1109,8 @@ def build_app() -> Any:
             "--drafts-in",
             metavar="FOLDERS",
             help=_(
-                "Lint only drafts and pass over the other files named: {binary} anywhere, {text} only inside one of "
-                "FOLDERS (folder names, comma-separated, at any depth). What the pre-commit hooks run."
+                "For the pre-commit hooks: lint only the drafts among the files named — {binary} anywhere, {text} "
+                "only inside one of FOLDERS (folder names, comma-separated, at any depth) — and pass over the rest."
             ).format(binary=_suffixes(binary=True), text=_suffixes(binary=False)),
         ),
         config_file: Path | None = typer.Option(
