@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import ahocorasick
+
 
 def trie_pattern(words: Iterable[str]) -> str:
     """A regex matching any of ``words``, factored as a trie so the engine
@@ -32,28 +34,37 @@ class WordScanner:
     """The words of a list that occur in a text: at every start position, the longest
     one there and the listed words that are its prefixes (they occur there too).
 
-    No lookahead: a plain pattern lets the regex engine skip to a possible first character.
+    An Aho-Corasick automaton (pyahocorasick) finds them in one pass. Built in C from
+    the words, it costs a few milliseconds where compiling the same list as one regex
+    trie cost tens (a cold run pays it for the lexicon triggers and the word classes).
     """
 
     def __init__(self, words: Iterable[str]) -> None:
-        listed = sorted(set(words))
+        listed = sorted({word for word in words if word})
         known = set(listed)
         self._prefixes = {
             word: [word[:size] for size in range(1, len(word) + 1) if word[:size] in known] for word in listed
         }
-        self._regex = re.compile(trie_pattern(listed)) if listed else None
+        self._automaton: ahocorasick.Automaton | None = None
+        if listed:
+            automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+            for word in listed:
+                automaton.add_word(word)
+            automaton.make_automaton()
+            self._automaton = automaton
 
     def __bool__(self) -> bool:
-        return self._regex is not None
+        return self._automaton is not None
 
     def scan(self, text: str) -> Iterator[tuple[int, str, list[str]]]:
         """``(start, longest word, listed words starting there)`` in order of ``start``."""
-        if self._regex is None:
+        if self._automaton is None:
             return
-        search = self._regex.search
-        match = search(text)
-        while match is not None:
-            start = match.start()
-            word = match.group()
+        longest: dict[int, int] = {}
+        for end, length in self._automaton.iter(text):
+            start = end - length + 1
+            if length > longest.get(start, 0):
+                longest[start] = length
+        for start in sorted(longest):
+            word = text[start : start + longest[start]]
             yield start, word, self._prefixes[word]
-            match = search(text, start + 1)
