@@ -7,9 +7,9 @@ inside one clause or sentence, with the conditions under which a match is
 not a finding (``unless``) written next to it. Frames produce hits for the
 existing rule codes; the rule modules treat them like lexicon-term hits.
 
-All class members are found in one scan per sentence (a trie-factored
-alternation compiled once; the longest member at each position and the
-members that are its prefixes). Regex slots run only in sentences where
+All class members are found in one scan per sentence (an Aho-Corasick
+automaton built once, :class:`disclint.text.wordscan.WordScanner`; the longest
+member at each position and the members that are its prefixes). Regex slots run only in sentences where
 the frame's class slots already occur. The format is documented in
 ``lexicons/README.md`` and ``docs/rules.md``.
 """

@@ -1,4 +1,4 @@
-"""Find every word of a list in a text in one regex pass (lexicon triggers, class members)."""
+"""Find every word of a list in a text in one pass (lexicon triggers, class members); the regex trie of a class."""
 
 from __future__ import annotations
 
