@@ -40,6 +40,9 @@ def test_normalisation_keeps_chinese_punctuation_and_one_space_between_latin_wor
         ("占比百分之二十", [("百分之二十", QuantityKind.PERCENT, 20.0)]),
         ("回购资金12亿元", [("12亿元", QuantityKind.AMOUNT, 1.2e9)]),
         ("实现千亿市值", [("千亿", QuantityKind.AMOUNT, 1e11)]),
+        # 台 before 阶 is a step, not a unit of machines: 百亿 is the amount.
+        ("营业收入迈上百亿台阶", [("百亿", QuantityKind.AMOUNT, 1e10)]),
+        ("新增数控机床20台", [("20台", QuantityKind.COUNT, 20.0)]),
     ],
 )
 def test_quantities(text: str, expected: list[tuple[str, QuantityKind, float]]) -> None:

@@ -20,7 +20,7 @@ from disclint.model.findings import Category, Finding, Severity
 from disclint.rules.common import not_own_claim, rule_finding
 from disclint.rules.registry import RuleSpec, rule
 from disclint.structure import doctypes
-from disclint.text.numbers import QuantityKind
+from disclint.text.numbers import Quantity, QuantityKind
 from disclint.text.sentences import Sentence
 
 _RESULT_QUANTITIES = frozenset(
@@ -28,13 +28,11 @@ _RESULT_QUANTITIES = frozenset(
 )
 # Volumes count as results when the subject is a volume (出货量 500万只, 销量 20万台).
 _VOLUME_QUANTITIES = frozenset({QuantityKind.COUNT, QuantityKind.PHYSICAL, QuantityKind.SHARES})
-_VOLUME_SUBJECT = re.compile(r"出货量|销量|产量|交付量|装机量|订单量")
-_UNQUANTIFIED = re.compile(
-    r"明显好于|大幅(?:增长|提升|改善|增加|增厚)|显著(?:增长|提升|改善|增厚)|积极影响|翻番|翻倍|扭亏为盈|扭亏"
-    r"|(?:不低于|高于|超过|好于)(?:去年|上年)同期"
-)
+_VOLUME_SUBJECT = re.compile(r"出货量|销量|产量|交付量|装机量|订单量|门店(?:数量|总数)")
 _TARGET = re.compile(r"目标|力争|争取|计划|拟")
 _RATIO_BASE = re.compile(r"占[^，。；]{0,18}$")
+# 研发投入不低于营业收入的8%, 现金分红不低于净利润的30%: the result is the base of a ratio.
+_RATIO_OF = re.compile(r"(?:总额)?的(?:\d+(?:\.\d+)?%|百分之)")
 _BACK_REFERENCE = re.compile(r"全部|上述|该部分|该等|其中")
 # A 业绩预告/业绩快报 reports a period that has ended, under its own rules.
 # Mandated forecast content: the 业绩预告 format, a periodic report's own section on the expected
@@ -54,15 +52,37 @@ class ForwardStatement:
     quantified: bool = True
 
 
-def _has_outcome(analysis: Analysis, text: str) -> bool:
+def _has_outcome(analysis: Analysis, text: str, *, ratio_base: bool = True) -> bool:
+    """An operating result is named in ``text``; with ``ratio_base=False`` not one that is only
+    the base of a ratio ("研发投入不低于营业收入的8%")."""
     excluded = [match.span() for match in analysis.lexicon.cue("not_outcome").finditer(text)]
     for match in analysis.lexicon.cue("outcome").finditer(text):
         start, end = match.span()
         if any(ex_start < end and start < ex_end for ex_start, ex_end in excluded):
             continue
-        if _RATIO_BASE.search(text[:start]):
-            continue  # 研发投入占营业收入的比例: the subject is 研发投入
+        if _RATIO_BASE.search(text[:start]) or (not ratio_base and _RATIO_OF.match(text, end)):
+            continue  # 研发投入占营业收入的比例, 不低于营业收入的8%: the subject is 研发投入
         return True
+    return False
+
+
+def _figures(quantities: list[Quantity], kinds: frozenset[QuantityKind], start: int, end: int) -> bool:
+    """A figure of one of ``kinds`` starts in ``[start, end)``."""
+    return any(start <= quantity.start < end and quantity.kind in kinds for quantity in quantities)
+
+
+def _unquantified_result(analysis: Analysis, sentence: Sentence, part_start: int, part_end: int) -> bool:
+    """A result expected without a figure (全年业绩有望大幅增长, 净利润必将实现高增长): the
+    wording of ``unquantified_result`` in a clause that names an operating result itself
+    ("将带动肉制品的消费快速增长" is about consumption, whatever else the sentence names)."""
+    text = sentence.text
+    for match in analysis.lexicon.cue("unquantified_result").finditer(text, part_start, part_end):
+        clause_start, clause_end = sentence.clause_at(match.start())
+        clause = text[clause_start:clause_end]
+        # The expectation itself, in its own clause: a result, a forecast word, not a past fact
+        # ("在收入快速增长的情况下，预计……" states the growth as history).
+        if _has_outcome(analysis, clause) and analysis.has_cue("forecast", clause) and not analysis.past_only(clause):
+            return True
     return False
 
 
@@ -72,6 +92,7 @@ def forward_statements(analysis: Analysis) -> list[ForwardStatement]:
     if isinstance(cached, list):
         return cached
     found: list[ForwardStatement] = []
+    unquantified_too = doctypes.get(analysis.doc_type).unquantified_forecasts
     for sentence in analysis.sentences:
         text = sentence.text
         if analysis.is_heading(sentence) or analysis.is_rule_text(sentence):
@@ -80,6 +101,8 @@ def forward_statements(analysis: Analysis) -> list[ForwardStatement]:
             continue
         if not analysis.has_cue("outcome", text):
             continue  # cheap test before parts, tense and the number finder
+        if analysis.has_cue("mechanical_effect", text):
+            continue  # the offering's effect on capital, depreciation, a what-if estimate: not a forecast
         quantities = analysis.quantities(sentence)
         for part_start, part_end in sentence.parts():
             part = text[part_start:part_end]
@@ -88,28 +111,52 @@ def forward_statements(analysis: Analysis) -> list[ForwardStatement]:
             if analysis.has_cue("incentive_condition", part):
                 continue
             excluded = [m.span() for m in analysis.lexicon.cue("not_outcome").finditer(part)]
-            forecast_match = next(
-                (
-                    m
-                    for m in analysis.lexicon.cue("forecast").finditer(part)
-                    if not any(start < m.end() and m.start() < end for start, end in excluded)
-                ),
-                None,
-            )
+            forecasts = [
+                m
+                for m in analysis.lexicon.cue("forecast").finditer(part)
+                if not any(start < m.end() and m.start() < end for start, end in excluded)
+            ]
             # An evaluation report restates targets of a period that has ended: history.
-            target_match = None if forecast_match or analysis.doc_type == "evaluation_report" else _TARGET.search(part)
-            match = forecast_match or target_match
-            if match is None or analysis.negated(sentence, part_start + match.start()):
-                continue
-            clause_start = sentence.clause_at(part_start + match.start())[0]
-            # The figure must belong to the forecast, not to a fact stated before
-            # it — unless the forecast refers back to it ("在手订单约26亿元，预计将全部转化为营业收入").
-            figures_from = part_start if _BACK_REFERENCE.search(text[clause_start:part_end]) else clause_start
+            targets = [] if analysis.doc_type == "evaluation_report" else list(_TARGET.finditer(part))
             kinds = _RESULT_QUANTITIES | (_VOLUME_QUANTITIES if _VOLUME_SUBJECT.search(part) else frozenset())
-            quantified = any(
-                figures_from <= quantity.start < part_end and quantity.kind in kinds for quantity in quantities
-            )
-            if not quantified and not (forecast_match and _UNQUANTIFIED.search(part)):
+
+            chosen: tuple[int, bool] | None = None  # the statement's clause start, quantified
+            if forecasts:
+                match = forecasts[0]
+                if analysis.negated(sentence, part_start + match.start()):
+                    continue
+                clause_start = sentence.clause_at(part_start + match.start())[0]
+                # The figure must belong to the forecast, not to a fact stated before
+                # it — unless the forecast refers back to it ("在手订单约26亿元，预计将全部转化为营业收入").
+                figures_from = part_start if _BACK_REFERENCE.search(text[clause_start:part_end]) else clause_start
+                chosen = (clause_start, _figures(quantities, kinds, figures_from, part_end))
+                if not chosen[1]:
+                    # "公司目标明年营收增长15%，管理层对此充满信心": the figure is the target's, in a
+                    # clause of its own that names the result.
+                    for target in targets:
+                        own_start, own_end = sentence.clause_at(part_start + target.start())
+                        if (
+                            not analysis.negated(sentence, part_start + target.start())
+                            and _has_outcome(analysis, text[own_start:own_end])
+                            and _figures(quantities, kinds, own_start, own_end)
+                        ):
+                            chosen = (own_start, True)
+                            break
+            elif targets:
+                match = targets[0]
+                if analysis.negated(sentence, part_start + match.start()):
+                    continue
+                clause_start = sentence.clause_at(part_start + match.start())[0]
+                figures_from = part_start if _BACK_REFERENCE.search(text[clause_start:part_end]) else clause_start
+                if not _has_outcome(analysis, text[figures_from:part_end], ratio_base=False):
+                    continue  # 研发投入不低于营业收入的8%: the target is the spending, not a result
+                chosen = (clause_start, _figures(quantities, kinds, figures_from, part_end))
+            if chosen is None:
+                continue
+            clause_start, quantified = chosen
+            if not quantified and not (
+                unquantified_too and _unquantified_result(analysis, sentence, part_start, part_end)
+            ):
                 continue
             end = part_end
             while end > clause_start and text[end - 1] in "，。；：,;:！？!?":
@@ -119,7 +166,7 @@ def forward_statements(analysis: Analysis) -> list[ForwardStatement]:
                     sentence=sentence,
                     start=clause_start,
                     end=end,
-                    forecast=forecast_match is not None,
+                    forecast=bool(forecasts),
                     certainty=bool(analysis.lexicon.cue("forecast_certainty").search(part)),
                     quantified=quantified,
                 )
@@ -136,6 +183,8 @@ def _frame_statements(analysis: Analysis, found: list[ForwardStatement]) -> list
     added: list[ForwardStatement] = []
     for hit in analysis.frame_hits("FL001"):
         sentence = hit.sentence
+        if analysis.has_cue("mechanical_effect", sentence.text):
+            continue
         clause_start, clause_end = sentence.clause_at(hit.start)
         if any(
             statement.sentence is sentence and statement.start < clause_end and clause_start < statement.end
@@ -162,6 +211,19 @@ def _frame_statements(analysis: Analysis, found: list[ForwardStatement]) -> list
     return added
 
 
+def _part_warns(analysis: Analysis, sentence: Sentence) -> bool:
+    """The document (the part of a bundle) holding ``sentence`` carries a risk warning somewhere."""
+    part = analysis.part_of(sentence)
+    key = f"risk_warning_part:{part.start_block if part else -1}"
+    cached = analysis.memo.get(key)
+    if isinstance(cached, bool):
+        return cached
+    sentences = analysis.sentences_in(part) if part else analysis.sentences
+    warns = analysis.has_cue("risk_warning", "\n".join(other.text for other in sentences))
+    analysis.memo[key] = warns
+    return warns
+
+
 @rule(
     code="FL001",
     name="forecast-without-basis",
@@ -171,7 +233,9 @@ def _frame_statements(analysis: Analysis, found: list[ForwardStatement]) -> list
     rationale=(
         "对于设定的目标与预测，应当充分披露其基本假设、主要依据（上交所“提质增效重回报”一本通 Q1）；自愿披露的信息不得误导投资者"
         "（《上市公司信息披露管理办法》关于自愿披露的规定）。同一段落中没有“基于……假设”“根据……经营计划/在手订单/可行性研究报告”等依据时报告。"
-        "“根据公司内部测算”没有说明依据的内容，不算依据。股权激励的行权条件、业绩说明会安排、历史数据不是预测。"
+        "“根据公司内部测算”没有说明依据的内容，不算依据。计划类文件与答复中设定的量化经营目标（力争2027年营业收入达到80亿元），"
+        "同段没有依据、同段和全文也都没有风险提示时同样报告；定期报告、招股说明书的发展目标与没有数字的趋势展望不在此列。"
+        "股权激励的行权条件、业绩说明会安排、历史数据不是预测。"
     ),
     reference="forecast_basis",
     bad=["预计2025年公司营业收入将达到50亿元，归属于上市公司股东的净利润将达到6亿元。"],
@@ -183,27 +247,32 @@ def _frame_statements(analysis: Analysis, found: list[ForwardStatement]) -> list
     example_type="action_plan",
 )
 def forecast_without_basis(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
-    mandated = doctypes.get(analysis.doc_type).mandated_forecast_sections
+    doc_type = doctypes.get(analysis.doc_type)
+    mandated = doc_type.mandated_forecast_sections
     for statement in forward_statements(analysis):
-        if not statement.forecast:
+        # A quantified target (力争2027年营业收入达到80亿元) needs its basis too (Q1: 设定的目标与预测);
+        # one with its basis or its own warning in the paragraph passes. A long filing's 发展目标
+        # states a direction (goals_are_claims), and is not read here.
+        if not statement.forecast and not (statement.quantified and doc_type.goals_are_claims):
             continue
         paragraph = analysis.block_text(statement.sentence.block_index)
         if analysis.has_cue("basis", paragraph) or _PREANNOUNCEMENT.search(paragraph):
             continue
-        if not statement.quantified and analysis.has_cue("risk_warning", paragraph):
-            continue  # an unquantified expectation that carries its own warning
+        if (not statement.quantified or not statement.forecast) and analysis.has_cue("risk_warning", paragraph):
+            continue  # an unquantified expectation or a target that carries its own warning
+        if not statement.forecast and _part_warns(analysis, statement.sentence):
+            continue  # a target under the document's own warning (上述目标不构成业绩承诺…)
         if not_own_claim(analysis, spec, statement.sentence, max(statement.start, statement.end - 1)):
             continue
-        if analysis.has_cue("mechanical_effect", statement.sentence.text):
-            continue  # the offering's effect on capital, depreciation, a what-if estimate
         if mandated is not None and analysis.under_heading(mandated, statement.sentence):
             continue  # a prospectus's project economics and post-audit expectations, with their basis there
         excerpt = statement.sentence.text[statement.start : statement.end]
-        message = (
-            f"以确定性措辞作出业绩预测，且未说明依据或假设：“{_shorten(excerpt)}”"
-            if statement.certainty
-            else f"业绩预测未说明依据或假设：“{_shorten(excerpt)}”"
-        )
+        if not statement.forecast:
+            message = f"量化的业绩目标未说明依据或假设，也未提示不确定性：“{_shorten(excerpt)}”"
+        elif statement.certainty:
+            message = f"以确定性措辞作出业绩预测，且未说明依据或假设：“{_shorten(excerpt)}”"
+        else:
+            message = f"业绩预测未说明依据或假设：“{_shorten(excerpt)}”"
         yield rule_finding(analysis, spec, statement.sentence, statement.start, statement.end, message)
 
 

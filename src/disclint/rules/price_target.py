@@ -34,15 +34,36 @@ def _keep(analysis: Analysis, hit: Hit) -> bool:
     if _CONDITION.search(sentence.text[part_start : hit.start]):
         return False
     # A past fact ("截至……收盘价为……", "市值由年初的……提升至……") is judged by the hit's
-    # own clause: "截至……收盘价为8.46元，我们认为股价有一倍上涨空间" still counts.
+    # own clause: "截至……收盘价为8.46元，我们认为股价有一倍上涨空间" still counts. A judgement
+    # (PT004: 股价已经严重背离基本面) is about the present, whatever its tense.
+    if hit.term.rule == "PT004":
+        return True
     clause_start, clause_end = sentence.clause_at(hit.start)
     return not analysis.past_only(sentence.text[clause_start:clause_end])
+
+
+def _one_claim_per_part(hits: list[Hit]) -> list[Hit]:
+    """A rule's hits in one ；-part are one claim ("股价必将回归至每股20元以上的合理价值区间";
+    "力争市值达到300亿元，实现市值与内在价值相匹配"): one finding over them, named by the first
+    hit's entry."""
+    merged: list[Hit] = []
+    for hit in hits:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.sentence is hit.sentence
+            and hit.sentence.part_at(hit.start)[0] == hit.sentence.part_at(previous.start)[0]
+        ):
+            merged[-1] = Hit(previous.term, hit.sentence, previous.start, max(previous.end, hit.end))
+            continue
+        merged.append(hit)
+    return merged
 
 
 def _run(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
     # Frames carry their own conditions (lexicons/frames/price_target.toml: condition, past_fact …).
     hits = list(lexicon_hits(analysis, spec, skip_sentence=_skip_sentence, keep=_keep, frame_keep=None))
-    for hit in merge_overlapping(hits):
+    for hit in _one_claim_per_part(merge_overlapping(hits)):
         yield finding_for_hit(analysis, spec, hit)
 
 

@@ -240,7 +240,12 @@ _CHINESE_NUMERAL_UNITS = frozenset(
     ]
 )
 _ASCII_UNITS = {unit for unit in _UNITS if unit.isascii() and unit.isalpha()}
-_UNIT_PATTERN = "|".join(re.escape(unit) for unit in sorted(_UNITS, key=len, reverse=True))
+# A unit character that begins a longer word is not a unit there (百亿台阶: a step, not machines).
+_UNIT_NOT_BEFORE = {"台": "阶账湾风"}
+_UNIT_PATTERN = "|".join(
+    re.escape(unit) + (f"(?![{_UNIT_NOT_BEFORE[unit]}])" if unit in _UNIT_NOT_BEFORE else "")
+    for unit in sorted(_UNITS, key=len, reverse=True)
+)
 
 _NUMBER = re.compile(
     rf"(?P<arabic>{_ARABIC})(?P<mag_a>{_MAGNITUDE})?(?P<unit_a>{_UNIT_PATTERN})?"

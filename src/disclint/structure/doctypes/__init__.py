@@ -54,6 +54,10 @@ class DocType:
     # Sections whose forecasts are mandated content with their basis given there (a prospectus's
     # 募集资金运用 and 审计截止日后 sections): a cue naming their headings, not read by FL001.
     mandated_forecast_sections: str | None = None
+    # An expectation without a figure (收入将有较大幅度增长) is reported as a forecast: True for drafts
+    # and replies; False for long filings whose format asks for the outlook and trend discussion
+    # (招股说明书“未来趋势分析”, 定期报告“未来发展的展望”), where only quantified forecasts need their basis.
+    unquantified_forecasts: bool = True
     # A long filing restates its claims chapter after chapter (概览, 业务与技术, 募集资金运用):
     # a wording finding is reported once a chapter, naming the other places. A draft keeps
     # every copy: each is the writer's to fix.

@@ -21,6 +21,7 @@ DOC_TYPE = DocType(
     skip_reason="定期报告记述报告期情况：只在“经营计划”“发展战略”等部分检查举措是否可检验",
     part_title=False,
     goals_are_claims=False,
+    unquantified_forecasts=False,
     collapse_repeats=True,
     industry_prose=True,
     source="《上市公司信息披露管理办法》",

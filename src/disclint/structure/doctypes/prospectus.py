@@ -33,6 +33,7 @@ DOC_TYPE = DocType(
     skip_reason="招股说明书的风险因素与发行安排按规则撰写，不是举措承诺",
     part_title=False,
     goals_are_claims=False,
+    unquantified_forecasts=False,
     collapse_repeats=True,
     industry_prose=True,
     mandated_forecast_sections="mandated_forecast_heading",

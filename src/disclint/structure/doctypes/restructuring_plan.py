@@ -14,6 +14,7 @@ DOC_TYPE = DocType(
     skip_reason="重组文件的风险因素与交易安排按规则撰写，不是举措承诺",
     part_title=False,
     goals_are_claims=False,
+    unquantified_forecasts=False,
     collapse_repeats=True,
     industry_prose=True,
     mandated_forecast_sections="mandated_forecast_heading",
