@@ -57,6 +57,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from fuzz_inputs import (
     PARAGRAPHS,
     build_docx,
+    comment_parts,
     document_xml,
     mutate,
     numbering_xml,
@@ -263,6 +264,8 @@ def random_docx(rng: random.Random) -> bytes:
         "word/numbering.xml": numbering_xml(rng.choice(FORMATS), rng.choice(ATTRIBUTES), rng.choice(ATTRIBUTES)),
         "word/styles.xml": styles_xml(rng.choice(ATTRIBUTES)),
     }
+    if rng.random() < 0.1:  # comments already in the draft (annotate adds its own)
+        parts.update(comment_parts([rng.choice(ATTRIBUTES) for _ in range(rng.randint(1, 4))]))
     if rng.random() < 0.05:
         parts["word/_rels/document.xml.rels"] = (
             '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'

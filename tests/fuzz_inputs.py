@@ -100,6 +100,28 @@ def default_body() -> str:
     )
 
 
+def comment_parts(ids: list[str]) -> dict[str, str]:
+    """Parts that give a package a comments part holding one comment per ``w:id`` in ``ids``
+    (merge into :func:`build_docx`'s parts): what ``annotate`` adds its own comments to."""
+    comments = "".join(
+        f'<w:comment w:id="{value}" w:author="审阅人"><w:p><w:r><w:t>原有批注</w:t></w:r></w:p></w:comment>'
+        for value in ids
+    )
+    return {
+        "[Content_Types].xml": CONTENT_TYPES.replace(
+            "</Types>",
+            '<Override PartName="/word/comments.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>',
+        ),
+        "word/_rels/document.xml.rels": DOCUMENT_RELS.replace(
+            "</Relationships>",
+            '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" '
+            'Target="comments.xml"/></Relationships>',
+        ),
+        "word/comments.xml": f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments {W}>{comments}</w:comments>',
+    }
+
+
 def build_docx(parts: dict[str, str | bytes] | None = None) -> bytes:
     """A .docx package; ``parts`` replaces or adds parts (name → XML text or bytes)."""
     files: dict[str, str | bytes] = {

@@ -13,6 +13,9 @@ timeout and its own session:
 * ``lexicons/*.toml`` — used as the team lexicon of such a config: status
   0/1, or 2 with one ``disclint: error:`` line naming the file and nothing
   linted;
+* ``annotate/*.docx`` — ``disclint annotate FILE -o reviewed.docx``: status 0
+  with a reviewed copy that is a ZIP package, or 2 with one error line; no
+  traceback, the input unchanged, nothing left running;
 * ``trees/*.json`` — a folder that cannot be committed as files (a name that
   is not UTF-8, a tree nested deeper than Python's recursion limit), built
   from its description (``names_hex``: file names as hex bytes, each holding
@@ -106,6 +109,29 @@ def check_config(disclint: list[str], path: Path, timeout: float, *, lexicon: bo
             return f"did not fail closed with one line: {err.strip()[:200]!r}"
         if status == 2 and not any(name in lines[0] for name in ("disclint.toml", "team.toml")):
             return f"the error names neither file: {lines[0]!r}"
+    return None
+
+
+def check_annotate(disclint: list[str], path: Path, timeout: float) -> str | None:
+    import zipfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / path.name
+        shutil.copy(path, copy)
+        before = hashlib.sha256(copy.read_bytes()).hexdigest()
+        status, _, err, left = run(disclint, ["annotate", copy.name, "-o", "reviewed.docx"], Path(folder), timeout)
+        if status is None:
+            return f"hang (> {timeout:.0f} s)"
+        if status not in (0, 2) or "Traceback" in err:
+            return f"crash (status {status}): {err.strip().splitlines()[-1:] if err.strip() else ''}"
+        if hashlib.sha256(copy.read_bytes()).hexdigest() != before:
+            return "input modified"
+        if left:
+            return f"processes left: {left}"
+        if status == 0 and not zipfile.is_zipfile(Path(folder) / "reviewed.docx"):
+            return "no reviewed copy written"
+        if status == 2 and len([line for line in err.splitlines() if line.strip()]) != 1:
+            return f"not one error line: {err.strip()[:200]!r}"
     return None
 
 
@@ -208,6 +234,17 @@ RECIPES: dict[str, Callable[[], bytes]] = {
 }
 
 
+def _long_docx() -> bytes:
+    sys.path.insert(0, str(HERE))
+    from fuzz_inputs import PARAGRAPHS, document_xml, paragraph_xml
+
+    return _docx({"word/document.xml": document_xml(paragraph_xml(PARAGRAPHS[1]) * 4000).encode()})
+
+
+# Replayed through annotate: 4,000 paragraphs with 8,000 findings (python-docx's add_comment made it n²: minutes).
+ANNOTATE_RECIPES: dict[str, Callable[[], bytes]] = {"annotate-4000-paragraphs.docx": _long_docx}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folders", nargs="*", type=Path, help="corpus folders (default: tests/reproducers)")
@@ -235,6 +272,8 @@ def main() -> int:
                 report(str(path.relative_to(folder)), check_config(disclint, path, options.timeout, lexicon=False))
             elif kind == "lexicons":
                 report(str(path.relative_to(folder)), check_config(disclint, path, options.timeout, lexicon=True))
+            elif kind == "annotate":
+                report(str(path.relative_to(folder)), check_annotate(disclint, path, options.timeout))
             elif kind == "trees" and path.suffix == ".json":
                 report(str(path.relative_to(folder)), check_tree(disclint, path, options.timeout))
             elif path.suffix.lower() in (".txt", ".md", ".docx", ".pdf"):
@@ -245,6 +284,11 @@ def main() -> int:
                 path = Path(built) / name
                 path.write_bytes(make())
                 report(f"recipe {name}", check_draft(disclint, path, options.timeout))
+                path.unlink()
+            for name, make in ANNOTATE_RECIPES.items():
+                path = Path(built) / name
+                path.write_bytes(make())
+                report(f"recipe annotate {name}", check_annotate(disclint, path, options.timeout))
                 path.unlink()
     print(f"{total - failures} of {total} reproducers handled as promised")
     return 1 if failures else 0

@@ -447,3 +447,52 @@ def test_crlf_text_gives_clean_paragraphs(tmp_path: Path) -> None:
     comments = comments_by_author(output)
     for (comment_id, _text), item in zip(comments[-len(result.findings) :], result.findings, strict=True):
         assert anchored[comment_id] == item.excerpt.replace("\r\n", "\n")
+
+
+def _comment_ids(path: Path) -> list[str]:
+    import zipfile
+
+    with zipfile.ZipFile(path) as package:
+        return re.findall(r'<w:comment [^>]*?w:id="([^"]*)"', package.read("word/comments.xml").decode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("existing", "added"),
+    [
+        (["x", "7"], ["8", "9", "10", "11"]),  # not a number: left out, as if absent
+        ([" 3", "-5"], ["4", "5", "6", "7"]),
+        (["2147483647", "1"], ["0", "2", "3", "4"]),  # past 2³¹−1: the first unused from 0
+    ],
+)
+def test_comments_already_in_the_draft_keep_their_ids_and_new_ones_do_not_collide(
+    tmp_path: Path, existing: list[str], added: list[str]
+) -> None:
+    """issue 15 (campaign): an existing comment with w:id="x" ended annotate in a ValueError traceback."""
+    from cli_runner import invoke
+    from fuzz_inputs import build_docx, comment_parts
+
+    draft = tmp_path / "plan.docx"
+    draft.write_bytes(build_docx(comment_parts(existing)))
+    result = invoke(["annotate", "--no-config", str(draft), "-o", str(tmp_path / "out.docx")])
+    assert result.exit_code == 0, result.stderr
+    assert _comment_ids(tmp_path / "out.docx") == existing + added
+
+
+def test_comment_ids_are_counted_not_looked_up_per_comment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """python-docx's add_comment reads every id already there for each new one: n comments cost
+    n² (4,000 findings took minutes). annotate counts them instead, which this shows by
+    structure: the per-comment lookup is never called."""
+    from docx.oxml.comments import CT_Comments
+
+    from fuzz_inputs import PARAGRAPHS, build_docx, document_xml, paragraph_xml
+
+    def forbidden(self: object) -> int:
+        raise AssertionError("per-comment id lookup")
+
+    monkeypatch.setattr(CT_Comments, "_next_available_comment_id", forbidden)
+    draft = tmp_path / "long.docx"
+    draft.write_bytes(build_docx({"word/document.xml": document_xml(paragraph_xml(PARAGRAPHS[1]) * 200)}))
+    summary = annotate(view_result(draft), tmp_path / "out.docx", source=draft)
+    assert summary.comments == summary.findings >= 400
+    ids = _comment_ids(tmp_path / "out.docx")
+    assert ids == [str(number) for number in range(len(ids))]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from replay_reproducers import CORPUS, check_config, check_draft, check_tree
+from replay_reproducers import CORPUS, check_annotate, check_config, check_draft, check_tree
 
 pytestmark = pytest.mark.slow
 
@@ -48,3 +48,8 @@ def test_lexicon_reproducer(path: Path) -> None:
 @pytest.mark.parametrize("path", _cases("trees"))
 def test_tree_reproducer(path: Path) -> None:
     assert check_tree(DISCLINT, path, timeout=120) is None
+
+
+@pytest.mark.parametrize("path", _cases("annotate"))
+def test_annotate_reproducer(path: Path) -> None:
+    assert check_annotate(DISCLINT, path, timeout=120) is None

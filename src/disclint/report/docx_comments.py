@@ -619,18 +619,83 @@ def _anchor(trace: TextMap, start: int, end: int) -> tuple[Any, Any, bool] | Non
     return first, last, exact
 
 
-def _add_comments(word: Any, trace: TextMap, result: FileResult, *, location: bool) -> dict[str, int]:
-    from docx.text.run import Run
+_MAX_COMMENT_ID = 2**31 - 1  # w:id is a signed 32-bit number in Word
+_COMMENT_ID = re.compile(r"-?[0-9]+")
 
+
+class _CommentWriter:
+    """Adds review comments as ``Document.add_comment`` does, counting the ids itself.
+
+    python-docx finds each new comment's id by reading every id already there, so adding n
+    comments took time in n² (4,000 findings: minutes), and an existing comment whose id is
+    not a number (``w:id="x"``) ended ``annotate`` in a ValueError. The ids here follow its
+    rule — one above the largest, or the first unused from 0 once that passes 2³¹−1 — with
+    the ids already in the file read once, those that are not numbers left out.
+    """
+
+    def __init__(self, word: Any) -> None:
+        import datetime
+
+        from docx.opc.constants import RELATIONSHIP_TYPE
+
+        word.comments  # noqa: B018 - makes the comments part when the document has none
+        self.word = word
+        self.part = word.part.part_related_by(RELATIONSHIP_TYPE.COMMENTS)
+        self.element = self.part.element
+        used = {
+            int(value) for value in self.element.xpath("./w:comment/@w:id") if _COMMENT_ID.fullmatch(str(value).strip())
+        }
+        self.ids = self._free(used)
+        self.date = datetime.datetime.now(datetime.timezone.utc)
+
+    @staticmethod
+    def _free(used: set[int]) -> Any:
+        top = max(used, default=-1) + 1
+        while top <= _MAX_COMMENT_ID:
+            yield top
+            top += 1
+        candidate = 0
+        while True:
+            if candidate not in used:
+                yield candidate
+            candidate += 1
+
+    def add(self, first: Any, last: Any, text: str) -> None:
+        from docx.comments import Comment
+        from docx.oxml.ns import nsdecls
+        from docx.oxml.parser import parse_xml
+        from docx.text.run import Run
+
+        comment_id = next(self.ids)
+        element = parse_xml(
+            f'<w:comment {nsdecls("w")} w:id="{comment_id}" w:author="">'
+            '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
+            '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r></w:p>'
+            "</w:comment>"
+        )
+        self.element.append(element)
+        element.author = AUTHOR
+        element.initials = INITIALS
+        element.date = self.date
+        comment = Comment(element, self.part)
+        head, *rest = text.split("\n")
+        comment.paragraphs[0].add_run(head)
+        for line in rest:
+            comment.add_paragraph(text=line)
+        Run(first, self.word).mark_comment_range(Run(last, self.word), comment_id)
+
+
+def _add_comments(word: Any, trace: TextMap, result: FileResult, *, location: bool) -> dict[str, int]:
     items = list(result.findings)
     for item in items:
         _make_boundary(trace, item.finding.start)
         _make_boundary(trace, item.finding.end)
     missing = [item for item in items if item.finding.category is Category.MISSING_SECTION]
     comments = 0
+    writer = _CommentWriter(word)
     if missing:
         first, last = _first_paragraph_anchor(trace)
-        word.add_comment([Run(first, word), Run(last, word)], _safe(missing_sections_text(missing)), AUTHOR, INITIALS)
+        writer.add(first, last, _safe(missing_sections_text(missing)))
         comments += 1
     inexact = 0
     for item in items:
@@ -639,9 +704,7 @@ def _add_comments(word: Any, trace: TextMap, result: FileResult, *, location: bo
             inexact += 1
             continue
         first, last, exact = found
-        word.add_comment(
-            [Run(first, word), Run(last, word)], _safe(comment_text(item, location=location)), AUTHOR, INITIALS
-        )
+        writer.add(first, last, _safe(comment_text(item, location=location)))
         comments += 1
         inexact += 0 if exact else 1
     return {"comments": comments, "findings": len(items), "missing_sections": len(missing), "inexact": inexact}
