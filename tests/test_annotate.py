@@ -496,3 +496,28 @@ def test_comment_ids_are_counted_not_looked_up_per_comment(tmp_path: Path, monke
     assert summary.comments == summary.findings >= 400
     ids = _comment_ids(tmp_path / "out.docx")
     assert ids == [str(number) for number in range(len(ids))]
+
+
+def test_a_reviewed_copy_past_its_time_budget_is_not_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """annotate had no time budget (check had --timeout): a draft whose copy took hours held the
+    command for hours. Now one budget covers reading, linting and writing; past it the draft is
+    reported as not checked, status 2, and nothing is left behind."""
+    import time
+
+    import disclint.report.docx_comments as docx_comments
+    from cli_runner import invoke
+
+    def endless(*_args: object, **_options: object) -> None:
+        while True:  # interrupted by the budget
+            time.sleep(0.01)
+
+    monkeypatch.setenv("DISCLINT_LANG", "en")
+    monkeypatch.setattr(docx_comments, "annotate", endless)
+    draft = write_docx(tmp_path / "plan.docx")
+    target = tmp_path / "out.docx"
+    result = invoke(["annotate", "--no-config", str(draft), "-o", str(target), "--timeout", "0.5"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"disclint: error: {draft}: not checked: it took longer than the time budget of 0.5 s (raise it with --timeout)\n"
+    )
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["plan.docx"]

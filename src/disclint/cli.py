@@ -16,6 +16,7 @@ import contextlib
 import os
 import re
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
@@ -734,12 +735,18 @@ def annotate(
     ignore: str | None = None,
     config_file: Path | None = None,
     no_config: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> None:
-    """Write a Word copy of the draft with a review comment on each finding (the original is not touched)."""
+    """Write a Word copy of the draft with a review comment on each finding (the original is not touched).
+
+    ``timeout``: one budget for reading, linting and writing the copy (0: none); past it the draft
+    is reported as not checked, status 2, and nothing is written (the copy is written to a
+    temporary file and renamed into place)."""
     from disclint.lexicons import LexiconError
     from disclint.report.docx_comments import AnnotateError, default_output
     from disclint.report.docx_comments import annotate as write_reviewed
     from disclint.run.engine import Linter
+    from disclint.run.guard import FileTimeout, guarded
     from disclint.startup.config import ConfigError
     from disclint.structure import DOC_TYPES
 
@@ -765,12 +772,20 @@ def annotate(
     linter.document_view = True
     target = output or default_output(path, config.review_folder)
     _checked_target(target, [path, *_run_files(config, None)], "the reviewed copy")
+    # One budget for reading and linting the draft (the linter's own) and writing the copy (the rest of it).
+    started = time.monotonic()
+    linter.timeout = timeout or None
     result = linter.lint_path(path)
     if result.error:
         _echo(f"{error_prefix()}{visible(result.path)}: {error_text(result.error)}", err=True)
         raise CommandExit(2)
+    left = max(0.001, timeout - (time.monotonic() - started)) if timeout else None
     try:
-        summary = write_reviewed(result, target, source=path)
+        summary = guarded(lambda: write_reviewed(result, target, source=path), left)
+    except FileTimeout:
+        reason = f"not checked: it took longer than the time budget of {timeout:g} s (raise it with --timeout)"
+        _echo(f"{error_prefix()}{visible(result.path)}: {error_text(reason)}", err=True)
+        raise CommandExit(2) from None
     except AnnotateError as exc:
         raise UsageError(str(exc)) from None
     if summary.missing_sections:
@@ -810,6 +825,20 @@ def explain(code: str) -> None:
 
 
 # ---------------------------------------------------------------- the typer app
+
+
+def _timeout_option() -> Any:
+    """``--timeout SECONDS`` of check and annotate: one file's time budget."""
+    return typer.Option(
+        f"{DEFAULT_TIMEOUT:g}",
+        "--timeout",
+        metavar="SECONDS",
+        callback=_option_value(_seconds),
+        help=_(
+            "Time budget per file; a file that takes longer is reported as not checked (default {seconds}; 0: none)."
+        ).format(seconds=f"{DEFAULT_TIMEOUT:g}"),
+        show_default=False,
+    )
 
 
 def _limit_option(flag: str, metavar: str, parse: Callable[[str], Any], help_text: str) -> Any:
@@ -1156,16 +1185,7 @@ def build_app() -> Any:
             metavar="DIR",
             help=_("Cache folder (default: $DISCLINT_CACHE_DIR, config, ~/.cache/disclint)."),
         ),
-        timeout: str = typer.Option(
-            f"{DEFAULT_TIMEOUT:g}",
-            "--timeout",
-            metavar="SECONDS",
-            callback=_option_value(_seconds),
-            help=_(
-                "Time budget per file; a file that takes longer is reported as not checked (default {seconds}; 0: none)."
-            ).format(seconds=f"{DEFAULT_TIMEOUT:g}"),
-            show_default=False,
-        ),
+        timeout: str = _timeout_option(),
         max_file_size: str | None = _limit_option(
             "--max-file-size",
             "MB",
@@ -1257,8 +1277,9 @@ def build_app() -> Any:
         ),
         config_file: Path | None = typer.Option(None, "--config", metavar="FILE", help=_("Use this config file.")),
         no_config: bool = typer.Option(False, "--no-config", help=_("Ignore config files.")),
+        timeout: str = _timeout_option(),
     ) -> None:
-        annotate(path, output, doc_type, select, ignore, config_file, no_config)
+        annotate(path, output, doc_type, select, ignore, config_file, no_config, float(timeout))
 
     @app.command("rules", cls=_Command, help=_("List every rule: code, category, severity, summary."))
     def rules_command(
