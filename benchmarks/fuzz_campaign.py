@@ -24,7 +24,8 @@ cache entries, output paths, signals and folders of special files one run each;
 * **inputs modified** — any input's SHA-256 before and after differs;
 * **orphans** — a process of the run's session still alive after it ended.
 
-Reproducers of every problem are copied into ``--out``/reproducers/<class>/,
+Reproducers of every problem are copied into ``--out``/reproducers/<class>/; classes,
+coverage and results in benchmarks/fuzz_campaign.md;
 the table is printed in Markdown and written to ``--out``/table.md.
 """
 
@@ -1185,7 +1186,7 @@ def _special_problem(result: Run, fmt: str, output: Path | None, expect: dict[st
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--scale", type=float, default=1.0, help="multiply every class's count (1.0: ~10,500 inputs)")
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply every class's count (1.0: ~11,200 inputs)")
     parser.add_argument("--seed", type=int, default=int(time.time()))
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--out", type=Path, default=None)
