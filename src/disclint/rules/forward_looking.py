@@ -29,7 +29,7 @@ _RESULT_QUANTITIES = frozenset(
 # Volumes count as results when the subject is a volume (出货量 500万只, 销量 20万台).
 _VOLUME_QUANTITIES = frozenset({QuantityKind.COUNT, QuantityKind.PHYSICAL, QuantityKind.SHARES})
 _VOLUME_SUBJECT = re.compile(r"出货量|销量|产量|交付量|装机量|订单量|门店(?:数量|总数)")
-_TARGET = re.compile(r"目标|力争|争取|计划|拟")
+_TARGET = re.compile(r"目标|力争|争取|计划|拟|剑指|瞄准|冲刺")
 _RATIO_BASE = re.compile(r"占[^，。；]{0,18}$")
 # 研发投入不低于营业收入的8%, 现金分红不低于净利润的30%: the result is the base of a ratio.
 _RATIO_OF = re.compile(r"(?:总额)?的(?:\d+(?:\.\d+)?%|百分之)")
@@ -76,12 +76,17 @@ def _unquantified_result(analysis: Analysis, sentence: Sentence, part_start: int
     wording of ``unquantified_result`` in a clause that names an operating result itself
     ("将带动肉制品的消费快速增长" is about consumption, whatever else the sentence names)."""
     text = sentence.text
+    forecasts = [m.span() for m in analysis.lexicon.cue("forecast").finditer(text, part_start, part_end)]
     for match in analysis.lexicon.cue("unquantified_result").finditer(text, part_start, part_end):
         clause_start, clause_end = sentence.clause_at(match.start())
         clause = text[clause_start:clause_end]
-        # The expectation itself, in its own clause: a result, a forecast word, not a past fact
-        # ("在收入快速增长的情况下，预计……" states the growth as history).
-        if _has_outcome(analysis, clause) and analysis.has_cue("forecast", clause) and not analysis.past_only(clause):
+        # The expectation itself, in its own clause: a result, a forecast word reaching into the
+        # clause, not a past fact ("在收入快速增长的情况下，预计……" states the growth as history).
+        if (
+            _has_outcome(analysis, clause)
+            and any(start < clause_end and clause_start < end for start, end in forecasts)
+            and not analysis.past_only(clause)
+        ):
             return True
     return False
 
