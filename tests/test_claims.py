@@ -208,3 +208,49 @@ def test_bought_equipment_a_foreign_company_and_a_named_survey_are_not_self_prai
         "公司的技术实力已可与国际一流厂商比肩。\n"
     )
     assert "HY001" not in _codes(text, "prospectus")
+
+
+def test_parts_that_start_a_statement_of_their_own_are_not_summed() -> None:
+    texts = (
+        "截至报告期末，公司拥有专利46项，包括境内专利31项，其中发明专利20项、实用新型专利11项，以及境外专利15项。\n",
+        "固定资产投资8,600.00万元，其中，土建工程1,200.00万元，设备投资6,900.00万元，二者合计占总投资的81.00%。\n",
+        "公司拥有专利120项，其中发明专利9项、实用新型专利31项、外观设计专利80项，甲、乙等18项产品被认定为高新技术产品。\n",
+        "公司在手合同总金额为5,200.00万元，其中尚未确认收入的金额为4,900.00万元，对应的预收账款金额为600.00万元。\n",
+        "转移的债务为8,000万元，其中银行债务5,000万元，当年向某银行清偿100万元，剩余4,900万元。\n",
+    )
+    for text in texts:
+        assert "CN001" not in _codes(text, "prospectus"), text
+    assert "CN001" in _codes("公司总股本10,000万股，其中甲股东持有6,000万股，乙股东持有5,000万股。\n", "prospectus")
+
+
+def test_accounting_estimates_and_sourced_market_forecasts_are_not_the_company_s_forecasts() -> None:
+    texts = (
+        "因该客户经营困难，对其应收账款86.20万元预计无法收回，已全额计提坏账准备。\n",
+        "该技术开发项目采用完工百分比法预计的收入为合同金额980万元。\n",
+        "由于本项会计估计变更，使公司2019年度报表增加本年利润120.50万元。\n",
+        "根据某咨询机构预测数据，国内高端车市场将保持年均10%的增长。高端车在2030年销量有望达到300万辆。\n",
+        "预计到2030年，全球疫苗市场规模将达到600亿美元。\n",
+    )
+    for text in texts:
+        assert "FL001" not in _codes(text, "prospectus"), text
+    assert "FL001" in _codes("公司预计2026年营业收入将达到50亿元。\n", "prospectus")
+
+
+def test_a_long_filing_s_goals_equipment_and_idioms_are_not_rankings() -> None:
+    text = (
+        "第十二节 未来发展与规划\n\n"
+        "公司将有计划、有步骤地成长为国内一流的环保材料企业。\n\n"
+        "公司将凭借技术优势，使产品和服务达到国际领先地位。\n\n"
+        "公司争做全球最优秀的精密零部件供应商。\n\n"
+        "本项目将购置全自动贴片线、自动测试线等行业领先的生产及检测设备。\n\n"
+        "本人将尽最大的努力减少与公司之间的关联交易。\n\n"
+        "公司在科研背景方面与产能排名第一的甲乙胶囊有限公司仍有差距。\n"
+    )
+    assert "HY001" not in _codes(text, "prospectus")
+    assert "HY001" in _codes(text + "\n公司规模居行业前列。\n", "prospectus")
+
+
+def test_an_offering_to_investors_holding_shares_of_a_market_value_is_not_a_market_cap_forecast() -> None:
+    text = "本次发行采用网下向询价对象配售和网上向持有深圳市场非限售A股股份市值的社会公众投资者定价发行相结合的方式。\n"
+    assert "PT001" not in _codes(text, "prospectus")
+    assert "PT001" in _codes("我们坚信，公司市值冲击千亿只是时间问题。\n")

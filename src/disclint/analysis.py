@@ -57,10 +57,9 @@ _PLACE_AFTER_COPULA = re.compile(
 # holds an own marker (公司, 本公司, 发行人) or a part of the issuer's name is the issuer's; one
 # defined for another organisation is another party, and a claim whose subject it is is not the
 # issuer's. A restructuring's target (标的公司, 置入资产) is what the issuer is buying: not another party.
-_SHORT_NAMES = re.compile(
-    r"([^，。；：（）()“”\"\n]{2,40}?)[（(](?:以下)?(?:简称|合称|统称)[：:]?"
-    r"((?:[“\"「][^”\"」\n]{1,16}[”\"」][、,，或和及与]?){1,5})"
-)
+_SHORT_NAME_MARK = re.compile(r"[（(](?:以下)?(?:简称|合称|统称)[：:]?")
+_SHORT_NAME_LIST = re.compile(r"(?:[“\"「][^”\"」\n]{1,16}[”\"」][、,，或和及与]?){1,5}")
+_NAME_BEFORE = re.compile(r"[^，。；：（）()“”\"\n]{2,40}$")
 _QUOTED = re.compile(r"[“\"「]([^”\"」\n]{1,16})[”\"」]")
 _OWN_MARKER = re.compile(
     r"^(?:本?公司|我公司|发行人|本发行人|上市公司|本集团|集团|股份公司|本行|我行|我司|本企业|母公司)$"
@@ -109,8 +108,7 @@ class PartyNames:
             return True
         if name in self.other:
             return False
-        core = _NAME_SUFFIX.sub("", name)
-        return bool(self.issuer) and len(core) >= 2 and core in self.issuer
+        return _part_of(name, self.issuer)
 
 
 def party_names(text: str) -> PartyNames:
@@ -122,10 +120,14 @@ def party_names(text: str) -> PartyNames:
     if stock:
         own.add(stock.group(1))
     groups: list[tuple[str, list[str]]] = []
-    for match in _SHORT_NAMES.finditer(text):
-        names = [name.strip() for name in _QUOTED.findall(match.group(2)) if len(name.strip()) >= 2]
+    for mark in _SHORT_NAME_MARK.finditer(text):
+        listed = _SHORT_NAME_LIST.match(text, mark.end())
+        defined = _NAME_BEFORE.search(text, max(0, mark.start() - 40), mark.start())
+        if listed is None or defined is None:
+            continue
+        names = [name.strip() for name in _QUOTED.findall(listed.group(0)) if len(name.strip()) >= 2]
         if names:
-            groups.append((match.group(1).strip(), names))
+            groups.append((defined.group(0).strip(), names))
     if not issuer:
         issuer = next((full for full, names in groups if any(_OWN_MARKER.match(name) for name in names)), "")
     other: set[str] = set()
@@ -140,7 +142,7 @@ def party_names(text: str) -> PartyNames:
             other.update(names)
     other -= own
     if issuer:  # a short name made of the issuer's own name is the issuer's, whatever the definition
-        other = {name for name in other if _NAME_SUFFIX.sub("", name) not in issuer}
+        other = {name for name in other if not _part_of(name, issuer)}
     return PartyNames(issuer, _longest_first(own), _longest_first(other))
 
 
@@ -160,10 +162,21 @@ def _issuer_name(text: str) -> str:
     return ""
 
 
+def _part_of(name: str, issuer: str) -> bool:
+    """A short name made of the issuer's own name (京新药业 of 浙江京新药业股份有限公司); a holding
+    company that shares only its root (京新控股) is another party."""
+    core = _NAME_SUFFIX.sub("", name)
+    return bool(issuer) and len(core) >= 3 and core in issuer
+
+
 def _longest_first(names: set[str]) -> tuple[str, ...]:
     return tuple(sorted(names, key=lambda name: (-len(name), name)))
 
 
+# A sentence that opens with its source: "根据某研究院预测数据，……", "据某协会统计，……".
+_SOURCE_OPENING = re.compile(
+    r"^(?:根据|据)(?!(?:本?公司|内部|管理层|初步|不完全))[^，。；]{2,40}?(?:预测|统计|数据|报告|研究|调研|测算)"
+)
 _QUESTION_START = re.compile(r"(?:问|提问|投资者提问|投资者问|网友提问|Q\d*)[:：]")
 
 
@@ -358,9 +371,14 @@ class Analysis:
         return own is not None and own.search(sentence.text) is not None
 
     def attributed(self, sentence: Sentence) -> bool:
-        """A named source in the sentence or the next one (据某机构统计…; （资料来源：…）)."""
+        """A named source in the sentence, the next one (据某机构统计…; （资料来源：…）), or the one
+        before it in the same paragraph when that one opens with it ("根据某研究院预测，……。……有望达到……")."""
         if self.has_cue("source_note", sentence.text) or self.has_cue("source_frame", sentence.text):
             return True
+        if sentence.index > 0:
+            before = self.sentences[sentence.index - 1]
+            if before.block_index == sentence.block_index and _SOURCE_OPENING.match(before.text):
+                return True
         following = sentence.index + 1
         if following < len(self.sentences) and self.sentences[following].block_index - sentence.block_index <= 1:
             nxt = self.sentences[following].text

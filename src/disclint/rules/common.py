@@ -28,7 +28,9 @@ _RISK_TESTED = frozenset({"vague_pledge", "forward_looking", "HY004", "HY005"})
 _TABLE_TESTED = frozenset({"vague_pledge", "forward_looking"})
 _INDUSTRY_TESTED = frozenset({"hype", "price_target", "hot_topic"})
 # A goal named after the words or by a purpose word before them, in a long filing's plans.
-_GOAL_BEFORE = re.compile(r"以求|以期|力求")
+_GOAL_BEFORE = re.compile(
+    r"以求|以期|力求|成长为|争做|争当|争创|(?:^|[，,])并成为|使[^，。；]{0,12}(?:达到|成为|跻身|进入)"
+)
 _GOAL_AFTER = re.compile(r"[^，。；]{0,20}?为(?:目标|方向|愿景|宗旨|追求)")
 
 

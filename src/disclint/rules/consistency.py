@@ -55,15 +55,21 @@ def _in_parentheses(text: str, index: int) -> bool:
 # ---------------------------------------------------------------- CN001 parts vs total
 _TOTAL_THEN_PARTS = re.compile(r"(?<![在于从])其中(?![之的])")
 _FIRST_AND_RESERVED = re.compile(r"首次[^，。；]{0,8}(?:授予|发行)[^。]{0,60}预留")
-_COMPLETE_WORDS = re.compile(r"分别为|合计|共计|总计")
+# "合计占总投资的85%" is a share of another whole, not the parts adding up to this total.
+_COMPLETE_WORDS = re.compile(r"分别为|(?:合计|共计|总计)(?!占)")
 
 
+# A figure after 共计/合计 restates a sum ("共计股本壹亿伍仟万元"), it is not one more part.
+_SUBTOTAL_BEFORE = re.compile(r"(?:共计|合计|总计)[^，。；\d]{0,4}$")
 # A figure after 以/按/作价 is what was paid, not a part of the total.
 _PRICE_BEFORE = re.compile(r"(?:(?<![认出])以|按|作价|价格为?)(?:人民币)?$")
 # A clause that starts a new statement ends the list of parts: a change, a share,
 # a second 其中, or a subject of its own ("正在申请的专利有12项").
 _NOT_A_PART = re.compile(
     r"较|增长|增加|下降|减少|占|比例|其中|合计|累计|另有|尚有(?!\d)|正在|申请|以上|以下|平均|分别|达到|使|达"
+    # a clause of its own: a sibling of the total (以及境外专利15项), what was done with a part
+    # (清偿, 计提, 对应的预收账款), another subject (23项产品被认定为……)
+    r"|以及|清偿|偿还|归还|剩余|计提|对应|被|认定|确认为|虽然|折股"
 )
 
 
@@ -148,6 +154,7 @@ def parts_vs_total(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
             and _same_family(total, q)
             and not _in_parentheses(text[marker.start() :], q.start - marker.start())
             and not _PRICE_BEFORE.search(text[max(0, q.start - 4) : q.start])
+            and not _SUBTOTAL_BEFORE.search(text[max(0, q.start - 6) : q.start])
         ]
         if len(parts) < 2:
             continue
