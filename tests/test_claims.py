@@ -254,3 +254,9 @@ def test_an_offering_to_investors_holding_shares_of_a_market_value_is_not_a_mark
     text = "本次发行采用网下向询价对象配售和网上向持有深圳市场非限售A股股份市值的社会公众投资者定价发行相结合的方式。\n"
     assert "PT001" not in _codes(text, "prospectus")
     assert "PT001" in _codes("我们坚信，公司市值冲击千亿只是时间问题。\n")
+
+
+def test_a_certain_adverse_effect_is_a_risk_not_a_promise() -> None:
+    text = "目前公司研发骨干相对不足，这种状况势必会影响公司发展目标的实现。\n\n价格竞争日趋激烈，市场竞争必将是优胜劣汰。\n"
+    assert "HY004" not in _codes(text, "prospectus")
+    assert "HY004" in _codes("本次收购必将对公司业绩产生积极影响。\n", "prospectus")
