@@ -101,12 +101,13 @@ def _stage_link(analysis: Analysis, evidence: str, concepts: set[str]) -> bool:
         if any(before.endswith(concept) for concept in concepts):
             continue
         if _INTENDED_STAGE.search(evidence[max(0, match.start() - 6) : match.start()]):
-            continue  # "力争早日实现量产", "计划明年送样": a stage to come is not a link
+            continue  # "力争早日实现量产", "已具备量产条件": a stage to come is not a link
         return True
     return False
 
 
-_INTENDED_STAGE = re.compile(r"(?:力争|争取|有望|早日|尽快|加快|推进)[^。；，]{0,4}$")
+# A stage to come, or one the company could reach ("已具备量产条件"), is not a stage reached.
+_INTENDED_STAGE = re.compile(r"(?:力争|争取|有望|早日|尽快|加快|推进|具备|具有)[^。；，]{0,4}$")
 
 
 def _riding(analysis: Analysis, sentence: Sentence, hits: list[Hit]) -> bool:

@@ -23,18 +23,23 @@ def _not_a_title(analysis: Analysis, hit: Hit) -> bool:
     return not analysis.has_cue("title_award", hit.sentence.text[start:end])
 
 
-# The interim word-class entries (lexicons/class_terms.toml) add findings; they never reshape one
+# The interim word-class entries (lexicons/class_terms.toml) and the frames add findings; they never reshape one
 # that another entry already reports ("绝对龙头" stays the excerpt, not "成为……行业的绝对龙头"),
 # so suppressions and baselines keyed by excerpt keep matching.
 _CLASS_TERMS = "class_terms.toml"
 
 
+def _interim(hit: Hit) -> bool:
+    """A hit of a word-class entry or a frame (lexicons/frames/hype.toml), not of hype.toml's terms."""
+    return hit.term.file == _CLASS_TERMS or hit.term.label.startswith("frame ")
+
+
 def _prefer_established(hits: list[Hit]) -> list[Hit]:
-    established = [hit for hit in hits if hit.term.file != _CLASS_TERMS]
+    established = [hit for hit in hits if not _interim(hit)]
     return established + [
         hit
         for hit in hits
-        if hit.term.file == _CLASS_TERMS
+        if _interim(hit)
         and not any(
             other.sentence is hit.sentence and other.start < hit.end and hit.start < other.end for other in established
         )

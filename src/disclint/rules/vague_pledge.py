@@ -85,6 +85,82 @@ def _anchors(analysis: Analysis, sentence: Sentence, *, slogan: bool = False, pl
     return anchors
 
 
+def _unanchored(
+    sentence: Sentence,
+    markers: list[Hit],
+    anchors: list[Quantity],
+    slogans: frozenset[str],
+    anchor_spans: list[tuple[int, int]],
+    forecasts: list[tuple[int, int]],
+) -> bool:
+    """Some pledge wording of the sentence has nothing that makes it checkable.
+
+    The sentence is the unit, as the handbook's cases read (a quantified target in the
+    sentence covers its soft wording), with two exceptions. A figure inside a forecast
+    or a quantified result target ("预计三年内海外收入占比将超过50%") is that forecast's,
+    not an anchor of the measures beside it ("持续优化产品结构", "择机开展产业并购").
+    A forecast that begins in the measure's clause or right after the run of measures it
+    belongs to is their target.
+    An effort slogan ("再上新台阶", "想方设法") is anchored only by a figure in its own
+    clause or the one before it: a time frame or another metric's figure ("未来三年将力争收入规模再上新台阶，
+    净利润年均复合增长率不低于30%") does not make it checkable.
+    """
+    points = [(quantity.start, quantity.kind) for quantity in anchors] + [(start, None) for start, _ in anchor_spans]
+    if not markers:
+        return not points
+
+    def inside_forecast(position: int) -> tuple[int, int] | None:
+        return next(((start, end) for start, end in forecasts if start <= position < end), None)
+
+    clauses = sentence.clauses()
+
+    def clause_index(position: int) -> int:
+        return next((index for index, (start, end) in enumerate(clauses) if start <= position < end), len(clauses) - 1)
+
+    measure_clauses = {clause_index(hit.start) for hit in markers}
+    for hit in markers:
+        slogan = hit.text in slogans
+        own = inside_forecast(hit.start)
+        # a run of measures ("进一步深化精益管理，持续推进降本增效，2025年……下降不低于5%") shares the
+        # target after it; a slogan's run may also follow the anchored measure it is for
+        # ("……不低于净利润的35%，与投资者共享发展成果"), within its ；-part.
+        first = last = clause_index(hit.start)
+        while last + 1 in measure_clauses:
+            last += 1
+        if slogan and first > 0 and clauses[first - 1][0] >= sentence.part_at(hit.start)[0]:
+            first -= 1
+        window_end = clauses[min(last + 1, len(clauses) - 1)][1]
+        window_start = clauses[first][0]
+        if not any(
+            _covers(
+                inside_forecast(point),
+                own,
+                window_start,
+                window_end,
+                point,
+                window_start if slogan else clauses[clause_index(hit.start)][0],
+            )
+            and (not slogan or (window_start <= point < window_end and kind is not None and kind not in _TIME_KINDS))
+            for point, kind in points
+        ):
+            return True
+    return False
+
+
+def _covers(
+    forecast: tuple[int, int] | None, own: tuple[int, int] | None, start: int, end: int, point: int, clause_start: int
+) -> bool:
+    """A figure outside any forecast; or in the forecast the marker stands in, from the marker's
+    clause on (a measure set after the figure, "……不低于15%，并不断增强核心竞争力", is not its
+    target); or in a forecast that begins within the marker's run of measures or right after it
+    (the measures' stated target: "加快推进……扩产，预计2024年……出货量占比20%以上")."""
+    if forecast is None:
+        return True
+    if forecast == own:
+        return point >= clause_start
+    return start <= forecast[0] < end
+
+
 # A sentence set in a year the document reports on as past: "2017年，公司继续加大……" in a
 # report signed in 2018 says what was done, even with 继续 or 进一步.
 _YEAR_FRAME = re.compile(
@@ -99,6 +175,38 @@ def _reported_year(analysis: Analysis, sentence: Sentence) -> bool:
     marker = item_marker(sentence.text)
     match = _YEAR_FRAME.match(sentence.text, marker.end if marker else 0)
     return match is not None and int(match.group(1)) <= limit
+
+
+_INTRODUCERS = frozenset({"力争", "争取"})
+
+
+def _price_goal(analysis: Analysis, sentence: Sentence) -> bool:
+    """A figure of the sentence belongs to a market-value or share-price statement."""
+    text = sentence.text
+    for quantity in analysis.quantities(sentence):
+        window = text[max(0, quantity.start - 8) : quantity.end + 3]
+        if quantity.kind in _PRICE_FIGURES and _PRICE_CONTEXT.search(window):
+            return True
+    return _PRICE_FIGURE_TEXT.search(text) is not None
+
+
+# A market value written in words ("市值千亿", "百亿市值"), which the number finder may not read as an amount.
+_PRICE_FIGURE_TEXT = re.compile(r"(?:市值|股价|估值)[^，。；]{0,4}[百千万]亿|[百千万]亿(?:元)?(?:级)?的?(?:总)?市值")
+
+
+def _price_clause(sentence: Sentence, index: int) -> bool:
+    """The clause holding ``index`` is about the market value, the share price or valuation multiples."""
+    start, end = sentence.clause_at(index)
+    return _PRICE_CONTEXT.search(sentence.text, start, end) is not None
+
+
+_HOT_CLASSES = ("hot_concept", "famous_ecosystem")
+
+
+def _hot_topic_sentence(analysis: Analysis, sentence: Sentence) -> bool:
+    """The sentence names a hot concept or a famous ecosystem (a standalone member)."""
+    matcher = analysis.matcher(sentence)
+    return any(name in analysis.lexicon.classes and matcher.spans(f"@{name}", standalone=True) for name in _HOT_CLASSES)
 
 
 _FRAME_LEAD = re.compile(r"^(?:\d{4}年度?|下一步|同时|此外|另外|未来[^，。；]{0,3}|今后|届时|后续|随后|并|且|也|还)?$")
@@ -211,7 +319,11 @@ def _is_pledge(
 def unmeasurable_pledge(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
     terms = analysis.lexicon.terms_for(spec.code)
     term_ids = frozenset(map(id, terms))
-    forecasts = {statement.sentence.index for statement in forward_statements(analysis) if statement.forecast}
+    statements_found = forward_statements(analysis)
+    forecasts = {statement.sentence.index for statement in statements_found if statement.forecast}
+    statements: dict[int, list[tuple[int, int]]] = {}
+    for statement in statements_found:
+        statements.setdefault(statement.sentence.index, []).append((statement.start, statement.end))
     plan_types = {part.doc_type for part in analysis.parts} & _PLAN_TYPES
     sections = doctypes.get(analysis.doc_type).pledge_sections
     slogan_class = analysis.lexicon.classes.get("effort_slogan")
@@ -261,19 +373,36 @@ def unmeasurable_pledge(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
                 continue
         if analysis.past_only(text) or _reported_year(analysis, sentence):
             continue
-        if _SUMMARY.match(text) or sentence.index in forecasts:
-            continue  # a summary detailed below; a forecast is not a measure
+        if _SUMMARY.match(text):
+            continue  # a summary detailed below
         markers = [
             hit
             for term in analysis.present_terms(terms, term_ids, sentence)
             for hit in analysis.term_hits(term, sentence)
         ]
         markers = [hit for hit in markers if not analysis.in_title(sentence, hit.start, hit.end)]
+        if sentence.index in forecasts and not markers:
+            continue  # a forecast is not a measure; pledge wording beside it still is
+        if markers:
+            # Wording inside a market-value or share-price clause ("使股价尽快回归每股净资产之上") is
+            # price_target's to judge, not a measure; beside such a goal, "力争""争取" and slogans only frame it.
+            measures = [hit for hit in markers if not _price_clause(sentence, hit.start)]
+            if not measures:
+                continue
+            if _price_goal(analysis, sentence) and all(
+                hit.text in slogans or hit.text in _INTRODUCERS for hit in measures
+            ):
+                continue  # "以本次行动方案为抓手，力争用三年时间实现“市值千亿”": the goal is the finding
+            markers = measures
         if not _is_pledge(analysis, sentence, markers, subjectless=bool(plan_types), slogans=slogans):
             continue
         slogan = bool(slogans) and any(hit.text in slogans for hit in markers)
-        if _anchors(analysis, sentence, slogan=slogan, plan=bool(plan_types)) or analysis.has_cue("anchor_words", text):
+        anchors = _anchors(analysis, sentence, slogan=slogan, plan=bool(plan_types))
+        anchor_spans = [match.span() for match in analysis.lexicon.cue("anchor_words").finditer(text)]
+        if not _unanchored(sentence, markers, anchors, slogans, anchor_spans, statements.get(sentence.index, [])):
             continue
+        if not plan_types and _hot_topic_sentence(analysis, sentence):
+            continue  # a 互动易 reply or an announcement tying the company to a hot concept: hot_topic's to judge
         if _BACK_REFERENCE.search(text):
             continue  # "上述项目", "前述措施": quantified where they were first stated
         if sections is not None and (
