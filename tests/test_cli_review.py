@@ -88,3 +88,16 @@ def test_the_summary_counts_the_skipped_files(tmp_path: Path, monkeypatch: pytes
     assert english.endswith("; 1 file skipped (named above; save them as .docx)"), english
     alone = invoke(["check", str(tmp_path / "plan.txt")]).stdout
     assert "skipped" not in alone
+
+
+def test_an_html_page_on_a_terminal_ends_with_a_hint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import disclint.cli
+
+    draft = tmp_path / "plan.txt"
+    draft.write_text(FAULTY, encoding="utf-8")
+    piped = invoke(["check", str(draft), "--format", "html"])
+    assert piped.stdout.lstrip().startswith("<!DOCTYPE html>") and "提示" not in piped.stderr
+    monkeypatch.setattr(disclint.cli, "_is_terminal", lambda stream: True)
+    shown = invoke(["check", str(draft), "--format", "html"])
+    assert shown.stderr == "disclint：提示：HTML 报告要在浏览器中打开：请用 -o 报告.html 写入文件\n", shown.stderr
+    assert "提示" not in invoke(["check", str(draft), "--format", "json"]).stderr

@@ -658,6 +658,8 @@ def _write_output(
     from disclint.run.outputs import OutputError, atomic_write_text, check_target
 
     rules = catalogue(with_help=OUTPUT_FORMATS[fmt].rule_help and not statistics)
+    # A page of HTML scrolling past in a terminal is never what was wanted: said after it.
+    page_on_terminal = output is None and OUTPUT_FORMATS[fmt].shows_document and _is_terminal(sys.stdout)
     if output is None and (fmt == "text" or _utf8(sys.stdout)):
         write_report(
             fmt,
@@ -669,6 +671,8 @@ def _write_output(
             baseline_written=baseline_written,
             skipped=skipped,
         )
+        if page_on_terminal:
+            _echo(_("disclint: note: the HTML report is a page for a browser: write it with -o report.html"), err=True)
         return
     buffer = io.StringIO(newline="\n")
     write_report(
@@ -684,12 +688,21 @@ def _write_output(
     )
     if output is None:  # data for a program (JSON, SARIF, HTML …) on a stdout in GBK: UTF-8 all the same
         _write_data(buffer.getvalue())
+        if page_on_terminal:
+            _echo(_("disclint: note: the HTML report is a page for a browser: write it with -o report.html"), err=True)
         return
     try:
         # Checked again just before writing: the target may have changed while the files were linted.
         atomic_write_text(check_target(output, what="the report"), buffer.getvalue(), shown=output)
     except OutputError as exc:
         raise UsageError(str(exc)) from None
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _utf8(stream: TextIO) -> bool:
