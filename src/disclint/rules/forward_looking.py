@@ -229,6 +229,15 @@ def _part_warns(analysis: Analysis, sentence: Sentence) -> bool:
     return warns
 
 
+def _pack_requires_warning(analysis: Analysis, sentence: Sentence) -> bool:
+    """The part holding ``sentence`` is of a type whose pack requires a risk-warning section."""
+    from disclint.structure.packs import get_packs
+
+    part = analysis.part_of(sentence)
+    pack = get_packs(analysis.lexicon).get(part.doc_type if part else analysis.doc_type)
+    return pack is not None and pack.has_risk_warning
+
+
 @rule(
     code="FL001",
     name="forecast-without-basis",
@@ -267,6 +276,8 @@ def forecast_without_basis(analysis: Analysis, spec: RuleSpec) -> Iterator[Findi
             continue  # an unquantified expectation or a target that carries its own warning
         if not statement.forecast and _part_warns(analysis, statement.sentence):
             continue  # a target under the document's own warning (上述目标不构成业绩承诺…)
+        if not statement.forecast and _pack_requires_warning(analysis, statement.sentence):
+            continue  # a plan's target: its missing warning is missing_section/risk_warning, one finding
         if not_own_claim(analysis, spec, statement.sentence, max(statement.start, statement.end - 1)):
             continue
         if mandated is not None and analysis.under_heading(mandated, statement.sentence):
