@@ -176,3 +176,24 @@ def test_a_signal_while_still_importing_is_said_in_the_users_language(raised: st
     )
     assert completed.returncode == (130 if "Keyboard" in raised else 143)
     assert completed.stderr == line + "\n"
+
+
+def test_a_worker_terminated_before_its_initializer_dies_of_the_signal_without_a_traceback() -> None:
+    # Under load, Pool.terminate can reach a worker that is forked but has not yet reset the
+    # parent's SIGTERM handler: it must die of the signal, not raise the parent's exception.
+    script = (
+        "import os, signal, sys, time\n"
+        "from disclint.run import signals\n"
+        "with signals.handled():\n"
+        "    pid = os.fork()\n"
+        "    if pid == 0:\n"
+        "        time.sleep(30)\n"
+        "        os._exit(0)\n"
+        "    time.sleep(0.2)\n"
+        "    os.kill(pid, signal.SIGTERM)\n"
+        "    _, status = os.waitpid(pid, 0)\n"
+        "    print(os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGTERM)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "True", result.stderr
+    assert "Traceback" not in result.stderr

@@ -33,13 +33,23 @@ class Terminated(BaseException):
     """SIGTERM arrived: the run ends as Ctrl-C would, with status 143."""
 
 
+_handler_owner: int | None = None  # the process that installed the SIGTERM handler
+
+
 def _raise_terminated(signum: int, frame: FrameType | None) -> None:
+    if _handler_owner is not None and os.getpid() != _handler_owner:
+        # A pool worker forked with this handler, terminated before its initializer reset
+        # it: it dies of the signal as a default worker would, without a traceback.
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
     raise Terminated
 
 
 @contextlib.contextmanager
 def handled() -> Iterator[None]:
     """SIGTERM raises :class:`Terminated` inside the block (main thread only); restored after."""
+    global _handler_owner
+    _handler_owner = os.getpid()
     try:
         previous = signal.signal(signal.SIGTERM, _raise_terminated)
     except (ValueError, OSError):  # not the main thread, or a platform without SIGTERM handlers
