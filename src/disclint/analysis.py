@@ -201,6 +201,19 @@ class Hit:
         return self.sentence.text[self.start : self.end]
 
 
+def _inside_latin_word(text: str, start: int, end: int) -> bool:
+    """A Latin-script word matched inside a longer one: "6G" in "STRtyper-26G" or "6GHz",
+    "Kimi" in "Kimiko". A version after a name ("HBM3E", "GPT-4o") keeps the name."""
+    first, last = text[start], text[end - 1]
+    if first.isascii() and first.isalnum() and start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+        return True
+    if end < len(text) and last.isascii() and last.isalnum():
+        following = text[end]
+        if following.isascii() and (following.isalpha() or (following.isdigit() and last.isdigit())):
+            return True
+    return False
+
+
 @dataclass
 class Analysis:
     document: Document
@@ -597,7 +610,9 @@ class Analysis:
                 clause = text[clause_start:clause_end]
                 if not any(pattern.search(clause) for pattern in term.require_clause):
                     continue
-            if term.token_boundaries and not segmenter.on_token_boundaries(text, start, end):
+            if term.token_boundaries and (
+                _inside_latin_word(text, start, end) or not segmenter.on_token_boundaries(text, start, end)
+            ):
                 continue
             yield Hit(term=term, sentence=sentence, start=start, end=end)
 

@@ -18,6 +18,7 @@ from disclint.model.document import BlockKind
 from disclint.model.findings import Category, Finding, Severity
 from disclint.rules.common import lexicon_hits, rule_finding
 from disclint.rules.registry import RuleSpec, rule
+from disclint.structure import doctypes
 from disclint.text.numbers import QuantityKind
 from disclint.text.sentences import Sentence
 
@@ -110,16 +111,46 @@ def _stage_link(analysis: Analysis, evidence: str, concepts: set[str]) -> bool:
 _INTENDED_STAGE = re.compile(r"(?:力争|争取|有望|早日|尽快|加快|推进|具备|具有)[^。；，]{0,4}$")
 
 
+def _claims_link(analysis: Analysis, sentence: Sentence, hits: list[Hit]) -> bool:
+    """The sentence ties the company to the concept: a link word (布局, 可用于, 受益 …), a
+    statement about the future, or the company, its product or its unit as the subject of
+    the clause that names the concept ("公司车载线束已进入小米汽车供应体系",
+    "公司与宇树科技建立了良好的沟通渠道"): however the link is worded, a statement by the
+    company about itself and a hot concept is a claim until it gives the facts."""
+    text = sentence.text
+    if analysis.has_cue("hot_claim", text) or analysis.has_cue("future", text):
+        return True
+    if not doctypes.get(_doc_type(analysis, sentence)).hot_subject_claims:
+        return False
+    return any(analysis.claim_subject(sentence, hit.start) == "own" for hit in hits)
+
+
+def _doc_type(analysis: Analysis, sentence: Sentence) -> str:
+    part = analysis.part_of(sentence)
+    return part.doc_type if part else analysis.doc_type
+
+
+def _paragraph_link(analysis: Analysis, sentence: Sentence) -> bool:
+    """An impact or no-revenue statement anywhere in the paragraph ("……对公司业绩不构成重大
+    影响"): clarifications state it once, for everything the paragraph mentions."""
+    siblings = analysis.sentences_by_block.get(sentence.block_index, [sentence])
+    return any(analysis.has_cue("hot_link_paragraph", other.text) for other in siblings)
+
+
 def _riding(analysis: Analysis, sentence: Sentence, hits: list[Hit]) -> bool:
     if analysis.is_heading(sentence):
         return False
     text = sentence.text
-    if not (analysis.has_cue("hot_claim", text) or analysis.has_cue("future", text)):
+    if not _claims_link(analysis, sentence, hits):
         return False
     if analysis.has_cue("hot_denial", text):
         return False  # "……被列为未来产业重点方向；公司目前未涉及上述领域"
+    if not analysis.names_the_issuer(sentence) and analysis.has_cue("hot_other_subject", text):
+        return False  # "《……实施意见》提出，重点推进人形机器人、脑机接口等领域"
     concepts = {hit.text for hit in hits}
     if _stage_link(analysis, _evidence_text(analysis, sentence, concepts), concepts):
+        return False
+    if _paragraph_link(analysis, sentence):
         return False
     return not any(_revenue_link(analysis, sentence, hit.start) for hit in hits)
 

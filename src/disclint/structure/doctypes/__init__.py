@@ -66,6 +66,11 @@ class DocType:
     # word there ("天然气必然会受到各国的重视", "若运力受阻，势必影响供应") reasons about conditions.
     # It is a promise (HY004) only where its ；-part names the company or an operating result.
     industry_prose: bool = False
+    # A statement by the company about itself that names a hot concept is a link claim even
+    # without a link word (hot_topic): True for drafts and replies, where the company chooses
+    # to mention the concept; False for long filings whose business chapter must describe
+    # the technologies its products use (there only a link word or a future statement counts).
+    hot_subject_claims: bool = True
     source: str = ""  # the rules the type's content and format follow (shown as 格式与内容见; not a finding's basis)
     examples: tuple[str, ...] = field(default=())  # titles it is detected from (for tests and explain)
 

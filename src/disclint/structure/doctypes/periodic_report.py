@@ -24,6 +24,7 @@ DOC_TYPE = DocType(
     unquantified_forecasts=False,
     collapse_repeats=True,
     industry_prose=True,
+    hot_subject_claims=False,
     source="《上市公司信息披露管理办法》",
     examples=("2024年年度报告", "2025年半年度报告摘要", "2025年第三季度报告正文"),
 )
