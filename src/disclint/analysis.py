@@ -28,8 +28,10 @@ from disclint.text.sentences import Sentence, split_sentences
 
 _TITLE = re.compile(r"《[^《》]{0,80}》")
 _CLAUSE_STOPS = "，。；：,;:！？!?"
-# 释义: "简称 指 全称……" (the reader may keep or drop the spaces around 指).
-_DEFINITION = re.compile(r"^[^，。；：]{0,24}?(?<![手食中拇])指(?![标出导定引南明日挥令向数望的责控])[^，。；]{2,}")
+# 释义: "简称 指 全称……" (the reader may keep or drop the spaces around 指); 剑指, 直指, 意指 are verbs.
+_DEFINITION = re.compile(
+    r"^[^，。；：]{0,24}?(?<![手食中拇剑直意])指(?![标出导定引南明日挥令向数望的责控])[^，。；]{2,}"
+)
 # The date an announcement is signed, in Arabic or Chinese numerals (二O一八年四月二十一日).
 _YEAR_DIGITS = "0-9〇零OoＯ○一二三四五六七八九"
 _DATE_LINE = re.compile(

@@ -34,6 +34,8 @@ _RATIO_BASE = re.compile(r"占[^，。；]{0,18}$")
 # 研发投入不低于营业收入的8%, 现金分红不低于净利润的30%: the result is the base of a ratio.
 _RATIO_OF = re.compile(r"(?:总额)?的(?:\d+(?:\.\d+)?%|百分之)")
 _BACK_REFERENCE = re.compile(r"全部|上述|该部分|该等|其中")
+# A clause that names the topic the next clause judges: "对于完成全年25亿元的销售任务，管理层非常有把握".
+_TOPIC_BEFORE = re.compile(r"(?:^|[，,：:；;])(?:对于|关于|对)[^，,：:；;]{2,40}[，,]$")
 # A 业绩预告/业绩快报 reports a period that has ended, under its own rules.
 # Mandated forecast content: the 业绩预告 format, a periodic report's own section on the expected
 # results of the year (对年度经营业绩的预计), a counterparty's past profit commitment.
@@ -52,11 +54,18 @@ class ForwardStatement:
     quantified: bool = True
 
 
-def _has_outcome(analysis: Analysis, text: str, *, ratio_base: bool = True) -> bool:
-    """An operating result is named in ``text``; with ``ratio_base=False`` not one that is only
-    the base of a ratio ("研发投入不低于营业收入的8%")."""
-    excluded = [match.span() for match in analysis.lexicon.cue("not_outcome").finditer(text)]
-    for match in analysis.lexicon.cue("outcome").finditer(text):
+def _has_outcome(analysis: Analysis, text: str, *, ratio_base: bool = True, forecast: bool = False) -> bool:
+    """An operating result of the company is named in ``text``; with ``ratio_base=False`` not one
+    that is only the base of a ratio ("研发投入不低于营业收入的8%"); with ``forecast`` also the
+    results that count only beside a forecast word (分红金额, 不良率). A market's or an industry's
+    total (全球智能手机出货量, 行业规模) is not the company's result."""
+    lexicon = analysis.lexicon
+    excluded = [match.span() for match in lexicon.cue("not_outcome").finditer(text)]
+    excluded.extend(match.span() for match in lexicon.cue("market_outcome").finditer(text))
+    matches = list(lexicon.cue("outcome").finditer(text))
+    if forecast:
+        matches.extend(lexicon.cue("forecast_outcome").finditer(text))
+    for match in matches:
         start, end = match.span()
         if any(ex_start < end and start < ex_end for ex_start, ex_end in excluded):
             continue
@@ -71,6 +80,29 @@ def _figures(quantities: list[Quantity], kinds: frozenset[QuantityKind], start: 
     return any(start <= quantity.start < end and quantity.kind in kinds for quantity in quantities)
 
 
+# A figure in a later clause is the target's only when that clause says what is to be reached
+# ("拟变更证券简称，……2024年汽车零部件收入占比为78%" states a fact after the plan).
+_ATTAINMENT = re.compile(
+    r"达到|达成|实现|提升|提高|增长|增加|突破|超过|不低于|不少于|至少|翻|扩大|升至|增至|达|迈上|冲|保持|维持|稳定在|控制在"
+    r"|下降|降低|降至|减少|力争|争取|确保|目标|计划|预计|将"
+)
+
+
+def _target_figures(
+    sentence: Sentence, quantities: list[Quantity], kinds: frozenset[QuantityKind], start: int, end: int
+) -> bool:
+    """A figure of ``kinds`` in ``[start, end)`` that belongs to the target whose clause opens at
+    ``start``: in that clause, or in a later clause that names an attainment itself."""
+    text = sentence.text
+    for quantity in quantities:
+        if not (start <= quantity.start < end and quantity.kind in kinds):
+            continue
+        clause_start, clause_end = sentence.clause_at(quantity.start)
+        if clause_start <= start or _ATTAINMENT.search(text, clause_start, clause_end):
+            return True
+    return False
+
+
 def _unquantified_result(analysis: Analysis, sentence: Sentence, part_start: int, part_end: int) -> bool:
     """A result expected without a figure (全年业绩有望大幅增长, 净利润必将实现高增长): the
     wording of ``unquantified_result`` in a clause that names an operating result itself
@@ -83,7 +115,7 @@ def _unquantified_result(analysis: Analysis, sentence: Sentence, part_start: int
         # The expectation itself, in its own clause: a result, a forecast word reaching into the
         # clause, not a past fact ("在收入快速增长的情况下，预计……" states the growth as history).
         if (
-            _has_outcome(analysis, clause)
+            _has_outcome(analysis, clause, forecast=True)
             and any(start < clause_end and clause_start < end for start, end in forecasts)
             and not analysis.past_only(clause)
         ):
@@ -104,16 +136,14 @@ def forward_statements(analysis: Analysis) -> list[ForwardStatement]:
             continue
         if analysis.is_investor_question(sentence):
             continue
-        if not analysis.has_cue("outcome", text):
+        if not analysis.has_cue("outcome", text) and not analysis.has_cue("forecast_outcome", text):
             continue  # cheap test before parts, tense and the number finder
         if analysis.has_cue("mechanical_effect", text):
             continue  # the offering's effect on capital, depreciation, a what-if estimate: not a forecast
         quantities = analysis.quantities(sentence)
         for part_start, part_end in sentence.parts():
             part = text[part_start:part_end]
-            if analysis.past_only(part) or not _has_outcome(analysis, part):
-                continue
-            if analysis.has_cue("incentive_condition", part):
+            if analysis.past_only(part):
                 continue
             excluded = [m.span() for m in analysis.lexicon.cue("not_outcome").finditer(part)]
             forecasts = [
@@ -121,6 +151,16 @@ def forward_statements(analysis: Analysis) -> list[ForwardStatement]:
                 for m in analysis.lexicon.cue("forecast").finditer(part)
                 if not any(start < m.end() and m.start() < end for start, end in excluded)
             ]
+            if not _has_outcome(analysis, part, forecast=bool(forecasts)):
+                continue
+            if analysis.has_cue("incentive_condition", part):
+                continue
+            # In a plan's incentive wording the figures are conditions; a certain claim about the
+            # results (本激励计划将确保净利润持续高速增长) is still a forecast.
+            if analysis.has_cue("incentive_context", part) and not (
+                forecasts and analysis.has_cue("forecast_certainty", part)
+            ):
+                continue
             # An evaluation report restates targets of a period that has ended: history.
             targets = [] if analysis.doc_type == "evaluation_report" else list(_TARGET.finditer(part))
             kinds = _RESULT_QUANTITIES | (_VOLUME_QUANTITIES if _VOLUME_SUBJECT.search(part) else frozenset())
@@ -134,6 +174,10 @@ def forward_statements(analysis: Analysis) -> list[ForwardStatement]:
                 # The figure must belong to the forecast, not to a fact stated before
                 # it — unless the forecast refers back to it ("在手订单约26亿元，预计将全部转化为营业收入").
                 figures_from = part_start if _BACK_REFERENCE.search(text[clause_start:part_end]) else clause_start
+                topic = _TOPIC_BEFORE.search(text[part_start:clause_start])
+                if topic is not None:
+                    # The statement starts at the topic ("对于……，……有把握"), without its lead-in punctuation.
+                    clause_start = figures_from = part_start + topic.start() + (topic.group()[0] in "，,：:；;")
                 chosen = (clause_start, _figures(quantities, kinds, figures_from, part_end))
                 if not chosen[1]:
                     # "公司目标明年营收增长15%，管理层对此充满信心": the figure is the target's, in a
@@ -155,7 +199,7 @@ def forward_statements(analysis: Analysis) -> list[ForwardStatement]:
                 figures_from = part_start if _BACK_REFERENCE.search(text[clause_start:part_end]) else clause_start
                 if not _has_outcome(analysis, text[figures_from:part_end], ratio_base=False):
                     continue  # 研发投入不低于营业收入的8%: the target is the spending, not a result
-                chosen = (clause_start, _figures(quantities, kinds, figures_from, part_end))
+                chosen = (clause_start, _target_figures(sentence, quantities, kinds, figures_from, part_end))
             if chosen is None:
                 continue
             clause_start, quantified = chosen
@@ -322,7 +366,12 @@ def no_risk_warning(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
         pack = packs.get(part.doc_type)
         if pack is not None and pack.has_risk_warning:
             continue  # reported as missing_section/risk_warning: one finding, never two
-        inside = [s for s in statements if part.start_block <= s.sentence.block_index < part.end_block]
+        inside = [
+            statement
+            for statement in statements
+            if part.start_block <= statement.sentence.block_index < part.end_block
+            and _needs_warning(analysis, spec, statement)
+        ]
         if not inside:
             continue
         sentences = analysis.sentences_in(part)
@@ -338,6 +387,18 @@ def no_risk_warning(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
             first.end,
             f"文中有预测或量化目标（此处起共{len(inside)}处），但全文没有风险提示",
         )
+
+
+def _needs_warning(analysis: Analysis, spec: RuleSpec, statement: ForwardStatement) -> bool:
+    """The statement is the company's own forecast or target, which its document must warn about:
+    not a 业绩预告's mandated figures, not another party's words, not a forecast a named third party
+    made ("据某咨询机构预测，全球……") — but the company's own basis ("根据在手订单测算") is no source."""
+    paragraph = analysis.block_text(statement.sentence.block_index)
+    if _PREANNOUNCEMENT.search(paragraph):
+        return False
+    if not_own_claim(analysis, spec, statement.sentence, max(statement.start, statement.end - 1)):
+        return False
+    return not (analysis.attributed(statement.sentence) and not analysis.has_cue("basis", paragraph))
 
 
 _CLOSING = re.compile(r"^(?:特此公告|董事会$|.{0,40}(?:股份)?有限公司董事会$|\d{4}年\d{1,2}月\d{1,2}日$)")

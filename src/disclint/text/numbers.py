@@ -483,7 +483,9 @@ def _quantity_from_match(scan: str, text: str, match: re.Match[str]) -> Quantity
             return None
         if unit not in _CHINESE_NUMERAL_UNITS and not (magnitude and unit in ("元", "股", "份", "吨")):
             return None  # 三元材料, 三方协议, 一条龙: words, not quantities
-        if numeral in ("一", "两") and unit in ("方", "期", "名", "位", "所", "个", "份额", "单", "成", "件"):
+        if unit == "成" and numeral == "两":
+            pass  # 两成 is 20 % (一成 stays out: 一成不变)
+        elif numeral in ("一", "两") and unit in ("方", "期", "名", "位", "所", "个", "份额", "单", "成", "件"):
             # 一方面, 一期 (as a name), 一名 is fine but 一个 is too often
             # filler ("一个重要"); keep only clear counts.
             after = scan[end : end + 1]
