@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from disclint.citations import UNKNOWN_MARKET, Market
-from disclint.frames import Frame, FrameIndex, Matcher, frame_hits_in
+from disclint.frames import Frame, Matcher, frame_hits_in
 from disclint.lexicons import Lexicon, Term
 from disclint.model.document import BlockKind, Document
 from disclint.model.findings import Category, Finding, Severity
@@ -242,6 +242,7 @@ class Analysis:
         self._candidates: dict[int, frozenset[int]] = {}
         self._blocks_under: dict[str, frozenset[int]] = {}
         self._matchers: dict[int, Matcher] = {}
+        self._frame_hits: dict[str, list[Hit]] = {}
         self.memo: dict[str, object] = {}
 
     # ------------------------------------------------------------ structure
@@ -626,22 +627,39 @@ class Analysis:
             found = self._matchers[sentence.index] = Matcher(self.lexicon.frames, sentence.text)
         return found
 
-    def frame_hits(self, rule: str, frames: list[Frame] | None = None) -> list[Hit]:
+    def frame_hits(self, rule: str) -> list[Hit]:
         """Hits of the frames of rule ``rule`` that no ``unless`` condition suppresses, in order."""
-        frame_set = self.lexicon.frames
-        index = frame_set.index_for(rule) if frames is None else FrameIndex(frame_set, frames)
-        if not index.frames:
-            return []
-        hits: list[Hit] = []
+        hits = self._frame_hits.get(rule)
+        if hits is None:
+            frame_set = self.lexicon.frames
+            hits = self._frame_hits[rule] = []
+            for sentence, frames in self._frame_candidates.get(rule, ()):
+                matcher = self.matcher(sentence)
+                for frame in frames:
+                    if not matcher.may_match(frame):
+                        continue
+                    term = self.lexicon.frame_term(frame)
+                    for start, end in frame_hits_in(self, frame_set, frame, sentence, matcher):
+                        hits.append(Hit(term=term, sentence=sentence, start=start, end=end))
+        return list(hits)
+
+    @cached_property
+    def _frame_candidates(self) -> dict[str, list[tuple[Sentence, list[Frame]]]]:
+        """For each rule, the sentences in which one of its frames may match, with those frames:
+        each sentence scanned once for the words of every class and frame, whatever the rule."""
+        index = self.lexicon.frames.index
+        by_rule: dict[str, list[tuple[Sentence, list[Frame]]]] = {}
         for sentence in self.sentences:
             matcher = self.matcher(sentence)
-            for frame in index.candidates(matcher.found):
-                if not matcher.may_match(frame):
-                    continue
-                term = self.lexicon.frame_term(frame)
-                for start, end in frame_hits_in(self, frame_set, frame, sentence, matcher):
-                    hits.append(Hit(term=term, sentence=sentence, start=start, end=end))
-        return hits
+            frames = index.candidates(matcher.found, matcher.anchor_words)
+            if not frames:
+                continue
+            grouped: dict[str, list[Frame]] = {}
+            for frame in frames:
+                grouped.setdefault(frame.rule, []).append(frame)
+            for rule, listed in grouped.items():
+                by_rule.setdefault(rule, []).append((sentence, listed))
+        return by_rule
 
     # ------------------------------------------------------------ findings
     def finding(

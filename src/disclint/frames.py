@@ -9,9 +9,11 @@ existing rule codes; the rule modules treat them like lexicon-term hits.
 
 All class members are found in one scan per sentence (an Aho-Corasick
 automaton built once, :class:`disclint.text.wordscan.WordScanner`; the longest
-member at each position and the members that are its prefixes). Regex slots run only in sentences where
-the frame's class slots already occur. The format is documented in
-``lexicons/README.md`` and ``docs/rules.md``.
+member at each position and the members that are its prefixes), and with them
+the words of which every match of a regex slot holds one. A frame is tried
+only on the sentences where that scan found, for each of its required slots, a
+class or a word of the slot (:meth:`FrameSet.anchors`). The format is
+documented in ``lexicons/README.md`` and ``docs/rules.md``.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from disclint.i18n import _
-from disclint.text.wordscan import WordScanner
+from disclint.text.wordscan import WordScanner, derive_triggers
 
 if TYPE_CHECKING:
     from disclint.analysis import Analysis
@@ -441,30 +443,38 @@ def load_frames(data: dict[str, Any], path: Path) -> list[Frame]:
 
 # ---------------------------------------------------------------- matching
 class ClassScanner:
-    """Every member of every class in a text, in one pass.
+    """Every member of every class in a text, in one pass, and the frames' anchor words.
 
     ``scan`` returns, for each class name, the sorted ``(start, end)`` spans
     of its members (context-dependent members included: a frame of one
     slot leaves them out). Overlapping members of different classes are all
-    reported ("翻两番" as a quantity and "翻" nowhere else).
+    reported ("翻两番" as a quantity and "翻" nowhere else). It also returns
+    which of ``anchor_words`` occur: the literals that a regex slot's every
+    match contains (:meth:`FrameSet.anchors`), found in the same pass.
     """
 
-    def __init__(self, classes: Sequence[WordClass]) -> None:
+    def __init__(self, classes: Sequence[WordClass], anchor_words: Iterable[str] = ()) -> None:
         self.by_word: dict[str, list[tuple[str, bool]]] = {}
         for word_class in classes:
             for member in word_class.members:
                 self.by_word.setdefault(member, []).append((word_class.name, False))
             for member in word_class.context_dependent:
                 self.by_word.setdefault(member, []).append((word_class.name, True))
-        self._words = WordScanner(self.by_word)
+        self.anchor_words = frozenset(anchor_words)
+        self._words = WordScanner([*self.by_word, *self.anchor_words])
 
-    def scan(self, text: str) -> dict[str, list[tuple[int, int, bool]]]:
+    def scan(self, text: str) -> tuple[dict[str, list[tuple[int, int, bool]]], set[str]]:
         found: dict[str, list[tuple[int, int, bool]]] = {}
+        anchors: set[str] = set()
+        by_word = self.by_word
+        anchor_words = self.anchor_words
         for start, _word, prefixes in self._words.scan(text):
             for prefix in prefixes:
-                for name, dependent in self.by_word[prefix]:
+                for name, dependent in by_word.get(prefix, ()):
                     found.setdefault(name, []).append((start, start + len(prefix), dependent))
-        return found
+                if prefix in anchor_words:
+                    anchors.add(prefix)
+        return found, anchors
 
 
 @dataclass
@@ -482,7 +492,9 @@ class FrameSet:
     _needs: dict[int, tuple[Frame, tuple[tuple[frozenset[str], ...], str, bool]]] = field(
         default_factory=dict, init=False
     )
-    _indexes: dict[str, FrameIndex] = field(default_factory=dict, init=False)
+    _anchors: dict[int, tuple[Frame, tuple[frozenset[str], ...]]] = field(default_factory=dict, init=False)
+    _anchor_words: set[str] = field(default_factory=set, init=False)  # the words of all anchors but class names
+    _index: FrameIndex | None = field(default=None, init=False)
 
     def frames_for(self, rule: str) -> list[Frame]:
         if self._by_rule is None:
@@ -491,16 +503,21 @@ class FrameSet:
                 self._by_rule.setdefault(frame.rule, []).append(frame)
         return self._by_rule.get(rule, [])
 
-    def index_for(self, rule: str) -> FrameIndex:
-        index = self._indexes.get(rule)
-        if index is None:
-            index = self._indexes[rule] = FrameIndex(self, self.frames_for(rule))
-        return index
+    @property
+    def index(self) -> FrameIndex:
+        """All frames, by the words that a sentence must have for each."""
+        if self._index is None:
+            self._index = FrameIndex(self, self.frames)
+        return self._index
 
     @property
     def scanner(self) -> ClassScanner:
+        # A copy with fewer frames (Lexicon.with_only_entry) shares it: the anchor words of
+        # frames it does not have only make more frames candidates, never fewer.
         if self._scanner is None:
-            self._scanner = ClassScanner(list(self.classes.values()))
+            for frame in self.frames:
+                self.anchors(frame)
+            self._scanner = ClassScanner(list(self.classes.values()), self._anchor_words)
         return self._scanner
 
     def regex(self, pattern: str) -> re.Pattern[str]:
@@ -552,6 +569,40 @@ class FrameSet:
             entry = self._needs[id(frame)] = (frame, (classes, frame.seq[0].text, len(frame.seq) == 1))
         return entry[1]
 
+    def anchors(self, frame: Frame) -> tuple[frozenset[str], ...]:
+        """What the scan of a sentence must have found before ``frame`` is tried on it.
+
+        For each required slot (the first one first) that the scan can rule out: the
+        names of its classes and the words of which every match of its regex
+        alternatives (and of its classes' ``patterns``) holds one; one of them must
+        be found. A slot with a quantity or with a regex that holds no such word is
+        left out (it rules nothing out); so is a frame with no slot left."""
+        entry = self._anchors.get(id(frame))
+        if entry is None or entry[0] is not frame:
+            found: list[frozenset[str]] = []
+            for slot in frame.seq:
+                keys = None if slot.optional else self._slot_anchors(slot.text)
+                if keys is not None:
+                    found.append(keys)
+            entry = self._anchors[id(frame)] = (frame, tuple(found))
+        return entry[1]
+
+    def _slot_anchors(self, slot_text: str) -> frozenset[str] | None:
+        parts = self.slot_parts(slot_text)
+        if parts.quantity:
+            return None
+        keys = set(parts.classes)
+        patterns = [pattern for name in parts.classes for pattern in self.classes[name].patterns]
+        if parts.regex is not None:
+            patterns.append(parts.regex.pattern)
+        for pattern in patterns:
+            words = derive_triggers(pattern)
+            if not words:
+                return None
+            keys.update(words)
+            self._anchor_words.update(words)
+        return frozenset(keys)
+
     def check_references(self, cue_names: Iterable[str]) -> None:
         """Every ``@name`` in a frame is a class (or, in unless/require, a cue of contexts.toml)."""
         cues = set(cue_names)
@@ -581,30 +632,34 @@ class SlotParts:
 
 
 class FrameIndex:
-    """Frames by a class that a sentence must have for each (see :meth:`FrameSet.needs`)."""
+    """Frames by the words that a sentence must have for each (see :meth:`FrameSet.anchors`)."""
 
     def __init__(self, frame_set: FrameSet, frames: Sequence[Frame]) -> None:
         self.frames = list(frames)
-        self._by_class: dict[str, list[int]] = {}
+        self._anchors = [frame_set.anchors(frame) for frame in self.frames]
+        self._by_key: dict[str, list[int]] = {}
         self._always: list[int] = []
-        for position, frame in enumerate(self.frames):
-            classes, _, _ = frame_set.needs(frame)
-            if not classes:
+        for position, anchors in enumerate(self._anchors):
+            if not anchors:
                 self._always.append(position)
                 continue
-            for name in classes[0]:
-                self._by_class.setdefault(name, []).append(position)
-        self._always_frames = [self.frames[position] for position in self._always]
+            for key in anchors[0]:
+                self._by_key.setdefault(key, []).append(position)
 
-    def candidates(self, found: Iterable[str]) -> list[Frame]:
-        """The frames that the scanned classes ``found`` leave possible, in their order."""
-        listed = [self._by_class[name] for name in found if name in self._by_class]
-        if not listed:
-            return self._always_frames
+    def candidates(self, found: Iterable[str], words: set[str] | frozenset[str] = frozenset()) -> list[Frame]:
+        """The frames that the scanned classes ``found`` and anchor ``words`` leave possible, in their order."""
+        keys = {*found, *words}
         positions = set(self._always)
-        for positions_of_class in listed:
-            positions.update(positions_of_class)
-        return [self.frames[position] for position in sorted(positions)]
+        for key in keys:
+            listed = self._by_key.get(key)
+            if listed is not None:
+                positions.update(listed)
+        anchors = self._anchors
+        return [
+            self.frames[position]
+            for position in sorted(positions)
+            if all(not keys.isdisjoint(slot) for slot in anchors[position][1:])
+        ]
 
 
 _CLAUSE_STOP = re.compile(r"[，。；：,;:！？!?]")
@@ -616,7 +671,7 @@ class Matcher:
     def __init__(self, frames: FrameSet, text: str) -> None:
         self.frames = frames
         self.text = text
-        self.found = frames.scanner.scan(text)
+        self.found, self.anchor_words = frames.scanner.scan(text)
         self._spans: dict[tuple[str, bool], list[Span]] = {}
         self._quantities: list[tuple[str, int, int]] | None = None
         self._stops: list[int] | None = None

@@ -1,4 +1,5 @@
-"""Find every word of a list in a text in one pass (lexicon triggers, class members); the regex trie of a class."""
+"""Find every word of a list in a text in one pass (lexicon triggers, class members); the regex trie of a
+class; the words of which every match of a pattern holds one (what the scan can look for instead)."""
 
 from __future__ import annotations
 
@@ -68,3 +69,78 @@ class WordScanner:
         for start in sorted(longest):
             word = text[start : start + longest[start]]
             yield start, word, self._prefixes[word]
+
+
+def derive_triggers(pattern: str) -> tuple[str, ...]:
+    """Literal strings of which every match of ``pattern`` contains at least one.
+
+    Lets the trigger scan skip a pattern entry that names no ``trigger``.
+    Returns ``()`` when no such set exists (the entry then runs on every
+    sentence). Uses the regex parser of the standard library.
+    """
+    try:
+        from re import _parser as sre_parse  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python < 3.11
+        import sre_parse
+
+    constants = sre_parse
+    try:
+        tree = sre_parse.parse(pattern)
+    except Exception:
+        return ()
+
+    def quality(found: set[str] | None) -> float:
+        if not found:
+            return -1.0
+        return min(len(word) for word in found) - 0.01 * len(found)
+
+    def sequence(items: Any) -> set[str] | None:
+        best: set[str] | None = None
+        run = ""
+        candidates: list[set[str] | None] = []
+        for op, av in items:
+            if op is constants.LITERAL:
+                run += chr(av)
+                continue
+            if run:
+                candidates.append({run})
+                run = ""
+            if op is constants.SUBPATTERN:
+                inner = sequence(av[-1])
+                # A case-insensitive group: every spelling of its (short) literals.
+                candidates.append(_case_variants(inner) if inner and av[1] & re.IGNORECASE else inner)
+            elif op is constants.BRANCH:
+                branches = [sequence(branch) for branch in av[1]]
+                if all(branches):
+                    candidates.append(set().union(*[b for b in branches if b]))
+            elif op is constants.IN:
+                chars = [chr(value) for kind, value in av if kind is constants.LITERAL]
+                if chars and len(chars) == len(av):
+                    candidates.append(set(chars))
+            elif op in (constants.MAX_REPEAT, constants.MIN_REPEAT) and av[0] >= 1:
+                candidates.append(sequence(av[2]))
+        if run:
+            candidates.append({run})
+        for found in candidates:
+            if quality(found) > quality(best):
+                best = found
+        return best
+
+    found = sequence(tree)
+    if found and tree.state.flags & re.IGNORECASE:  # "(?i)…" at the start: the whole pattern
+        found = _case_variants(found)
+    return tuple(sorted(found)) if found else ()
+
+
+def _case_variants(words: set[str], limit: int = 64) -> set[str] | None:
+    """Every upper/lower-case spelling of ``words``; None when there are more than ``limit``."""
+    variants: set[str] = set()
+    for word in words:
+        spellings = [""]
+        for char in word:
+            forms = {char, char.lower(), char.upper()}
+            spellings = [spelling + form for spelling in spellings for form in sorted(forms)]
+            if len(spellings) > limit:
+                return None
+        variants.update(spellings)
+    return variants if len(variants) <= limit else None
