@@ -260,3 +260,82 @@ def test_a_certain_adverse_effect_is_a_risk_not_a_promise() -> None:
     text = "目前公司研发骨干相对不足，这种状况势必会影响公司发展目标的实现。\n\n价格竞争日趋激烈，市场竞争必将是优胜劣汰。\n"
     assert "HY004" not in _codes(text, "prospectus")
     assert "HY004" in _codes("本次收购必将对公司业绩产生积极影响。\n", "prospectus")
+
+
+def test_what_a_prospectus_says_of_its_customers_partners_and_rivals_is_not_its_own_claim() -> None:
+    others = (
+        "公司的客户多为各行业领军企业，公司与其保持了长期合作。\n\n"
+        "公司主要客户均具有较长的经营历史和行业内领先的市场规模。\n\n"
+        "目前全球最大的涂料生产企业之一某某集团正积极与本公司洽谈合作。\n\n"
+        "在东南亚，公司成功与当地销量最大的公司建立了合作关系。\n\n"
+        "这些外资厂商凭借长期积累，始终掌握着国际上最先进的晶圆制造技术。\n\n"
+        "公司位于某市高新区，高新区拥有大量国内顶尖的高校与科研院所。\n\n"
+        "合资公司将引进外方具有国际领先水平的民用爆破器材专有技术。\n\n"
+        "项目将引进世界先进水平的卷绕机、空压机等进口设备。\n\n"
+        "行业内领先企业通过推出多功能的终端产品维持较高的毛利率。\n"
+    )
+    assert "HY001" not in _codes(others, "prospectus")
+    own = "公司是国内领先的涂料生产企业。\n\n公司凭借行业领先的全塑型工艺，在换向器领域具备较强的竞争力。\n"
+    assert _codes(own, "prospectus").count("HY001") == 2
+
+
+def test_a_facility_to_be_built_or_a_strategy_s_name_is_a_goal_in_a_prospectus() -> None:
+    goals = (
+        "（4）新建国际先进水平的原料药车间，提高产品质量\n\n"
+        "本项目的实施将为公司建立国内一流的服装设计研发基地。\n\n"
+        "研发中心负责确保研发项目符合“填补国内空白”的研发战略。\n\n"
+        "要巩固国内的优势地位，赶超世界的最先进水平，必须持续投入研发。\n\n"
+        "公司在保持现有地位的前提下，要实现质的飞跃，必须加大投入。\n"
+    )
+    codes = _codes(goals, "prospectus")
+    assert "HY001" not in codes and "HY005" not in codes
+    assert "HY001" in _codes("公司已建立国内一流的服装设计研发基地。\n", "prospectus")
+
+
+def test_a_prospectus_promises_results_where_it_sets_goals_not_where_it_explains_the_business() -> None:
+    analysis = (
+        "第十一节 管理层讨论与分析\n\n"
+        "公司充分利用自身产能创造规模效益，保证销售回款及业绩的长期稳定。\n\n"
+        "控制费用的增长是保证公司利润快速增长的重要方式之一。\n"
+    )
+    assert "HY004" not in _codes(analysis, "prospectus")
+    goals = "第十二节 业务发展目标\n\n公司将完善营销体系，确保公司经营规模较高幅度的持续增长。\n"
+    assert "HY004" in _codes(goals, "prospectus")
+    # A plan's draft is read everywhere.
+    assert "HY004" in _codes("公司充分利用产能优势，确保销售收入的长期稳定增长。\n", "action_plan")
+
+
+def test_a_breakdown_is_checked_against_the_figure_it_breaks_down() -> None:
+    for text in (
+        # another whole follows the parts
+        "截至2019年9月30日，本公司资产总额为3,210.50万元，其中流动资产2,100.20万元、固定资产310.30万元、"
+        "无形资产800.00万元，负债总额为420.10万元，净资产总额为2,790.40万元。\n",
+        # a nested breakdown of the first part
+        "本项目投资总额为5,600.00万元，其中建设投资3,200.00万元，包含设备购置费2,800.00万元，"
+        "安装工程费250.00万元，预备费150.00万元；研发费用2,400.00万元。\n",
+        # the parts of a number stated before
+        "本公司监事会由五名监事组成，设监事会主席一名，其中三名股东代表监事，两名职工代表监事。\n",
+        # a partial list, and a 合计 of something else
+        "报告期末存货账面余额为2,500.00万元，其中1-2年存货余额120.00万元、2年以上存货余额300.00万元，"
+        "对应合计计提跌价准备200.00万元。\n",
+        # a net flow and its gross payments
+        "2019年投资活动产生的现金流量净额为-2,150.00万元，其中购建长期资产支付的现金2,600.00万元，"
+        "主要系新厂房投入1,900.00万元所致。\n",
+        # a change made of changes the other way
+        "2018年与2017年相比，设计业务收入增长120.00万元，其中住宅类收入减少300.00万元、公建类收入减少280.00万元。\n",
+    ):
+        assert "CN001" not in _codes(text, "prospectus"), text
+    assert "CN001" in _codes("2019年营业收入增加1,000万元，其中甲产品增加700万元、乙产品增加500万元。\n", "prospectus")
+    assert "CN001" in _codes("本次募集资金总额为10,000万元，其中6,000万元用于甲项目，5,000万元用于乙项目。\n", "prospectus")
+
+
+def test_an_opportunity_of_the_industry_and_a_conclusion_from_a_sourced_table_are_not_hype() -> None:
+    assert "HY005" not in _codes("公司将积极寻求在新兴领域的进口替代以及行业爆发式增长机遇。\n", "prospectus")
+    assert "HY005" in _codes("公司业绩有望迎来爆发式增长。\n", "prospectus")
+    table = (
+        "报告期内，公司主要财务指标在期货公司中的排名如下表所示。\n\n"
+        "注：数据来源为某监管系统中各公司报送的经审计年报。\n\n"
+        "由此可见，公司一直处于行业领先地位，经营稳定。\n"
+    )
+    assert "HY001" not in _codes(table, "prospectus")
+    assert "HY001" in _codes("由此可见，公司一直处于行业领先地位，经营稳定。\n", "prospectus")

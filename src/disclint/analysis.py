@@ -179,6 +179,8 @@ def _longest_first(names: set[str]) -> tuple[str, ...]:
 _SOURCE_OPENING = re.compile(
     r"^(?:根据|据)(?!(?:本?公司|内部|管理层|初步|不完全))[^，。；]{2,40}?(?:预测|统计|数据|报告|研究|调研|测算)"
 )
+# A sentence that draws its conclusion from the table or figures just shown: "由此可见，……一直处于行业领先地位".
+_CONCLUSION_OPENING = re.compile(r"^(?:由此可见|由上表可见|从上表(?:中)?可以?看出|上表显示|综上所述|可见)")
 _QUESTION_START = re.compile(r"(?:问|提问|投资者提问|投资者问|网友提问|Q\d*)[:：]")
 
 
@@ -345,7 +347,9 @@ class Analysis:
 
     def is_definition(self, sentence: Sentence) -> bool:
         """An entry of a definitions list (释义: "某某 指 某公司……"): it defines a term."""
-        return bool(_DEFINITION.match(sentence.text)) or bool(_DEFINITION.match(self.block_text(sentence.block_index)))
+        if _DEFINITION.match(sentence.text) or _DEFINITION.match(self.block_text(sentence.block_index)):
+            return True
+        return self.under_heading("definitions_heading", sentence)
 
     def claim_subject(self, sentence: Sentence, index: int) -> str | None:
         """Whose claim the words at ``index`` are: "own" (the company, its products and
@@ -353,7 +357,12 @@ class Analysis:
         when the sentence names no subject (a list item continuing the company's text).
         The first subject in the clause decides; without one, the first in the sentence."""
         text = sentence.text
-        clause_start, _ = sentence.clause_at(index)
+        clause_start, clause_end = sentence.clause_at(index)
+        after = text[index:clause_end]
+        if self.has_cue("acts_on_company", after) or (
+            self.has_cue("partner_after", after) and self.has_cue("partner_before", text[clause_start:index])
+        ):
+            return "other"  # "全球最大的疫苗企业之一某某正积极与本公司合作", "与……销量最大的公司建立了合作关系"
         names = self.party_names
         for start, end in ((clause_start, index), (0, clause_start)):
             if end <= start:
@@ -365,6 +374,12 @@ class Analysis:
                 piece = _PLACE_AFTER_COPULA.sub(lambda found: found.group(1) + "　" * len(found.group(2)), piece)
             own = _first(self.lexicon.cue("subject_own").search(piece), names.own_pattern, piece)
             other = _first(self.lexicon.cue("subject_other").search(piece), names.other_pattern, piece)
+            possessed = self.lexicon.cue("subject_possessed").search(piece)
+            if possessed is not None and (own is None or possessed.start() <= own):
+                # "公司的客户多为……": the company's customers, not the company, are the subject.
+                other = possessed.start() if other is None else min(other, possessed.start())
+                if own is not None and own < possessed.end():
+                    own = None
             if start == 0:
                 introduced = _INTRODUCED.match(piece) if names.issuer else None
                 if introduced and own is None and not names.is_issuer(introduced.group(1)):
@@ -395,6 +410,11 @@ class Analysis:
             before = self.sentences[sentence.index - 1]
             if before.block_index == sentence.block_index and _SOURCE_OPENING.match(before.text):
                 return True
+        if _CONCLUSION_OPENING.match(sentence.text):
+            # the source note of the table the conclusion reads ("注：数据来源为……"), a few sentences up
+            for before in self.sentences[max(0, sentence.index - 4) : sentence.index]:
+                if sentence.block_index - before.block_index <= 4 and self.has_cue("source_note", before.text):
+                    return True
         following = sentence.index + 1
         if following < len(self.sentences) and self.sentences[following].block_index - sentence.block_index <= 1:
             nxt = self.sentences[following].text

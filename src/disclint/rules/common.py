@@ -34,6 +34,15 @@ _GOAL_BEFORE = re.compile(
 _GOAL_AFTER = re.compile(r"[^，。；]{0,20}?为(?:目标|方向|愿景|宗旨|追求)")
 
 
+def outside_rule_sections(analysis: Analysis, spec: RuleSpec, sentence: Sentence) -> bool:
+    """The document's type reads ``spec`` only in some sections (DocType.rule_sections), not this
+    one, and the sentence does not make a promise of its own ("公司将确保2026年营业收入增长……")."""
+    cue = doctypes.get(analysis.doc_type).section_cue(spec.code)
+    if cue is None or analysis.under_heading(cue, sentence):
+        return False
+    return not analysis.has_cue("explicit_promise", sentence.text)
+
+
 def not_own_claim(analysis: Analysis, spec: RuleSpec, sentence: Sentence, index: int) -> bool:
     """The words at ``sentence.text[index]`` are not a claim the company makes of itself."""
     category = spec.category.value
@@ -95,6 +104,8 @@ def lexicon_hits(
             continue
         if not_own_claim(analysis, spec, hit.sentence, hit.start):
             continue
+        if outside_rule_sections(analysis, spec, hit.sentence):
+            continue
         yield hit
 
 
@@ -114,6 +125,8 @@ def _term_hits(
         if not present:
             continue
         if skip_sentence is not None and skip_sentence(analysis, sentence):
+            continue
+        if outside_rule_sections(analysis, spec, sentence):
             continue
         checked_question: bool | None = None
         for term in present:

@@ -66,11 +66,34 @@ _PRICE_BEFORE = re.compile(r"(?:(?<![认出])以|按|作价|价格为?)(?:人民
 # A clause that starts a new statement ends the list of parts: a change, a share,
 # a second 其中, or a subject of its own ("正在申请的专利有12项").
 _NOT_A_PART = re.compile(
-    r"较|增长|增加|下降|减少|占|比例|其中|合计|累计|另有|尚有(?!\d)|正在|申请|以上|以下|平均|分别|达到|使|达"
+    r"(?:较|增长|增加|下降|减少|占|比例|其中|合计|累计|另有|尚有(?!\d)|正在|申请|以上|以下|平均|分别|达到|使|达"
     # a clause of its own: a sibling of the total (以及境外专利15项), what was done with a part
     # (清偿, 计提, 对应的预收账款), another subject (23项产品被认定为……)
     r"|以及|清偿|偿还|归还|剩余|计提|对应|被|认定|确认为|虽然|折股"
+    # another whole (负债总额为…, 净资产…), a nested breakdown of the last part (包含工程费…),
+    # the reason for the figures (主要系…所致)
+    r"|总额|净额|净资产|包含|包括|主要(?:系|是|为|由于|原因)|所致|由于"
+    r")"
 )
+# A total that is a net flow or a change of sign: its parts are gross flows, not pieces of it.
+_NET_BEFORE = re.compile(r"(?:净(?:额|流量|增加额|减少额|值)(?:为|是)?(?:人民币)?[-－—]?|[-－—])$")
+
+
+_SUM_CLAUSE = re.compile(r"[，,]?(?:合计|共计|总计)(?!占|计提)")
+_DIRECTION = re.compile(r"(增加|增长|提高|上升|提升|减少|下降|降低|下滑)了?(?:约|为)?(?:人民币)?$")
+
+
+def _direction(text: str, quantity: Quantity) -> str | None:
+    found = _DIRECTION.search(text[max(0, quantity.start - 8) : quantity.start])
+    if found is None:
+        return None
+    return "up" if found.group(1) in _INCREASE else "down"
+
+
+def _mixed_directions(text: str, total: Quantity, parts: list[Quantity]) -> bool:
+    """The total is a change and some parts change the other way: their sizes do not add up to it."""
+    direction = _direction(text, total)
+    return direction is not None and any(_direction(text, q) not in (None, direction) for q in parts)
 
 
 def _in_series(text: str, total: Quantity, before: list[Quantity]) -> bool:
@@ -140,13 +163,21 @@ def parts_vs_total(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
             continue  # "由X增至Y，其中以A、B转增": the parts make up the increase, not Y
         if _in_series(text, total, before):
             continue  # "分别为A、B和C，其中……分别为a、b和c": one total per period, not one total
+        if _NET_BEFORE.search(text[max(0, total.start - 10) : total.start]):
+            continue  # "现金流量净额为-3,054.38万元，其中购建……支付的现金3,721.56万元"
         part_end = sentence.part_at(marker.start())[1]
         # 首次…预留 may run over a ；; 分别为 / 合计 complete the parts of their own ；-part.
         # Otherwise only the parts listed in the same ；-part belong to the total
         # ("其中A占比超80%；B产能将达到……" lists other things).
         reserved = bool(_FIRST_AND_RESERVED.search(text[marker.start() :]))
-        complete = reserved or bool(_COMPLETE_WORDS.search(text[marker.start() : part_end]))
         limit = len(text) if reserved else _parts_end(text, marker.end(), part_end)
+        # 分别为 among the parts, or a 合计 clause right after them, says they are all of the total;
+        # a 合计 further on sums something else ("其中2-3年…、3年以上…，对应合计计提减值准备…").
+        complete = (
+            reserved
+            or bool(_COMPLETE_WORDS.search(text[marker.start() : limit]))
+            or bool(_SUM_CLAUSE.match(text, limit, part_end))
+        )
         parts = [
             q
             for q in quantities
@@ -156,13 +187,22 @@ def parts_vs_total(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
             and not _PRICE_BEFORE.search(text[max(0, q.start - 4) : q.start])
             and not _SUBTOTAL_BEFORE.search(text[max(0, q.start - 6) : q.start])
         ]
+        assert total.value is not None
+        # A figure equal to the total restates it (a line printed twice), it is not one more part.
+        parts = [q for q in parts if abs((q.value or 0.0) - total.value) > total.tolerance + q.tolerance]
         if len(parts) < 2:
             continue
+        if _mixed_directions(text, total, parts):
+            continue  # "收入增长106.92万元，其中A类减少983.97万元、B类减少948.94万元"
         if any(re.search(r"[各每]$", text[max(0, q.start - 3) : q.start].rstrip("委派持有出资")) for q in parts):
             continue  # "各委派2名": a figure per member, not a part
         part_sum = sum(q.value or 0.0 for q in parts)
         tolerance = total.tolerance + sum(q.tolerance for q in parts)
-        assert total.value is not None
+        if any(
+            q is not total and _same_family(total, q) and abs((q.value or 0.0) - part_sum) <= tolerance + q.tolerance
+            for q in before
+        ):
+            continue  # the parts add up to another figure before them: "由三名成员组成，设主席一名，其中两名……，一名……"
         over = part_sum - total.value > tolerance
         mismatch = complete and abs(part_sum - total.value) > tolerance
         if over or mismatch:

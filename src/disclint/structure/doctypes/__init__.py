@@ -71,6 +71,10 @@ class DocType:
     # to mention the concept; False for long filings whose business chapter must describe
     # the technologies its products use (there only a link word or a future statement counts).
     hot_subject_claims: bool = True
+    # Rules read only in some sections of this type: (rule code, cue naming the headings where it is
+    # read). A prospectus promises results only where it sets goals and plans (发展目标, 募集资金运用,
+    # 填补被摊薄即期回报的措施); elsewhere "保证毛利率稳定" says how the business works.
+    rule_sections: tuple[tuple[str, str], ...] = ()
     source: str = ""  # the rules the type's content and format follow (shown as 格式与内容见; not a finding's basis)
     examples: tuple[str, ...] = field(default=())  # titles it is detected from (for tests and explain)
 
@@ -80,6 +84,10 @@ class DocType:
             if match and not any(veto.search(title) for veto in self.veto):
                 return match
         return None
+
+    def section_cue(self, code: str) -> str | None:
+        """The cue naming the headings where rule ``code`` is read, or None (read everywhere)."""
+        return next((cue for rule_code, cue in self.rule_sections if rule_code == code), None)
 
     def applies(self, code: str, category: str) -> bool:
         """Whether rule ``code`` (of ``category``) is run on documents of this type."""

@@ -37,6 +37,7 @@ DOC_TYPE = DocType(
     collapse_repeats=True,
     industry_prose=True,
     hot_subject_claims=False,
+    rule_sections=(("HY004", "commitment_heading"),),
     mandated_forecast_sections="mandated_forecast_heading",
     source="《公开发行证券的公司信息披露内容与格式准则第57号——招股说明书》",
     examples=("首次公开发行股票并在创业板上市招股说明书",),

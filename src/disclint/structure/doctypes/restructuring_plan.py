@@ -18,6 +18,7 @@ DOC_TYPE = DocType(
     collapse_repeats=True,
     industry_prose=True,
     hot_subject_claims=False,
+    rule_sections=(("HY004", "commitment_heading"),),
     mandated_forecast_sections="mandated_forecast_heading",
     source="《公开发行证券的公司信息披露内容与格式准则第26号——上市公司重大资产重组》",
     examples=("重大资产置换及发行股份购买资产暨关联交易预案",),
