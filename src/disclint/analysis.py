@@ -357,12 +357,7 @@ class Analysis:
         when the sentence names no subject (a list item continuing the company's text).
         The first subject in the clause decides; without one, the first in the sentence."""
         text = sentence.text
-        clause_start, clause_end = sentence.clause_at(index)
-        after = text[index:clause_end]
-        if self.has_cue("acts_on_company", after) or (
-            self.has_cue("partner_after", after) and self.has_cue("partner_before", text[clause_start:index])
-        ):
-            return "other"  # "全球最大的疫苗企业之一某某正积极与本公司合作", "与……销量最大的公司建立了合作关系"
+        clause_start, _ = sentence.clause_at(index)
         names = self.party_names
         for start, end in ((clause_start, index), (0, clause_start)):
             if end <= start:
@@ -374,12 +369,6 @@ class Analysis:
                 piece = _PLACE_AFTER_COPULA.sub(lambda found: found.group(1) + "　" * len(found.group(2)), piece)
             own = _first(self.lexicon.cue("subject_own").search(piece), names.own_pattern, piece)
             other = _first(self.lexicon.cue("subject_other").search(piece), names.other_pattern, piece)
-            possessed = self.lexicon.cue("subject_possessed").search(piece)
-            if possessed is not None and (own is None or possessed.start() <= own):
-                # "公司的客户多为……": the company's customers, not the company, are the subject.
-                other = possessed.start() if other is None else min(other, possessed.start())
-                if own is not None and own < possessed.end():
-                    own = None
             if start == 0:
                 introduced = _INTRODUCED.match(piece) if names.issuer else None
                 if introduced and own is None and not names.is_issuer(introduced.group(1)):
@@ -389,6 +378,26 @@ class Analysis:
             if other is not None:
                 return "other"
         return None
+
+    def describes_a_partner(self, sentence: Sentence, index: int) -> bool:
+        """The words at ``index`` describe a party that deals with the company, its customers or
+        partners: "全球最大的疫苗企业之一某某正积极与本公司合作", "与……销量最大的公司建立了合作关系",
+        "公司主要客户均具有……领先的市场规模". A hype word there ranks them, not the company; a hot topic
+        there ("公司已与多家人形机器人企业开展合作") is still the company's own link to it."""
+        text = sentence.text
+        clause_start, clause_end = sentence.clause_at(index)
+        after = text[index:clause_end]
+        if self.has_cue("acts_on_company", after) or (
+            self.has_cue("partner_after", after) and self.has_cue("partner_before", text[clause_start:index])
+        ):
+            return True
+        # "公司的客户多为各行业领军企业": the company's customers are the subject of the clause,
+        # or of the sentence when the clause names no subject of its own.
+        clause = text[clause_start:index]
+        if self.has_cue("subject_possessed", clause):
+            return True
+        own_or_other = self.has_cue("subject_own", clause) or self.has_cue("subject_other", clause)
+        return not own_or_other and self.has_cue("subject_possessed", text[:clause_start])
 
     @cached_property
     def party_names(self) -> PartyNames:

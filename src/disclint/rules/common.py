@@ -73,6 +73,8 @@ def not_own_claim(analysis: Analysis, spec: RuleSpec, sentence: Sentence, index:
             sentence.text, index, clause_end
         ):
             return True  # "以求填补国内空白", "公司以国内领先、国际先进为目标"
+    if category == "hype" and analysis.describes_a_partner(sentence, index):
+        return True  # a ranking of the party the company works with, not of the company
     return spec.code != "HY006" and analysis.claim_subject(sentence, index) == "other"
 
 
