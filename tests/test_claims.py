@@ -275,8 +275,11 @@ def test_what_a_prospectus_says_of_its_customers_partners_and_rivals_is_not_its_
         "行业内领先企业通过推出多功能的终端产品维持较高的毛利率。\n"
     )
     assert "HY001" not in _codes(others, "prospectus")
-    own = "公司是国内领先的涂料生产企业。\n\n公司凭借行业领先的全塑型工艺，在换向器领域具备较强的竞争力。\n"
-    assert _codes(own, "prospectus").count("HY001") == 2
+    own = (
+        "公司是国内领先的涂料生产企业。\n\n公司凭借行业领先的全塑型工艺，在换向器领域具备较强的竞争力。\n\n"
+        "本公司相信，某东矿区是我国煤炭行业的标杆。\n"
+    )
+    assert _codes(own, "prospectus").count("HY001") == 3
 
 
 def test_a_facility_to_be_built_or_a_strategy_s_name_is_a_goal_in_a_prospectus() -> None:
