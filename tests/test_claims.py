@@ -342,3 +342,18 @@ def test_an_opportunity_of_the_industry_and_a_conclusion_from_a_sourced_table_ar
     )
     assert "HY001" not in _codes(table, "prospectus")
     assert "HY001" in _codes("由此可见，公司一直处于行业领先地位，经营稳定。\n", "prospectus")
+
+
+def test_an_approval_backs_the_product_passing_not_a_claim_to_be_first() -> None:
+    first = "因此公司某某缓释片首家通过仿制药一致性评价，有利于扩大产品的市场销售。\n"
+    assert "HY001" in _codes(first, "voluntary")
+    assert "HY001" not in _codes("根据国家药监局公布的名单，公司某某片首家通过该品种的一致性评价。\n", "voluntary")
+    assert "HY001" not in _codes("该项目通过了省科技厅组织的成果鉴定，达到国际先进水平。\n", "voluntary")
+    assert "HY001" not in _codes("公司在杭州开设的首家直营门店于2024年3月开业。\n", "voluntary")
+
+
+def test_a_unique_advantage_is_a_claim_unless_it_is_spelled_out() -> None:
+    praise = "公司主导产品疗效确切、耐受性好，在产品品质和技术含量等方面均具有独特的优势。\n"
+    assert "HY001" in _codes(praise, "periodic_report")
+    explained = "公司在方案服务上有着独特的优势，即同时掌握多家原厂的资源与下游客户的需求。\n"
+    assert "HY001" not in _codes(explained, "periodic_report")

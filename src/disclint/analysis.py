@@ -410,10 +410,15 @@ class Analysis:
         own = self.party_names.own_pattern
         return own is not None and own.search(sentence.text) is not None
 
-    def attributed(self, sentence: Sentence) -> bool:
+    def attributed(self, sentence: Sentence, *, approvals: bool = True) -> bool:
         """A named source in the sentence, the next one (据某机构统计…; （资料来源：…）), or the one
-        before it in the same paragraph when that one opens with it ("根据某研究院预测，……。……有望达到……")."""
-        if self.has_cue("source_note", sentence.text) or self.has_cue("source_frame", sentence.text):
+        before it in the same paragraph when that one opens with it ("根据某研究院预测，……。……有望达到……").
+        With ``approvals=False`` an approval or appraisal the product passed (通过一致性评价, 通过了鉴定)
+        does not count: it backs the level it states, not a claim to be the first."""
+        text = sentence.text
+        if not approvals:
+            text = self.lexicon.cue("approval_source").sub("", text)
+        if self.has_cue("source_note", text) or self.has_cue("source_frame", text):
             return True
         if sentence.index > 0:
             before = self.sentences[sentence.index - 1]

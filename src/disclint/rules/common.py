@@ -54,7 +54,9 @@ def not_own_claim(analysis: Analysis, spec: RuleSpec, sentence: Sentence, index:
         return True
     if (category in _RISK_TESTED or spec.code in _RISK_TESTED) and analysis.in_risk_section(sentence):
         return True
-    if spec.code in _SOURCE_TESTED and analysis.attributed(sentence):
+    if spec.code in _SOURCE_TESTED and analysis.attributed(
+        sentence, approvals=not analysis.has_cue("first_claim", sentence.text[index : index + 6])
+    ):
         return True
     if category != "vague_pledge" and analysis.under_heading("other_party_heading", sentence):
         return True  # a section on competitors, comparable companies, customers or suppliers
