@@ -88,7 +88,10 @@ def _not_quoted_speech(analysis: Analysis, hit: Hit) -> bool:
     opened = text.rfind("“", 0, hit.start)
     closed = text.rfind("”", 0, hit.start)
     inside = opened > closed and text.find("”", hit.end) >= 0
-    return not (inside and _REPORTED_SPEECH.search(text))
+    if inside and _REPORTED_SPEECH.search(text):
+        return False
+    # "人工智能应用创新大赛三等奖": the name of an award or an event.
+    return not analysis.has_cue("hot_in_event_name", text[hit.end : hit.end + 16])
 
 
 def _stage_link(analysis: Analysis, evidence: str, concepts: set[str]) -> bool:
@@ -118,11 +121,25 @@ def _claims_link(analysis: Analysis, sentence: Sentence, hits: list[Hit]) -> boo
     "公司与宇树科技建立了良好的沟通渠道"): however the link is worded, a statement by the
     company about itself and a hot concept is a claim until it gives the facts."""
     text = sentence.text
-    if analysis.has_cue("hot_claim", text) or analysis.has_cue("future", text):
+    if analysis.has_cue("hot_claim", text):
+        return True
+    # Without a link word, a unit's name states a fact ("本员工持股计划参加对象包括公司人工智能实验室骨干人员").
+    hits = [hit for hit in hits if not analysis.has_cue("hot_in_unit_name", text[hit.end : hit.end + 16])]
+    if not hits:
+        return False
+    if analysis.has_cue("future", text):
         return True
     if not doctypes.get(_doc_type(analysis, sentence)).hot_subject_claims:
         return False
     return any(analysis.claim_subject(sentence, hit.start) == "own" for hit in hits)
+
+
+def _concrete_plan(analysis: Analysis, sentence: Sentence) -> bool:
+    """A project with its amount and a completion date or its own risks ("其中人工智能质检项目
+    6,000万元，计划于2025年第三季度上线"): a measure that can be checked, not a link claimed."""
+    if not any(quantity.kind is QuantityKind.AMOUNT for quantity in analysis.quantities(sentence)):
+        return False
+    return analysis.has_cue("hot_concrete_plan", sentence.text)
 
 
 def _doc_type(analysis: Analysis, sentence: Sentence) -> str:
@@ -148,7 +165,13 @@ def _riding(analysis: Analysis, sentence: Sentence, hits: list[Hit]) -> bool:
     if not analysis.names_the_issuer(sentence) and analysis.has_cue("hot_other_subject", text):
         return False  # "《……实施意见》提出，重点推进人形机器人、脑机接口等领域"
     concepts = {hit.text for hit in hits}
-    if _stage_link(analysis, _evidence_text(analysis, sentence, concepts), concepts):
+    evidence = _evidence_text(analysis, sentence, concepts)
+    # A stage excuses the mention, not an outlook added to it ("中试线进展顺利", "已送样，前景可期"),
+    # from the concept's clause on (a claim about another product before it is not this one's).
+    from_concept = text[sentence.clause_at(min(hit.start for hit in hits))[0] :]
+    if not analysis.has_cue("hot_outlook", from_concept) and _stage_link(analysis, evidence, concepts):
+        return False
+    if _concrete_plan(analysis, sentence):
         return False
     if _paragraph_link(analysis, sentence):
         return False
@@ -185,8 +208,9 @@ def hot_topic_without_link(analysis: Analysis, spec: RuleSpec) -> Iterator[Findi
         start = sentence.clause_at(hits[0].start)[0]
         end = sentence.clause_at(hits[-1].start)[1]
         # The claim may come in a later clause ("……，开辟第二增长曲线"): the finding runs to it.
-        for claim in analysis.lexicon.cue("hot_claim").finditer(sentence.text, end):
-            end = max(end, sentence.clause_at(claim.start())[1])
+        for cue in ("hot_claim", "future"):
+            for claim in analysis.lexicon.cue(cue).finditer(sentence.text, end):
+                end = max(end, sentence.clause_at(claim.start())[1])
         while end > start and sentence.text[end - 1] in "，。；：,;:！？!?":
             end -= 1
         concepts = "".join(dict.fromkeys(f"“{hit.text}”" for hit in hits))
