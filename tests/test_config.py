@@ -232,7 +232,7 @@ def test_team_lexicon_adds_terms_and_allowed_phrases(project: Path) -> None:
     shutil.copy(DATA / "team-lexicon.toml", project / "team.toml")
     text = (
         "公司旗下“国内领先”牌净水器2024年销量为12万台。\n"
-        "公司将紧抓海洋牧场产业浪潮，全面布局相关赛道。\n"
+        "公司将紧抓海洋牧场产业浪潮，加快相关业务拓展。\n"
         "公司净水器技术国内领先。\n"
     )
     (project / "draft.txt").write_text(text, encoding="utf-8")

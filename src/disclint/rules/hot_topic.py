@@ -142,6 +142,16 @@ def _concrete_plan(analysis: Analysis, sentence: Sentence) -> bool:
     return analysis.has_cue("hot_concrete_plan", sentence.text)
 
 
+_MARKET_SHAPE_END = ("赛道", "风口", "蓝海")
+
+
+def _holds_a_concept(hit: Hit, hits: list[Hit]) -> bool:
+    return hit.text.endswith(_MARKET_SHAPE_END) and any(
+        other is not hit and hit.start <= other.start and other.end <= hit.end and other.text != hit.text
+        for other in hits
+    )
+
+
 def _doc_type(analysis: Analysis, sentence: Sentence) -> str:
     part = analysis.part_of(sentence)
     return part.doc_type if part else analysis.doc_type
@@ -213,8 +223,10 @@ def hot_topic_without_link(analysis: Analysis, spec: RuleSpec) -> Iterator[Findi
                 end = max(end, sentence.clause_at(claim.start())[1])
         while end > start and sentence.text[end - 1] in "，。；：,;:！？!?":
             end -= 1
-        concepts = "".join(dict.fromkeys(f"“{hit.text}”" for hit in hits))
-        first = hits[0].term
+        # Name the concepts, not a market-shape hit that holds one ("切入低空经济万亿赛道" holds "低空经济").
+        named = [hit for hit in hits if not _holds_a_concept(hit, hits)] or hits
+        concepts = "".join(dict.fromkeys(f"“{hit.text}”" for hit in named))
+        first = named[0].term
         yield rule_finding(
             analysis,
             spec,
