@@ -19,7 +19,7 @@ from disclint.rules.registry import RuleSpec, rule
 from disclint.text.sentences import Sentence
 
 _CONDITION = re.compile(
-    r"(?:^|[，,；;])[^，,；;]{0,8}?(?:若|如果|如(?!期|实|何|下|此)|倘若|假如|一旦|当(?![前期年日月天地然季])|凡)"
+    r"(?:^|[，,；;])[^，,；;]{0,8}?(?:若|如果|如(?!期|实|何|下|此|今|同|上|前|约|常|数|愿|意|是)|倘若|假如|一旦|当(?![前期年日月天地然季])|凡)"
 )
 
 

@@ -248,7 +248,9 @@ _UNIT_PATTERN = "|".join(
 )
 
 _NUMBER = re.compile(
-    rf"(?P<arabic>{_ARABIC})(?P<mag_a>{_MAGNITUDE})?(?P<unit_a>{_UNIT_PATTERN})?"
+    # The spoken amount: 五个亿, 10个亿 (亿元; never a count of 亿 things).
+    rf"(?P<colloquial>(?P<coll_num>{_ARABIC}|{_CHINESE})个(?P<coll_mag>万亿|亿))(?![元股份人次])"
+    rf"|(?P<arabic>{_ARABIC})(?P<mag_a>{_MAGNITUDE})?(?P<unit_a>{_UNIT_PATTERN})?"
     rf"|(?P<percent_cn>百分之(?P<percent_num>{_CHINESE}(?:点[零〇一二三四五六七八九]+)?))"
     rf"|(?P<chinese>{_CHINESE})(?P<mag_c>{_MAGNITUDE})?(?P<unit_c>{_UNIT_PATTERN})"
     rf"|(?P<bare_mag>[百千]亿|[十百千]万亿|万亿|百万|千万)(?P<unit_m>元|股|份)?"
@@ -403,6 +405,25 @@ def _quantity_from_match(scan: str, text: str, match: re.Match[str]) -> Quantity
         return None  # ordinal: 第一期, 第3次
     if match.group("double"):
         return Quantity(start, end, text[start:end], QuantityKind.MULTIPLE, value=2.0, unit="倍")
+    if match.group("colloquial"):
+        if before in _CN_DIGITS or before in _CN_UNITS or before.isdigit():
+            return None
+        raw = match.group("coll_num")
+        digits = raw.replace(",", "")
+        number = float(digits) if digits[0].isdigit() else chinese_to_number(raw)
+        if number is None:
+            return None
+        magnitude = _MAGNITUDES[match.group("coll_mag")]
+        return Quantity(
+            start,
+            end,
+            text[start:end],
+            QuantityKind.AMOUNT,
+            value=float(number) * magnitude,
+            unit="亿元",
+            bound=_find_bound(scan, start, end, _clause_start(scan, start)),
+            tolerance=0.5 * magnitude,
+        )
     if match.group("bare_mag"):
         word = match.group("bare_mag")
         value = {
