@@ -410,19 +410,19 @@ def _quantity_from_match(scan: str, text: str, match: re.Match[str]) -> Quantity
             return None
         raw = match.group("coll_num")
         digits = raw.replace(",", "")
-        number = float(digits) if digits[0].isdigit() else chinese_to_number(raw)
-        if number is None:
+        spoken = float(digits) if digits[0].isdigit() else chinese_to_number(raw)
+        if spoken is None:
             return None
-        magnitude = _MAGNITUDES[match.group("coll_mag")]
+        scale = _MAGNITUDES[match.group("coll_mag")]
         return Quantity(
             start,
             end,
             text[start:end],
             QuantityKind.AMOUNT,
-            value=float(number) * magnitude,
+            value=float(spoken) * scale,
             unit="亿元",
             bound=_find_bound(scan, start, end, _clause_start(scan, start)),
-            tolerance=0.5 * magnitude,
+            tolerance=0.5 * scale,
         )
     if match.group("bare_mag"):
         word = match.group("bare_mag")
