@@ -357,3 +357,42 @@ def test_a_unique_advantage_is_a_claim_unless_it_is_spelled_out() -> None:
     assert "HY001" in _codes(praise, "periodic_report")
     explained = "公司在方案服务上有着独特的优势，即同时掌握多家原厂的资源与下游客户的需求。\n"
     assert "HY001" not in _codes(explained, "periodic_report")
+
+
+def test_listed_customers_bought_instruments_and_a_named_body_s_finding_are_not_the_company_s_claims() -> None:
+    others = (
+        "公司与多家优质客户保持了长期合作，包括甲汽车、乙汽车、丙汽车及丁汽车等国内领先的汽车制造商。\n\n"
+        "公司具备持续盈利能力，主要体现在：1）发行人与第一大客户甲重工集团的合作具备稳定性；"
+        "2）甲重工集团作为行业龙头企业，经营稳健且具备可持续性。\n\n"
+        "公司从日本和美国引进了一批液相色谱仪、紫外分光光度计、薄层扫描仪、气相色谱仪等具有国际先进水平的化验仪器。\n\n"
+        "控制系统采用世界最先进的多轴运动控制器实现逻辑控制。\n\n"
+        "经中国某产业协会水处理委员会认定，本公司2009年度业务规模在该领域位居第一位。\n\n"
+        "根据《某某日报》报道，公司成为率先量产该器件的本土企业，打破了国外企业对这一产品的垄断。\n\n"
+        "电网改造的蓬勃发展为变压器专用设备提供了前所未有的机遇。\n"
+    )
+    codes = _codes(others, "prospectus")
+    assert "HY001" not in codes and "HY005" not in codes, codes
+    own = "公司已跻身行业前列。\n\n公司产品已达到国际领先水平。\n\n公司取得了前所未有的成绩。\n"
+    assert _codes(own, "prospectus").count("HY001") == 2
+    assert "HY005" in _codes(own, "prospectus")
+
+
+def test_levels_to_be_reached_are_goals_in_a_prospectus() -> None:
+    goals = (
+        "建设高水平的研发平台，在技术方面跻身于国际领先行列。\n\n"
+        "本次募投项目改善了产品的冲调性，产品品质将达到国际领先水平。\n\n"
+        "通过合作，尽快打破国外品牌的市场垄断。\n"
+    )
+    codes = _codes(goals, "prospectus")
+    assert "HY001" not in codes and "HY005" not in codes, codes
+
+
+def test_a_capital_increase_and_a_lower_bound_are_not_totals_their_parts_exceed() -> None:
+    increase = (
+        "2011年7月，甲公司注册资本由300万元增资至1,000万元，其中张某增资525万元至750万元、占比75%；"
+        "李某增资175万元至250万元、占比25%。\n"
+    )
+    assert "CN001" not in _codes(increase, "prospectus")
+    bound = "据某协会统计，改性塑料2008年在家电行业的需求量超过260万吨，其中空调150.20万吨、冰箱115.62万吨。\n"
+    assert "CN001" not in _codes(bound, "prospectus")
+    assert "CN001" in _codes("2008年需求量为260万吨，其中空调150.20万吨、冰箱115.62万吨。\n", "prospectus")

@@ -184,6 +184,16 @@ _CONCLUSION_OPENING = re.compile(r"^(?:由此可见|由上表可见|从上表(?:
 _QUESTION_START = re.compile(r"(?:问|提问|投资者提问|投资者问|网友提问|Q\d*)[:：]")
 
 
+def _ending_by(pattern: re.Pattern[str], text: str, limit: int) -> re.Match[str] | None:
+    """The first match of ``pattern`` in ``text`` that ends by ``limit``."""
+    for found in pattern.finditer(text):
+        if found.start() >= limit:
+            break
+        if found.end() <= limit:
+            return found
+    return None
+
+
 def _first(found: re.Match[str] | None, names: re.Pattern[str] | None, piece: str) -> int | None:
     """The earlier of a cue's match and a party name's match in ``piece`` (its start), or None."""
     named = names.search(piece) if names is not None else None
@@ -368,7 +378,9 @@ class Analysis:
                 # qualifies what the company is, it is not the subject of the clause.
                 piece = _PLACE_AFTER_COPULA.sub(lambda found: found.group(1) + "　" * len(found.group(2)), piece)
             own = _first(self.lexicon.cue("subject_own").search(piece), names.own_pattern, piece)
-            other = _first(self.lexicon.cue("subject_other").search(piece), names.other_pattern, piece)
+            # the cue's lookahead may read past the words ("三一集团作为行业龙头企业": 集团(?=作为))
+            extended = piece + text[end : end + 8]
+            other = _first(_ending_by(self.lexicon.cue("subject_other"), extended, len(piece)), names.other_pattern, piece)
             if start == 0:
                 introduced = _INTRODUCED.match(piece) if names.issuer else None
                 if introduced and own is None and not names.is_issuer(introduced.group(1)):

@@ -79,6 +79,7 @@ _NOT_A_PART = re.compile(
 _NET_BEFORE = re.compile(r"(?:净(?:额|流量|增加额|减少额|值)(?:为|是)?(?:人民币)?[-－—]?|[-－—])$")
 
 
+_BOUND_BEFORE = re.compile(r"(?:超过|逾|多于|不少于|不低于|高于|大于)(?:人民币)?$")
 _SUM_CLAUSE = re.compile(r"[，,]?(?:合计|共计|总计)(?!占|计提)")
 _DIRECTION = re.compile(r"(增加|增长|提高|上升|提升|减少|下降|降低|下滑)了?(?:约|为)?(?:人民币)?$")
 
@@ -159,7 +160,7 @@ def parts_vs_total(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
         if not before:
             continue
         total = before[-1]
-        if re.search(r"(?:增至|增加至|扩大至|变更为|增加到)$", text[max(0, total.start - 4) : total.start]):
+        if re.search(r"(?:增至|增加至|增资至|扩大至|变更为|增加到)$", text[max(0, total.start - 4) : total.start]):
             continue  # "由X增至Y，其中以A、B转增": the parts make up the increase, not Y
         if _in_series(text, total, before):
             continue  # "分别为A、B和C，其中……分别为a、b和c": one total per period, not one total
@@ -203,7 +204,9 @@ def parts_vs_total(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]:
             for q in before
         ):
             continue  # the parts add up to another figure before them: "由三名成员组成，设主席一名，其中两名……，一名……"
-        over = part_sum - total.value > tolerance
+        # "需求量超过260万吨，其中……": the total is a lower bound, parts above it do not contradict it
+        bound = bool(_BOUND_BEFORE.search(text[max(0, total.start - 4) : total.start]))
+        over = part_sum - total.value > tolerance and not bound
         mismatch = complete and abs(part_sum - total.value) > tolerance
         if over or mismatch:
             yield rule_finding(
