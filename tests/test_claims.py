@@ -396,3 +396,13 @@ def test_a_capital_increase_and_a_lower_bound_are_not_totals_their_parts_exceed(
     bound = "据某协会统计，改性塑料2008年在家电行业的需求量超过260万吨，其中空调150.20万吨、冰箱115.62万吨。\n"
     assert "CN001" not in _codes(bound, "prospectus")
     assert "CN001" in _codes("2008年需求量为260万吨，其中空调150.20万吨、冰箱115.62万吨。\n", "prospectus")
+
+
+def test_what_the_company_expected_in_a_year_now_past_is_history() -> None:
+    signed = "\n\n某某股份有限公司\n\n2019年6月20日\n"
+    past = (
+        "2016年公司预计军方客户订单将会大幅增加，提前备货增加采购力度，其中板卡类金额达859.29万元，"
+        "但由于采购进度未达预期，大部分储备并未在当年形成销售。"
+    )
+    assert "FL001" not in _codes(past + signed, "prospectus")
+    assert "FL001" in _codes("2020年，公司预计营业收入将增长20%，达到5.2亿元。" + signed, "prospectus")

@@ -123,6 +123,17 @@ def _unquantified_result(analysis: Analysis, sentence: Sentence, part_start: int
     return False
 
 
+# What the company expected back then: "2016年公司预计军方订单将会大幅增加，提前备货……" in a filing
+# that reports 2016 as past, "2006年底，本公司预计原材料价格将会上涨，因此加大采购".
+_EXPECTED_THEN = re.compile(r"(\d{4})年(?:度|底|末|初|上半年|下半年)?[，,]?(?:本公司|公司|发行人|我们|管理层)(?:当时)?(?:预计|预期|判断)")
+
+
+def _past_expectation(analysis: Analysis, part: str) -> bool:
+    found = _EXPECTED_THEN.search(part)
+    limit = analysis.last_past_year
+    return found is not None and limit is not None and int(found.group(1)) <= limit
+
+
 def forward_statements(analysis: Analysis) -> list[ForwardStatement]:
     """Forecasts and quantified result targets, one per ；-part, cached per analysis."""
     cached = analysis.memo.get("forward_statements")
@@ -143,7 +154,7 @@ def forward_statements(analysis: Analysis) -> list[ForwardStatement]:
         quantities = analysis.quantities(sentence)
         for part_start, part_end in sentence.parts():
             part = text[part_start:part_end]
-            if analysis.past_only(part):
+            if analysis.past_only(part) or _past_expectation(analysis, part):
                 continue
             excluded = [m.span() for m in analysis.lexicon.cue("not_outcome").finditer(part)]
             forecasts = [
