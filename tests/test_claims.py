@@ -406,3 +406,9 @@ def test_what_the_company_expected_in_a_year_now_past_is_history() -> None:
     )
     assert "FL001" not in _codes(past + signed, "prospectus")
     assert "FL001" in _codes("2020年，公司预计营业收入将增长20%，达到5.2亿元。" + signed, "prospectus")
+
+
+def test_a_certain_risk_is_a_risk_not_a_promise() -> None:
+    risk = "第十一节 管理层讨论与分析\n\n单纯依靠租赁厂房的方式必然会给公司未来经营的稳定性带来一定风险。\n"
+    assert "HY004" not in _codes(risk, "prospectus")
+    assert "HY004" in _codes("第十二节 业务发展目标\n\n本次收购必然会大幅提升公司的盈利能力。\n", "prospectus")
