@@ -52,7 +52,9 @@ def _traditional_table() -> dict[int, int]:
 
 
 _FOLD.update({code: target for code, target in _traditional_table().items() if code not in _FOLD})
-_FOLDABLE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_FOLD)) + "]")
+# Whether a span has anything to fold, as a set test: a regex class of these thousands of
+# characters (the traditional ones) is slow to compile at start-up and to search per sentence.
+_FOLDABLE = frozenset(map(chr, _FOLD))
 
 
 def _is_ascii_alnum(char: str) -> bool:
@@ -110,7 +112,7 @@ def normalize_span(text: str, start: int, end: int) -> NormText:
     """Normalise ``text[start:end]``."""
     raw = text[start:end]
     # translate() looks up every character; most spans have nothing to fold.
-    folded = raw.translate(_FOLD) if _FOLDABLE.search(raw) else raw
+    folded = raw if _FOLDABLE.isdisjoint(raw) else raw.translate(_FOLD)
     if "．" in folded:
         folded = _FULLWIDTH_POINT.sub(".", folded)
     if not _SPACE_RUN.search(folded):
