@@ -242,7 +242,7 @@ class Analysis:
 
     def __post_init__(self) -> None:
         if self.segmenter is None:
-            self.segmenter = Segmenter.for_words(self.lexicon.all_literals())
+            self.segmenter = self.lexicon.segmenter()
         if not self.sentences:
             self.sentences = split_sentences(self.document)
         self._quantities: dict[int, list[Quantity]] = {}

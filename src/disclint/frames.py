@@ -264,7 +264,8 @@ def _check_regex(pattern: str, where: str) -> None:
         raise FrameError(f"{where}: bad pattern {pattern!r}: {exc}") from exc
 
 
-def load_classes(data: dict[str, Any], path: Path) -> list[WordClass]:
+def load_classes(data: dict[str, Any], path: Path, *, check_patterns: bool = True) -> list[WordClass]:
+    """The classes of one file; ``check_patterns``: compile their patterns now (a bad one is a load error)."""
     meta = data.get("meta", {})
     if not isinstance(meta, dict):
         raise FrameError(f"{path.name} [meta]: must be a table")
@@ -293,8 +294,9 @@ def load_classes(data: dict[str, Any], path: Path) -> list[WordClass]:
             (dated_context if item.get("context") else members).append(item["term"])
         context_dependent = string_list(entry.get("context_dependent"), where, "context_dependent") + dated_context
         patterns = string_list(entry.get("patterns"), where, "patterns")
-        for pattern in patterns:
-            _check_regex(pattern, where)
+        if check_patterns:
+            for pattern in patterns:
+                _check_regex(pattern, where)
         if not (members or context_dependent or patterns):
             raise FrameError(f"{where}: no members, context_dependent or patterns")
         empty = [item for item in members + context_dependent if not item.strip()]
@@ -320,7 +322,7 @@ def load_classes(data: dict[str, Any], path: Path) -> list[WordClass]:
     return found
 
 
-def _slot(item: str, where: str) -> Slot:
+def _slot(item: str, where: str, check_patterns: bool) -> Slot:
     optional = item.startswith("?")
     text = item[1:] if optional else item
     if text.startswith("$"):
@@ -338,12 +340,13 @@ def _slot(item: str, where: str) -> Slot:
     names = text.split("|")
     classes = tuple(name[1:] for name in names if re.fullmatch(r"@[a-z][a-z0-9_]*", name))
     rest = "|".join(name for name in names if not re.fullmatch(r"@[a-z][a-z0-9_]*", name))
-    if rest:
+    if rest and check_patterns:
         _check_regex(rest, where)
     return Slot(text=text, classes=classes, optional=optional, regex=rest)
 
 
-def load_frames(data: dict[str, Any], path: Path) -> list[Frame]:
+def load_frames(data: dict[str, Any], path: Path, *, check_patterns: bool = True) -> list[Frame]:
+    """The frames of one file; ``check_patterns``: compile their regexes now (a bad one is a load error)."""
     defaults = data.get("defaults", {})
     if not isinstance(defaults, dict):
         raise FrameError(f"{path.name} [defaults]: must be a table")
@@ -372,7 +375,7 @@ def load_frames(data: dict[str, Any], path: Path) -> list[Frame]:
         rule = get("rule")
         if not isinstance(rule, str) or not rule:
             raise FrameError(f"{where}: 'rule' is required")
-        seq = [_slot(item, where) for item in string_list(entry.get("seq"), where, "seq")]
+        seq = [_slot(item, where, check_patterns) for item in string_list(entry.get("seq"), where, "seq")]
         if not seq or all(slot.optional for slot in seq):
             raise FrameError(f"{where}: 'seq' needs at least one required item")
         if seq[0].optional:
@@ -404,9 +407,10 @@ def load_frames(data: dict[str, Any], path: Path) -> list[Frame]:
         allow = string_list(defaults.get("allow"), where, "allow") + string_list(entry.get("allow"), where, "allow")
         require = string_list(entry.get("require"), where, "require")
         require_sentence = string_list(entry.get("require_sentence"), where, "require_sentence")
-        for item in unless + unless_sentence + require + require_sentence + allow:
-            if not item.startswith("@") and not re.fullmatch(r"[a-z_]+", item):
-                _check_regex(item, where)
+        if check_patterns:
+            for item in unless + unless_sentence + require + require_sentence + allow:
+                if not item.startswith("@") and not re.fullmatch(r"[a-z_]+", item):
+                    _check_regex(item, where)
         bad = string_list(entry.get("bad"), where, "bad")
         good = string_list(entry.get("good"), where, "good")
         if not bad:
@@ -492,8 +496,10 @@ class FrameSet:
     _needs: dict[int, tuple[Frame, tuple[tuple[frozenset[str], ...], str, bool]]] = field(
         default_factory=dict, init=False
     )
-    _anchors: dict[int, tuple[Frame, tuple[frozenset[str], ...]]] = field(default_factory=dict, init=False)
-    _anchor_words: set[str] = field(default_factory=set, init=False)  # the words of all anchors but class names
+    # What each frame needs found (FrameSet.anchors) and the words among it: shared with a copy that
+    # has fewer of the same frames (dataclasses.replace passes them on), whose needs are the same.
+    _anchors: dict[int, tuple[Frame, tuple[frozenset[str], ...]]] = field(default_factory=dict)
+    _anchor_words: set[str] = field(default_factory=set)
     _index: FrameIndex | None = field(default=None, init=False)
 
     def frames_for(self, rule: str) -> list[Frame]:

@@ -29,6 +29,7 @@ from disclint.frames import Frame, FrameError, FrameSet, WordClass, load_classes
 from disclint.i18n import _
 from disclint.messages import os_reason, regex_reason, toml_reason
 from disclint.model.findings import Severity
+from disclint.text.segment import Segmenter
 from disclint.text.wordscan import WordScanner, derive_triggers, trie_pattern
 
 if sys.version_info >= (3, 11):
@@ -271,6 +272,13 @@ class Lexicon:
         for term in self.terms:
             words.update(term.literals)
         return words
+
+    def segmenter(self) -> Segmenter:
+        """The process's segmenter with the terms' literals as user words (looked up once per lexicon)."""
+        found = self.memo.get("segmenter")
+        if not isinstance(found, Segmenter):
+            found = self.memo["segmenter"] = Segmenter.for_words(self.all_literals())
+        return found
 
 
 class TriggerIndex:
@@ -786,9 +794,14 @@ def load_lexicons(
         frame_paths.extend(sorted((directory / "frames").glob("*.toml")))
     parsed, fingerprint = _read_all([*paths, *class_paths, *frame_paths])
     raw = list(zip(paths, parsed[: len(paths)], strict=True))
+    # The class and frame patterns are compiled at load (a bad one names its entry), unless a
+    # load of these very files has done so before: most of them a run never uses.
+    checked = _patterns_checked_marker(fingerprint)
+    check_patterns = checked is None or read_marshal(checked) != "ok"
     frame_set = _load_frame_set(
         list(zip(class_paths, parsed[len(paths) : len(paths) + len(class_paths)], strict=True)),
         list(zip(frame_paths, parsed[len(paths) + len(class_paths) :], strict=True)),
+        check_patterns=check_patterns,
     )
     cues: dict[str, Cue] = {}
     sources: dict[str, str] = {}
@@ -858,24 +871,37 @@ def load_lexicons(
             check_team_pattern(pattern)
         for cue in cues.values():
             cue.regex.validate()
+    if check_patterns and checked is not None:
+        write_marshal(checked, "ok", siblings="patterns-checked-*.marshal")
     return lexicon
 
 
+def _patterns_checked_marker(fingerprint: str) -> Path | None:
+    """Where a load records that the class and frame patterns of the files with this
+    fingerprint compiled (with this Python's ``re``); None without a cache folder."""
+    folder = cache_dir()
+    version = f"{sys.version_info[0]}{sys.version_info[1]}"
+    return folder / f"patterns-checked-{fingerprint}-py{version}.marshal" if folder else None
+
+
 def _load_frame_set(
-    class_files: Sequence[tuple[Path, dict[str, Any]]], frame_files: Sequence[tuple[Path, dict[str, Any]]]
+    class_files: Sequence[tuple[Path, dict[str, Any]]],
+    frame_files: Sequence[tuple[Path, dict[str, Any]]],
+    *,
+    check_patterns: bool = True,
 ) -> FrameSet:
     """Classes of ``lexicons/classes`` and frames of ``lexicons/frames``; a class name is defined once."""
     classes: dict[str, Any] = {}
     frames: list[Frame] = []
     try:
         for path, data in class_files:
-            for word_class in load_classes(data, path):
+            for word_class in load_classes(data, path, check_patterns=check_patterns):
                 if word_class.name in classes:
                     other = classes[word_class.name].file
                     raise FrameError(f"{path.name} class {word_class.name}: already defined in {other}")
                 classes[word_class.name] = word_class
         for path, data in frame_files:
-            frames.extend(load_frames(data, path))
+            frames.extend(load_frames(data, path, check_patterns=check_patterns))
     except FrameError as exc:
         raise LexiconError(str(exc)) from exc
     return FrameSet(classes=classes, frames=frames, files=[path.name for path, _kind in [*class_files, *frame_files]])

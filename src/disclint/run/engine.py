@@ -95,7 +95,7 @@ class Linter:
             enabled=frozenset(enabled),
             severities=resolve_severities(config.severity, codes),
             allowed_phrases=phrases,
-            segmenter=Segmenter.for_words(lexicon.all_literals()),
+            segmenter=lexicon.segmenter(),
         )
 
     def checks_content(self) -> bool:
@@ -104,7 +104,7 @@ class Linter:
 
     def token_segmenter(self) -> Segmenter:
         if self.segmenter is None:
-            self.segmenter = Segmenter.for_words(self.lexicon.all_literals())
+            self.segmenter = self.lexicon.segmenter()
         return self.segmenter
 
     # ------------------------------------------------------------ entry points

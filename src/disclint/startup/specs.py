@@ -30,7 +30,6 @@ from disclint.lexicons import Lexicon, Term
 from disclint.parse.plaintext import document_from_text
 from disclint.rules.registry import all_rules, get_rule
 from disclint.text.normalize import normalize_span
-from disclint.text.segment import Segmenter
 
 _VERSION = "frame-specs-2"
 
@@ -106,7 +105,7 @@ def entry_report(
         document=document_from_text(example, "spec.txt"),
         lexicon=alone,
         # the full lexicon's words: the tokens, and so the boundaries, of an ordinary run
-        segmenter=Segmenter.for_words(lexicon.all_literals()),
+        segmenter=lexicon.segmenter(),
         doc_type=doc_type,
         doc_type_forced=True,
     )
@@ -134,7 +133,7 @@ def reported_without_entries(
     analysis = Analysis(
         document=document_from_text(example, "spec.txt"),
         lexicon=lexicon.with_only_entry(rule, None),
-        segmenter=Segmenter.for_words(lexicon.all_literals()),
+        segmenter=lexicon.segmenter(),
         doc_type=doc_type,
         doc_type_forced=True,
     )
