@@ -587,20 +587,21 @@ class FrameSet:
         if entry is None or entry[0] is not frame:
             found: list[frozenset[str]] = []
             for slot in frame.seq:
-                keys = None if slot.optional else self._slot_anchors(slot.text)
+                keys = None if slot.optional else self._slot_anchors(slot)
                 if keys is not None:
                     found.append(keys)
             entry = self._anchors[id(frame)] = (frame, tuple(found))
         return entry[1]
 
-    def _slot_anchors(self, slot_text: str) -> frozenset[str] | None:
-        parts = self.slot_parts(slot_text)
-        if parts.quantity:
+    def _slot_anchors(self, slot: Slot) -> frozenset[str] | None:
+        # From the slot's source text: nothing is compiled for it (most slots a run never tries).
+        if slot.text.startswith("$"):
             return None
-        keys = set(parts.classes)
-        patterns = [pattern for name in parts.classes for pattern in self.classes[name].patterns]
-        if parts.regex is not None:
-            patterns.append(parts.regex.pattern)
+        classes = [name for name in slot.classes if name in self.classes]
+        keys = set(classes)
+        patterns = [pattern for name in classes for pattern in self.classes[name].patterns]
+        if slot.regex:
+            patterns.append(slot.regex)
         for pattern in patterns:
             words = derive_triggers(pattern)
             if not words:
