@@ -190,8 +190,8 @@ def _outcomes(
     method = start_method()
     fork = method == "fork"
     if fork:
-        # Load the dictionary once here: the forked workers share it copy-on-write.
-        linter.token_segmenter().load()
+        # Build the dictionary, scanners and cues once here: the forked workers share them copy-on-write.
+        linter.build_shared()
     context = multiprocessing.get_context(method)
     # Forked workers inherit the built linter; spawned ones get the config and build their own.
     _WORKER = linter if fork else None

@@ -35,6 +35,7 @@ from disclint.startup.config import Config, ConfigError, resolve_selection, reso
 from disclint.startup.lexicon import default_lexicon, load_lexicons
 from disclint.structure import doctypes
 from disclint.structure.headings import Heading
+from disclint.structure.packs import get_packs
 from disclint.text.segment import Segmenter
 
 if TYPE_CHECKING:
@@ -106,6 +107,19 @@ class Linter:
         if self.segmenter is None:
             self.segmenter = self.lexicon.segmenter()
         return self.segmenter
+
+    def build_shared(self) -> None:
+        """Build now what every file needs: jieba's dictionary, the word scanners, the cues and
+        the section packs. ``--jobs`` calls it before forking its workers, which then share
+        them instead of each building its own."""
+        self.token_segmenter().load()
+        lexicon = self.lexicon
+        lexicon.trigger_index()
+        if lexicon.frames.frames:
+            _ = lexicon.frames.scanner, lexicon.frames.index
+        for name in lexicon.cues:
+            lexicon.cue(name)
+        get_packs(lexicon)
 
     # ------------------------------------------------------------ entry points
     def lint_path(self, path: Path, display: str | None = None) -> FileResult:
