@@ -43,12 +43,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Runs a command and reports its peak RSS (KiB) from the kernel's accounting of finished children.
+# Runs a command and reports its peak RSS (KiB) and its CPU seconds (user + system, its own
+# children included) from the kernel's accounting of finished children.
 _RSS_WRAPPER = textwrap.dedent(
     """
     import resource, subprocess, sys
     completed = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
     sys.exit(0 if completed.returncode in (0, 1) else completed.returncode)
     """
 )
@@ -59,6 +61,8 @@ class Timing:
     label: str
     wall: float
     rss_mib: float
+    cpu: float = 0.0  # median CPU seconds (user + system)
+    cpu_ratio: float = 0.0  # of the pair's first job: the median of the pairs' CPU ratios a/b
 
 
 @dataclass
@@ -71,8 +75,8 @@ class Job:
     prepare: Callable[[], None] | None = None
 
 
-def _run_once(job: Job) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of one run of ``job``."""
+def _run_once(job: Job) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (MiB) and CPU seconds of one run of ``job``."""
     if job.prepare is not None:
         job.prepare()
     started = time.perf_counter()
@@ -84,28 +88,34 @@ def _run_once(job: Job) -> tuple[float, float]:
         raise SystemExit(
             f"{job.label}: command failed ({completed.returncode}): {' '.join(job.command)}\n{completed.stderr}"
         )
-    return elapsed, int(completed.stdout.strip() or 0) / 1024
+    peak, cpu = completed.stdout.split()
+    return elapsed, int(peak) / 1024, float(cpu)
 
 
 def compare(a: Job, b: Job, runs: int) -> tuple[Timing, Timing, float]:
     """Run ``a`` and ``b`` in turn (A B A B …, after one warm-up each): medians, and the median of the pairs' a/b.
 
     Pairing keeps the ratio meaningful when the machine's speed drifts
-    during the benchmark, which a shared virtual machine's does.
+    during the benchmark, which a shared virtual machine's does. The CPU
+    seconds (``Timing.cpu``, and the pairs' CPU ratio in ``a``'s
+    ``cpu_ratio``) move less than wall time when other processes share it.
     """
     _run_once(a)
     _run_once(b)
     walls: dict[str, list[float]] = {"a": [], "b": []}
     peaks: dict[str, list[float]] = {"a": [], "b": []}
+    cpus: dict[str, list[float]] = {"a": [], "b": []}
     for _ in range(runs):
         for key, job in (("a", a), ("b", b)):
-            wall, peak = _run_once(job)
+            wall, peak, cpu = _run_once(job)
             walls[key].append(wall)
             peaks[key].append(peak)
+            cpus[key].append(cpu)
     ratios = [x / y for x, y in zip(walls["a"], walls["b"], strict=True)]
+    cpu_ratio = statistics.median(x / y for x, y in zip(cpus["a"], cpus["b"], strict=True))
     return (
-        Timing(a.label, statistics.median(walls["a"]), max(peaks["a"])),
-        Timing(b.label, statistics.median(walls["b"]), max(peaks["b"])),
+        Timing(a.label, statistics.median(walls["a"]), max(peaks["a"]), statistics.median(cpus["a"]), cpu_ratio),
+        Timing(b.label, statistics.median(walls["b"]), max(peaks["b"]), statistics.median(cpus["b"])),
         statistics.median(ratios),
     )
 
