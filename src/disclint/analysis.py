@@ -52,7 +52,9 @@ def _year_of(digits: str) -> int:
 
 _PLACE_AFTER_COPULA = re.compile(
     r"((?:成为|(?<![但就总若或于还即凡只正])是|位居|位列|居于|跻身|作为)(?:目前|当前|现在)?)"
-    r"(我国|中国(?![\u4e00-\u9fff]{0,8}(?:公司|委员会|协会|集团))|全国|国内|全球|世界|[\u4e00-\u9fff]{2}省)"
+    r"(我国|中国(?![\u4e00-\u9fff]{0,8}(?:公司|委员会|协会|集团))|全国|国内|全球|世界|[\u4e00-\u9fff]{2}省"
+    # "……，是行业内名副其实的标杆": the industry is where, not who.
+    r"|行业内|业内|业界|同行业中|领域内)"
 )
 # Names of the parties a filing speaks of: "深圳市巨烽显示科技有限公司（以下简称“深圳巨烽”）",
 # "Perflow Medical Ltd.（以下简称“Perflow”）", "证券简称：京新药业". A group of short names that

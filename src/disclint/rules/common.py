@@ -43,8 +43,14 @@ def outside_rule_sections(analysis: Analysis, spec: RuleSpec, sentence: Sentence
     return not analysis.has_cue("explicit_promise", sentence.text)
 
 
-def not_own_claim(analysis: Analysis, spec: RuleSpec, sentence: Sentence, index: int) -> bool:
-    """The words at ``sentence.text[index]`` are not a claim the company makes of itself."""
+def not_own_claim(
+    analysis: Analysis, spec: RuleSpec, sentence: Sentence, index: int, *, subjectless: bool = False
+) -> bool:
+    """The words at ``sentence.text[index]`` are not a claim the company makes of itself.
+
+    ``subjectless``: the sentence is a plan's imperative that opens with its verb
+    ("深入贯彻落实国务院……决策部署，扎实推进……"); the company is its subject, and a
+    country or authority after that verb is an object, not whose claim it is."""
     category = spec.category.value
     if category not in _SUBJECT_TESTED:
         return False
@@ -77,7 +83,7 @@ def not_own_claim(analysis: Analysis, spec: RuleSpec, sentence: Sentence, index:
             return True  # "以求填补国内空白", "公司以国内领先、国际先进为目标"
     if category == "hype" and analysis.describes_a_partner(sentence, index):
         return True  # a ranking of the party the company works with, not of the company
-    return spec.code != "HY006" and analysis.claim_subject(sentence, index) == "other"
+    return spec.code != "HY006" and not subjectless and analysis.claim_subject(sentence, index) == "other"
 
 
 def lexicon_hits(

@@ -28,7 +28,8 @@ from disclint.text.sentences import Sentence
 _DATE_POINT = re.compile(
     r"[\d一二三四五六七八九十]+(?:月|日|号)|[一二三四1-4]季度|上半年|下半年|年[底末]|年中|月[底末]"
 )
-_PRICE_CONTEXT = re.compile(r"市值|股价|市盈率|市净率|估值")
+# "市值管理" is the name of the work (监管指引第10号), not a market value: its measures need anchors too.
+_PRICE_CONTEXT = re.compile(r"市值(?!管理)|股价|市盈率|市净率|估值")
 _PRICE_FIGURES = frozenset(
     {QuantityKind.AMOUNT, QuantityKind.MULTIPLE, QuantityKind.PERCENT, QuantityKind.PRICE, QuantityKind.NUMBER}
 )
@@ -229,6 +230,18 @@ _PLAN_TYPES = frozenset({"action_plan", "valuation_plan"})
 _SUBJECTLESS_LEAD = re.compile(
     r"(?:坚持|持续|切实|深化|加快|推进|推动|全面|加强|强化|积极|大力|不断|着力|努力|进一步|稳步|扎实|聚焦|优化|完善)"
 )
+# A plan's sentence that opens with its verb ("深入贯彻落实国务院……", "紧抓国家政策机遇，……"): the company is its subject.
+_VERB_LEAD = re.compile(
+    r"(?:深入|认真|全面|坚决|紧紧|牢牢)?(?:贯彻|落实|紧抓|抓住|抢抓|把握|围绕|按照|依据|响应|聚焦|立足|紧扣|紧跟|对标|用好|借助|依托|顺应|学习)"
+)
+
+
+def _opens_with_verb(text: str) -> bool:
+    marker = item_marker(text)
+    start = marker.end if marker else 0
+    return _VERB_LEAD.match(text, start) is not None or _SUBJECTLESS_LEAD.match(text, start) is not None
+
+
 # A summary line that the body details ("重要内容提示：", "估值提升计划概述：", "●").
 _SUMMARY = re.compile(r"^(?:[●•◆■]|重要内容提示|[^，。；：]{0,12}(?:概述|概要|摘要|综述|要点)[：:])")
 
@@ -291,7 +304,7 @@ def _is_pledge(
         text = sentence.text
         marker = item_marker(text)
         body_start = marker.end if marker else 0
-        if any(hit.start == body_start for hit in markers) or _SUBJECTLESS_LEAD.match(text, body_start):
+        if any(hit.start == body_start for hit in markers) or _opens_with_verb(text):
             frame = body_start
     if frame is None:
         return False
@@ -411,7 +424,13 @@ def unmeasurable_pledge(analysis: Analysis, spec: RuleSpec) -> Iterator[Finding]
             continue  # a periodic report: only its business plan holds measures, its strategy a direction
         if not plan_types and analysis.has_cue("impact_statement", text):
             continue  # outside a plan: an event's effect, a mission statement, a what-if
-        if not_own_claim(analysis, spec, sentence, markers[0].start if markers else sentence.clause_at(0)[1] - 1):
+        if not_own_claim(
+            analysis,
+            spec,
+            sentence,
+            markers[0].start if markers else sentence.clause_at(0)[1] - 1,
+            subjectless=bool(plan_types) and _opens_with_verb(text),
+        ):
             continue
         start = 0
         marker = item_marker(text)
